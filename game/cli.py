@@ -1,0 +1,195 @@
+"""The command line: lint, routes, play, explore and stats, each over a story folder."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from .story import Runner, SaveError, StoryError, load_story, read_save, write_save
+from .story.explore import explore
+from .story.loader import default_root
+from .story.playthrough import play, transcript
+from .story.stats import story_stats
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _out(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(text)
+
+
+def _load(args: argparse.Namespace):
+    """The story, or None after printing every problem (as JSON with --json)."""
+    try:
+        return load_story(args.story)
+    except StoryError as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "errors": [p.to_json() for p in exc.problems]}, indent=1))
+        else:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            count = len(exc.problems)
+            print(f"{count} problem{'s' if count != 1 else ''} in {args.story}", file=sys.stderr)
+        return None
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    s = story_stats(story)
+    summary = {"ok": True, "title": story.title, "scenes": s["scenes"], "lines": s["lines"],
+               "words": s["words"], "menus": s["menus"], "choices": s["choices"],
+               "endings": s["endings"], "routes": len(story.routes), "errors": []}
+    _out(args, summary, f"{story.title}: clean. {s['scenes']} scenes, {s['lines']} lines, {s['words']} words, "
+                        f"{s['menus']} menus ({s['choices']} choices), {s['endings']} endings "
+                        f"in {len(story.routes)} route{'s' if len(story.routes) != 1 else ''}.")
+    return EXIT_OK
+
+
+def cmd_routes(args: argparse.Namespace) -> int:
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    data = {"routes": [{"id": r.id, "title": r.title, "start": r.start, "blurb": r.blurb}
+                       for r in story.routes.values()],
+            "endings": [{"id": e.id, "title": e.title, "route": e.route} for e in story.endings.values()]}
+    lines = []
+    for r in story.routes.values():
+        lines.append(f"{r.id}: {r.title} (starts at {r.start})")
+        if r.blurb:
+            lines.append(f"    {r.blurb}")
+        for e in story.endings_of(r.id):
+            lines.append(f"    ending {e.id}: {e.title}")
+    _out(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def _choices(text: str) -> list[int]:
+    try:
+        numbers = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise argparse.ArgumentTypeError("choices are numbers from 1, separated by commas, e.g. 2,1,3") from None
+    if any(n < 1 for n in numbers):
+        raise argparse.ArgumentTypeError("choices count from 1")
+    return numbers
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    try:
+        if args.load:
+            state, _meta = read_save(args.load, story)
+            if args.route and args.route != state.route:
+                print(f"{args.load}: the save is on route '{state.route}', not '{args.route}'", file=sys.stderr)
+                return EXIT_BAD_INPUT
+            runner = Runner(story, state)
+        elif args.route:
+            runner = Runner.new(story, args.route)
+        else:
+            print("play needs --route ID or --load FILE (see `python -m game routes`)", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        result = play(story, runner, args.choose, args.random)
+    except SaveError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except StoryError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.save:
+        try:
+            write_save(args.save, runner.checkpoint, {"route": runner.state.route, "scene": runner.state.scene})
+        except OSError as exc:
+            print(f"{args.save}: cannot write the save ({exc.strerror})", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(transcript(story, result.events, result.choices)).lstrip("\n"))
+        if result.stopped == "menu":
+            print(f"\n(stopped at a menu after {len(result.choices)} choices: add more to --choose)")
+    return EXIT_OK
+
+
+def cmd_explore(args: argparse.Namespace) -> int:
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    if args.route and args.route not in story.routes:
+        print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = explore(story, args.route)
+    lines = []
+    for ending_id, entry in report.endings.items():
+        if entry["reachable"]:
+            path = ",".join(map(str, entry["path"])) or "(no choices)"
+            lines.append(f"ending {ending_id} ({entry['route']}): reached by --choose {path}")
+        else:
+            lines.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE")
+    for dead in report.dead_ends:
+        lines.append(f"dead end on {dead['route']} after choices {dead['path']}: {dead['where']}: {dead['reason']}")
+    for scene in report.unreached_scenes:
+        lines.append(f"scene {scene} is never reached")
+    if report.truncated:
+        lines.append("stopped early: too many distinct states")
+    lines.append(f"{report.states} distinct states at menus; " + ("no problems." if report.ok else "problems found."))
+    _out(args, report.to_json(), "\n".join(lines))
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    s = story_stats(story)
+    lines = [f"{story.title}: {s['words']} words, {s['lines']} lines, {s['menus']} menus"]
+    for rid, r in s["routes"].items():
+        lines.append(f"  route {rid}: {r['words']} words, {r['lines']} lines, {r['menus']} menus")
+    for cid, c in s["characters"].items():
+        lines.append(f"  {cid}: {c['words']} words in {c['lines']} lines")
+    data = {k: s[k] for k in ("words", "lines", "menus", "routes", "characters")}
+    _out(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
+                        help="a story folder holding scenes/ and assets/ (default: the game's own)")
+    common.add_argument("--json", action="store_true", help="print one JSON object and nothing else")
+    parser = argparse.ArgumentParser(prog="python -m game", description="Under the Same Stars")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, tuple[Callable, str]] = {
+        "lint": (cmd_lint, "check every scene; list every problem"),
+        "routes": (cmd_routes, "list the routes and their endings"),
+        "play": (cmd_play, "play without a window and print the transcript"),
+        "explore": (cmd_explore, "walk every path: endings, dead ends, unreached scenes"),
+        "stats": (cmd_stats, "words, lines and menus per route and per character"),
+    }
+    for name, (func, helptext) in commands.items():
+        p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
+        p.set_defaults(func=func)
+        if name in ("play", "explore"):
+            p.add_argument("--route", metavar="ID")
+        if name == "play":
+            how = p.add_mutually_exclusive_group()
+            how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")
+            how.add_argument("--random", type=int, metavar="SEED", help="answer menus at random")
+            p.add_argument("--load", type=Path, metavar="FILE", help="start from a save")
+            p.add_argument("--save", type=Path, metavar="FILE", help="save where play stopped")
+    return parser
+
+
+def main(argv: list[str] | None = None, launch_default: bool = False) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        return cmd_routes(parser.parse_args(["routes"]))
+    return args.func(args)

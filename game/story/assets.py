@@ -1,0 +1,110 @@
+"""Finds the files a story names under its assets/ folder, and nothing outside it."""
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from .problems import did_you_mean
+
+EXTENSIONS = {
+    "backgrounds": (".tmx", ".png", ".jpg", ".jpeg"),
+    "music": (".ogg", ".wav"),
+    "ambience": (".ogg", ".wav"),
+    "sounds": (".ogg", ".wav"),
+    "characters": (".png",),
+}
+SINGULAR = {"backgrounds": "background", "music": "music", "ambience": "ambience",
+            "sounds": "sound", "characters": "sprite"}
+BUILTIN_POSITIONS = ("left", "center", "right")
+_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*(/[A-Za-z0-9_][A-Za-z0-9_\-]*)*(\.[A-Za-z0-9]+)?$")
+
+
+class AssetCatalog:
+    """An index of assets/ made once: kind -> name (without extension) -> file path."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.folder = root / "assets"
+        self.files: dict[str, dict[str, Path]] = {kind: {} for kind in EXTENSIONS}
+        self.sprites: dict[str, dict[str, Path]] = {}
+        self._positions: set[str] | None = None
+        if self.folder.is_dir():
+            self._scan()
+
+    def _scan(self) -> None:
+        for kind, extensions in EXTENSIONS.items():
+            base = self.folder / kind
+            if not base.is_dir():
+                continue
+            for folder, _dirs, names in os.walk(base):
+                for filename in sorted(names):
+                    stem, ext = os.path.splitext(filename)
+                    if ext.lower() not in extensions:
+                        continue
+                    path = Path(folder) / filename
+                    rel = path.relative_to(base).with_suffix("").as_posix()
+                    if kind == "characters":
+                        sprite_set, _, expression = rel.rpartition("/")
+                        if sprite_set:
+                            self.sprites.setdefault(sprite_set, {})[expression] = path
+                    else:
+                        self.files[kind].setdefault(rel, path)  # the first extension listed wins
+
+    def find(self, kind: str, name: str) -> tuple[Path | None, str, str]:
+        """(file, message, hint): the file, or None with why it is not there and a remedy."""
+        where = f"assets/{kind}/"
+        if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
+            return None, (f"{SINGULAR[kind]} name {name!r} is not a plain name inside {where}"), \
+                "use letters, digits, _ and - with / between folders, for example 'vineyard_dusk'"
+        key = name
+        stem, ext = os.path.splitext(name)
+        if ext and ext.lower() in EXTENSIONS[kind]:
+            key = stem
+        path = self.files[kind].get(key)
+        if path is None:
+            return None, f"{SINGULAR[kind]} '{name}' not found in {where}", \
+                did_you_mean(key, self.files[kind]) or f"add {where}{key}{EXTENSIONS[kind][0 if kind != 'backgrounds' else 1]}"
+        if not self._inside(path):
+            return None, f"{SINGULAR[kind]} '{name}' resolves outside assets/", "keep asset files inside assets/"
+        return path, "", ""
+
+    def sprite_set(self, name: str) -> tuple[dict[str, Path] | None, str, str]:
+        if not isinstance(name, str) or not _NAME.match(name) or ".." in name:
+            return None, f"sprite set {name!r} is not a plain folder name inside assets/characters/", ""
+        found = self.sprites.get(name)
+        if found is None:
+            return None, f"sprite folder 'assets/characters/{name}/' not found", \
+                did_you_mean(name, self.sprites) or f"add PNGs such as assets/characters/{name}/neutral.png"
+        outside = [p for p in found.values() if not self._inside(p)]
+        if outside:
+            return None, f"sprite set '{name}' resolves outside assets/", "keep asset files inside assets/"
+        return found, "", ""
+
+    def _inside(self, path: Path) -> bool:
+        try:
+            path.resolve().relative_to(self.folder.resolve())
+            return True
+        except ValueError:
+            return False
+
+    def positions(self) -> set[str]:
+        """Built-in stage positions plus every point named in a Tiled map's object layers."""
+        if self._positions is None:
+            found = set(BUILTIN_POSITIONS)
+            for name, path in self.files["backgrounds"].items():
+                if path.suffix.lower() == ".tmx":
+                    found |= tmx_point_names(path)
+            self._positions = found
+        return self._positions
+
+
+def tmx_point_names(path: Path) -> set[str]:
+    """Names of the objects in a Tiled map's object layers (where characters may stand)."""
+    try:
+        tree = ElementTree.parse(path)
+    except (OSError, ElementTree.ParseError):
+        return set()
+    return {obj.get("name") for group in tree.iter("objectgroup") for obj in group.iter("object")
+            if obj.get("name")}

@@ -1,0 +1,258 @@
+"""Loads a story folder (scenes/*.yaml + assets/) into a checked, immutable Story, or reports every problem."""
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+from . import conditions
+from .assets import AssetCatalog
+from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
+from .fields import COLOR, Fields, check_id
+from .model import Character, Condition, Ending, GotoOp, Meter, Route, Scene, Story
+from .problems import Problem, StoryError, Where, did_you_mean, display_path
+from .yamlsource import YMap, read_yaml
+
+MANIFEST = "story.yaml"
+MANIFEST_FIELDS = ("title", "characters", "meters", "routes", "endings")
+SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
+RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
+
+
+def default_root() -> Path:
+    """The game's own story folder: the project folder holding scenes/ and assets/."""
+    return Path(__file__).resolve().parents[2]
+
+
+def load_story(root: Path | str | None = None) -> Story:
+    """Read and check the whole story; raises StoryError listing every problem found."""
+    return StoryLoader(Path(root) if root is not None else default_root()).load()
+
+
+class StoryLoader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.refs = Refs()
+        self.catalog = AssetCatalog(root)
+
+    def fail_if_problems(self) -> None:
+        if self.problems:
+            raise StoryError(sorted(self.problems, key=lambda p: (p.where.path, p.where.line, p.where.col)))
+
+    def read(self, path: Path) -> object:
+        shown = display_path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.problems.append(Problem(Where(shown), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                                         "save the file as UTF-8"))
+            return None
+        except OSError as exc:
+            self.problems.append(Problem(Where(shown), f"cannot read the file: {exc.strerror}"))
+            return None
+        try:
+            return read_yaml(text, shown)
+        except StoryError as exc:
+            self.problems.extend(exc.problems)
+            return None
+
+    def load(self) -> Story:
+        scenes_dir = self.root / "scenes"
+        manifest_path = scenes_dir / MANIFEST
+        if not manifest_path.is_file():
+            raise StoryError([Problem(Where(display_path(manifest_path)), "the story manifest is missing",
+                                      f"a story folder holds scenes/{MANIFEST} and assets/")])
+        manifest = self.read(manifest_path)
+        self.fail_if_problems()
+        top = Fields(manifest, Where(display_path(manifest_path)), "story.yaml", self.problems, MANIFEST_FIELDS)
+        title = top.text("title", "Untitled", required=True) or "Untitled"
+        characters = self.characters(top)
+        meters = self.meters(top)
+        routes = self.routes(top)
+        endings = self.endings(top, meters)
+        context = SceneContext(characters, meters, self.catalog, self.problems, self.refs)
+        scenes = self.scenes(scenes_dir, manifest_path, context)
+        flags = frozenset(self.refs.flags_set)
+        self.check_references(scenes, routes, endings, meters, flags)
+        self.check_reachability(scenes, routes)
+        self.fail_if_problems()
+        assets = {f"{kind}/{name}": str(path) for kind, files in self.catalog.files.items()
+                  for name, path in files.items()}
+        assets.update({f"characters/{sprite_set}/{expression}": str(path)
+                       for sprite_set, files in self.catalog.sprites.items() for expression, path in files.items()})
+        return Story(title, str(self.root), characters, meters, flags, routes, endings, scenes, assets)
+
+    # --- manifest ---
+    def entries(self, top: Fields, key: str):
+        block = top.mapping(key)
+        if block is None:
+            if not top.has(key) and top.ok:
+                self.problems.append(Problem(top.where, f"story.yaml needs '{key}:'"))
+            return
+        for entry_id, data in block.items():
+            where = block.key_where[entry_id]
+            if check_id(entry_id, where, key.rstrip("s"), self.problems):
+                yield entry_id, data, where
+
+    def characters(self, top: Fields) -> dict[str, Character]:
+        out = {}
+        for cid, data, where in self.entries(top, "characters"):
+            if cid in RESERVED or "." in cid:
+                self.problems.append(Problem(where, f"'{cid}' cannot be a character id",
+                                             "it is a step keyword or has a dot; choose another id"))
+                continue
+            f = Fields(data, where, f"character '{cid}'", self.problems,
+                       ("name", "color", "sprites")) if data is not None else None
+            name, color, sprites, expressions = cid.title(), "#f0e6d2", None, ()
+            if f is not None and f.ok:
+                name = f.text("name", name) or name
+                color = f.text("color", color) or color
+                if not COLOR.match(color):
+                    self.problems.append(Problem(f.place("color"), f"colour {color!r} is not like '#c98a6b'"))
+                sprites = f.text("sprites")
+                if sprites is not None:
+                    found, message, hint = self.catalog.sprite_set(sprites)
+                    if found is None:
+                        self.problems.append(Problem(f.place("sprites"), message, hint))
+                    else:
+                        expressions = tuple(sorted(found))
+            out[cid] = Character(cid, name, color, sprites, expressions, where)
+        return out
+
+    def meters(self, top: Fields) -> dict[str, Meter]:
+        out = {}
+        for mid, data, where in self.entries(top, "meters"):
+            if "." in mid:
+                self.problems.append(Problem(where, f"meter id '{mid}' cannot have a dot"))
+                continue
+            f = Fields(data, where, f"meter '{mid}'", self.problems,
+                       ("label", "min", "max", "start", "visible"))
+            low, high = f.integer("min", 0), f.integer("max", 10)
+            start = f.integer("start", low)
+            if not low <= start <= high:
+                self.problems.append(Problem(f.where, f"meter '{mid}' starts at {start}, outside {low}..{high}"))
+            out[mid] = Meter(mid, f.text("label", mid.replace("_", " ").capitalize()) or mid,
+                             low, high, max(low, min(high, start)), f.boolean("visible", True), where)
+        return out
+
+    def routes(self, top: Fields) -> dict[str, Route]:
+        out = {}
+        for rid, data, where in self.entries(top, "routes"):
+            f = Fields(data, where, f"route '{rid}'", self.problems, ("title", "blurb", "start", "picture"))
+            start = f.text("start", "", required=True) or ""
+            if start:
+                self.refs.gotos.append((start, f.place("start")))
+            picture = f.text("picture")
+            if picture is not None:
+                path, message, hint = self.catalog.find("backgrounds", picture)
+                if path is None:
+                    self.problems.append(Problem(f.place("picture"), message, hint))
+            out[rid] = Route(rid, f.text("title", rid.title()) or rid, f.text("blurb", "") or "", start,
+                             picture, where)
+        return out
+
+    def endings(self, top: Fields, meters: dict[str, Meter]) -> dict[str, Ending]:
+        out = {}
+        routes = top.mapping("routes") or {}
+        for eid, data, where in self.entries(top, "endings"):
+            if eid == "best":
+                self.problems.append(Problem(where, "'best' cannot be an ending id: 'ending: best' means the best one"))
+                continue
+            f = Fields(data, where, f"ending '{eid}'", self.problems,
+                       ("title", "route", "when", "priority", "epilogue"))
+            route = f.text("route", "", required=True) or ""
+            if route and route not in routes:
+                self.problems.append(Problem(f.place("route"), f"unknown route '{route}'",
+                                             did_you_mean(route, routes)))
+            when = None
+            if f.has("when"):
+                text = f.text("when")
+                if text is not None:
+                    try:
+                        expr = conditions.parse(text)
+                        self.refs.conditions.append((expr, text, f.place("when")))
+                        when = Condition(text, conditions.compile_expr(expr))
+                    except conditions.ConditionError as exc:
+                        self.problems.append(Problem(f.place("when").shifted(exc.offset),
+                                                     f"condition {text!r}: {exc.message}", exc.hint))
+            out[eid] = Ending(eid, f.text("title", eid) or eid, route, when, f.integer("priority", 0),
+                              (f.text("epilogue", "") or "").strip(), where)
+        return out
+
+    # --- scenes ---
+    def scenes(self, scenes_dir: Path, manifest_path: Path, context: SceneContext) -> dict[str, Scene]:
+        out: dict[str, Scene] = {}
+        files = sorted(p for p in scenes_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        for path in files:
+            if path == manifest_path:
+                continue
+            data = self.read(path)
+            if data is None and not any(p.where.path == display_path(path) for p in self.problems):
+                self.problems.append(Problem(Where(display_path(path)), "the scene file is empty"))
+                continue
+            where = Where(display_path(path), 1, 1)
+            f = Fields(data, where, "a scene file", self.problems, SCENE_FIELDS)
+            if not f.ok:
+                continue
+            default_id = path.relative_to(scenes_dir).with_suffix("").as_posix().replace("/", ".")
+            scene_id = f.text("id", default_id) or default_id
+            if not check_id(scene_id, f.place("id") if f.has("id") else where, "scene", self.problems):
+                continue
+            if scene_id in out:
+                self.problems.append(Problem(f.place("id") if f.has("id") else where,
+                                             f"duplicate scene id '{scene_id}'",
+                                             f"it is already used by {out[scene_id].where.path}"))
+                continue
+            out[scene_id] = SceneCompiler(scene_id, context).compile(f.data, where)
+        if not out:
+            self.problems.append(Problem(Where(display_path(scenes_dir)), "the story has no scenes",
+                                         "add scene files such as scenes/opening.yaml"))
+        return out
+
+    # --- checks across files ---
+    def check_references(self, scenes: dict[str, Scene], routes: dict[str, Route],
+                         endings: dict[str, Ending], meters: dict[str, Meter], flags: frozenset[str]) -> None:
+        for target, where in self.refs.gotos:
+            if target not in scenes:
+                self.problems.append(Problem(where, f"unknown scene '{target}'", did_you_mean(target, scenes)))
+        for target, where in self.refs.endings:
+            if target not in endings:
+                self.problems.append(Problem(where, f"unknown ending '{target}'",
+                                             did_you_mean(target, endings) or "or write 'ending: best'"))
+        for expr, text, where in self.refs.conditions:
+            try:
+                conditions.check(expr, meters, set(flags), set(scenes))
+            except conditions.ConditionError as exc:
+                self.problems.append(Problem(where.shifted(exc.offset), f"condition {text!r}: {exc.message}",
+                                             exc.hint))
+        for route in routes.values():
+            if not any(e.route == route.id for e in endings.values()):
+                self.problems.append(Problem(route.where, f"route '{route.id}' has no endings",
+                                             "add an ending with 'route: " + route.id + "' in story.yaml"))
+
+    def check_reachability(self, scenes: dict[str, Scene], routes: dict[str, Route]) -> None:
+        reached = set()
+        queue = deque(r.start for r in routes.values() if r.start in scenes)
+        while queue:
+            scene_id = queue.popleft()
+            if scene_id in reached:
+                continue
+            reached.add(scene_id)
+            queue.extend(op.scene for op in scenes[scene_id].ops if isinstance(op, GotoOp) and op.scene in scenes)
+        for scene_id, scene in scenes.items():
+            if scene_id not in reached:
+                self.problems.append(Problem(scene.where, f"no route reaches scene '{scene_id}'",
+                                             "goto it from another scene, or make it a route's start"))
+
+
+def scene_graph(story: Story, start: str) -> list[str]:
+    """Scenes reachable from a scene by goto, in breadth-first order."""
+    seen: dict[str, None] = {}
+    queue = deque([start])
+    while queue:
+        scene_id = queue.popleft()
+        if scene_id in seen or scene_id not in story.scenes:
+            continue
+        seen[scene_id] = None
+        queue.extend(op.scene for op in story.scenes[scene_id].ops if isinstance(op, GotoOp))
+    return list(seen)

@@ -1,0 +1,182 @@
+"""The validated, immutable story model: manifest entries and each scene compiled to ops.
+
+A scene's steps are compiled into a flat list of ops with jumps, so a place in the
+story is just (scene id, op index): plain data for saves, rollback and exploration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Union
+
+from .problems import Where
+
+Test = Callable[..., object]  # a compiled condition: (meters, flags, visits) -> value
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    text: str
+    test: Test = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    id: str
+    name: str
+    color: str
+    sprites: Optional[str]
+    expressions: tuple[str, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Meter:
+    id: str
+    label: str
+    min: int
+    max: int
+    start: int
+    visible: bool
+    where: Where
+
+    def clamp(self, value: int) -> int:
+        return max(self.min, min(self.max, value))
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    id: str
+    title: str
+    blurb: str
+    start: str
+    picture: Optional[str]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: str
+    route: str
+    when: Optional[Condition]
+    priority: int
+    epilogue: str
+    where: Where
+
+
+# ----- ops: what a compiled scene is made of -----
+
+@dataclass(frozen=True, slots=True)
+class SayOp:
+    """A line of dialogue (speaker set) or narration (speaker None)."""
+    line_id: str
+    speaker: Optional[str]
+    text: str
+    expression: Optional[str]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class StageOp:
+    """Background, show, hide, music, ambience or sound."""
+    kind: str
+    name: Optional[str]         # asset or character; None stops music/ambience
+    expression: Optional[str] = None
+    position: Optional[str] = None
+    transition: Optional[str] = None
+    where: Where = Where("")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One effect: add to a meter, set a meter, or set a flag."""
+    name: str
+    kind: str   # 'add', 'set' or 'flag'
+    value: int | bool
+
+
+@dataclass(frozen=True, slots=True)
+class EffectsOp:
+    changes: tuple[Change, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSpec:
+    text: str
+    shown_if: Optional[Condition]      # false: the option is hidden
+    enabled_if: Optional[Condition]    # false: the option is shown greyed out
+    hint: str
+    effects: tuple[Change, ...]
+    target: int                        # op index its own steps start at
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class MenuOp:
+    menu_id: str
+    options: tuple[OptionSpec, ...]
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class JumpOp:
+    target: int
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class JumpUnlessOp:
+    condition: Condition
+    target: int
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class GotoOp:
+    scene: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class EndingOp:
+    ending: Optional[str]   # None: the best ending of the route whose condition holds
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class EnterOp:
+    """The first op of every scene: counts the visit."""
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class FallOffOp:
+    """Placed after a scene's last step; reaching it is a dead end."""
+    where: Where
+
+
+Op = Union[EnterOp, SayOp, StageOp, EffectsOp, MenuOp, JumpOp, JumpUnlessOp, GotoOp, EndingOp, FallOffOp]
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    id: str
+    ops: tuple[Op, ...]
+    where: Where
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    root: str                                   # the story folder
+    characters: dict[str, Character]
+    meters: dict[str, Meter]
+    flags: frozenset[str]
+    routes: dict[str, Route]
+    endings: dict[str, Ending]
+    scenes: dict[str, Scene]
+    assets: dict[str, str] = field(default_factory=dict, compare=False)  # 'kind/name' -> file
+
+    def endings_of(self, route: str) -> list[Ending]:
+        return [e for e in self.endings.values() if e.route == route]

@@ -1,0 +1,185 @@
+"""Plays a story one event at a time: advance() for the next event, choose(i) to answer a menu."""
+from __future__ import annotations
+
+from .events import Changed, End, Event, Line, Menu, MeterChange, Option, SceneStart, Stage
+from .model import (Change, EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp,
+                    OptionSpec, SayOp, StageOp, Story)
+from .problems import Problem, StoryError, Where
+from .state import State
+
+READY, MENU, ENDED = "ready", "menu", "ended"
+MAX_SILENT_OPS = 100_000  # ops without anything to show: the story is looping on itself
+
+
+class Runner:
+    """Pull-style player over a Story and a State (in the manner of ink's runtime).
+
+    status is 'ready' (call advance), 'menu' (call choose) or 'ended'. Calling the
+    wrong one raises StoryError. checkpoint is a copy of the state just before the
+    last line or menu shown: saving it and loading it later shows that line again.
+    """
+
+    def __init__(self, story: Story, state: State):
+        state.check_fits(story)
+        self.story = story
+        self.state = state
+        self.checkpoint = state.copy()
+        self.status = ENDED if state.ending else READY
+        self._shown: list[OptionSpec] = []
+        self._pending: Changed | None = None
+
+    @classmethod
+    def new(cls, story: Story, route_id: str) -> Runner:
+        return cls(story, State.start(story, route_id))
+
+    @property
+    def scene_id(self) -> str:
+        return self.state.scene
+
+    def advance(self) -> Event:
+        """The next event; stage commands and meter changes come one per call, like lines."""
+        if self.status == MENU:
+            raise StoryError("advance() called while a menu waits for choose()")
+        if self.status == ENDED:
+            raise StoryError("advance() called after the story ended")
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            return pending
+        state = self.state
+        scenes = self.story.scenes
+        for _ in range(MAX_SILENT_OPS):
+            op = scenes[state.scene].ops[state.pc]
+            kind = type(op)
+            if kind is SayOp:
+                self.checkpoint = state.copy()
+                state.pc += 1
+                seen = op.line_id in state.seen
+                state.seen.add(op.line_id)
+                if op.expression and op.speaker in state.stage["sprites"]:
+                    state.stage["sprites"][op.speaker][0] = op.expression
+                return Line(op.line_id, op.speaker, op.text, op.expression, seen)
+            state.pc += 1
+            if kind is StageOp:
+                return self._stage(op)
+            if kind is EnterOp:
+                state.visits[state.scene] = state.visits.get(state.scene, 0) + 1
+                return SceneStart(state.scene)
+            if kind is EffectsOp:
+                changed = self._apply(op.changes)
+                if changed is not None:
+                    return changed
+            elif kind is JumpOp:
+                state.pc = op.target
+            elif kind is JumpUnlessOp:
+                if not op.condition.test(state.meters, state.flags, state.visits):
+                    state.pc = op.target
+            elif kind is GotoOp:
+                state.scene, state.pc = op.scene, 0
+            elif kind is MenuOp:
+                state.pc -= 1  # stay on the menu until it is answered
+                return self._menu(op)
+            elif kind is EndingOp:
+                return self._end(op)
+            elif kind is FallOffOp:
+                state.pc -= 1
+                raise StoryError([Problem(op.where, f"scene '{state.scene}' ended without a goto or an ending")])
+        raise StoryError([Problem(Where(state.scene), "the story loops without showing anything")])
+
+    def choose(self, index: int) -> None:
+        """Answer the waiting menu with the index of an option as shown (from 0)."""
+        if self.status != MENU:
+            raise StoryError("choose() called with no menu waiting")
+        if not isinstance(index, int) or not 0 <= index < len(self._shown):
+            raise StoryError(f"choice {index} is out of range: the menu shows {len(self._shown)} options")
+        option = self._shown[index]
+        if not self._available(option):
+            raise StoryError(f"option '{option.text}' is not available")
+        state = self.state
+        menu = self.story.scenes[state.scene].ops[state.pc]
+        state.choices.append((menu.menu_id, menu.options.index(option)))
+        self._pending = self._apply(option.effects)
+        state.pc = option.target
+        self.status = READY
+
+    def current_menu(self) -> Menu:
+        """The menu waiting for choose(), as the player sees it."""
+        if self.status != MENU:
+            raise StoryError("no menu is waiting")
+        menu = self.story.scenes[self.state.scene].ops[self.state.pc]
+        return self._as_menu(menu)
+
+    # --- the ops that need more than a line ---
+    def _stage(self, op: StageOp) -> Stage:
+        stage = self.state.stage
+        kind, name = op.kind, op.name
+        if kind == "scene":
+            stage["background"] = name
+            stage["sprites"] = {}
+        elif kind == "background":
+            stage["background"] = name
+        elif kind == "show":
+            before = stage["sprites"].get(name, [None, "center"])
+            stage["sprites"][name] = [op.expression or before[0], op.position or before[1]]
+            return Stage(kind, name, stage["sprites"][name][0], stage["sprites"][name][1], op.transition)
+        elif kind == "hide":
+            stage["sprites"].pop(name, None)
+        elif kind in ("music", "ambience"):
+            stage[kind] = name
+        return Stage(kind, name, op.expression, op.position, op.transition)
+
+    def _apply(self, changes: tuple[Change, ...]) -> Changed | None:
+        state, meters = self.state, self.story.meters
+        moved = []
+        for change in changes:
+            if change.kind == "flag":
+                state.flags[change.name] = bool(change.value)
+                continue
+            meter = meters[change.name]
+            before = state.meters[change.name]
+            after = meter.clamp(change.value if change.kind == "set" else before + change.value)
+            state.meters[change.name] = after
+            if after != before:
+                moved.append(MeterChange(change.name, before, after))
+        return Changed(tuple(moved)) if moved else None
+
+    def _available(self, option: OptionSpec) -> bool:
+        test = option.enabled_if
+        state = self.state
+        return test is None or bool(test.test(state.meters, state.flags, state.visits))
+
+    def _menu(self, op: MenuOp) -> Menu:
+        menu = self._as_menu(op)
+        if not any(option.available for option in menu.options):
+            raise StoryError([Problem(op.where, "no option of this menu can be chosen here",
+                                      "give one option no 'if:' or 'requires:'")])
+        self.checkpoint = self.state.copy()
+        self.status = MENU
+        return menu
+
+    def _as_menu(self, op: MenuOp) -> Menu:
+        state = self.state
+        self._shown = [o for o in op.options
+                       if o.shown_if is None or o.shown_if.test(state.meters, state.flags, state.visits)]
+        return Menu(op.menu_id, tuple(Option(o.text, self._available(o), o.hint) for o in self._shown))
+
+    def _end(self, op: EndingOp) -> End:
+        state = self.state
+        if op.ending is not None:
+            ending = self.story.endings[op.ending]
+        else:
+            ending = self.best_ending()
+            if ending is None:
+                state.pc -= 1
+                raise StoryError([Problem(op.where, f"no ending of route '{state.route}' holds here",
+                                          "give the route an ending without 'when:' as a fallback")])
+        state.ending = ending.id
+        self.checkpoint = state.copy()
+        self.status = ENDED
+        return End(ending.id, ending.title, ending.epilogue)
+
+    def best_ending(self):
+        """The route's ending whose condition holds, highest priority first, then as written."""
+        state = self.state
+        candidates = [e for e in self.story.endings_of(state.route)
+                      if e.when is None or e.when.test(state.meters, state.flags, state.visits)]
+        return max(candidates, key=lambda e: e.priority, default=None)

@@ -1,0 +1,102 @@
+"""Save files: a state written as versioned JSON, atomically, and read back with one plain reason on failure."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .model import Story
+from .problems import StoryError
+from .state import State
+
+SAVE_FORMAT = "under-the-same-stars/save"
+SAVE_VERSION = 1
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+
+
+class SaveError(StoryError):
+    """A save file that cannot be used; str() is one line naming the file and the reason."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path, self.reason = str(path), reason
+        Exception.__init__(self, f"{path}: {reason}")
+        self.problems = ()
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON so that the file is either the old one or the whole new one, never a mix."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:  # make the rename itself durable where the platform allows it
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def write_save(path: Path | str, state: State, meta: dict[str, Any] | None = None) -> None:
+    write_json_atomic(Path(path), {"format": SAVE_FORMAT, "version": SAVE_VERSION,
+                                   "meta": meta or {}, "state": state.to_json()})
+
+
+def read_json(path: Path | str) -> Any:
+    """Read a small JSON file; SaveError with a plain reason if it is missing, huge or damaged."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(path, f"too large to be a save ({size} bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(path, "no such file") from None
+    except OSError as exc:
+        raise SaveError(path, f"cannot read it ({exc.strerror})") from None
+    if not raw.strip():
+        raise SaveError(path, "the file is empty (damaged)")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise SaveError(path, "not a save file (not text)") from None
+    except json.JSONDecodeError as exc:
+        raise SaveError(path, f"damaged or truncated (invalid JSON at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise SaveError(path, "damaged (nested too deeply)") from None
+
+
+def read_save(path: Path | str, story: Story) -> tuple[State, dict[str, Any]]:
+    """(state, meta) from a save file; SaveError if it is damaged, truncated or not ours."""
+    data = read_json(path)
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError(path, "not a save file of this game")
+    version = data.get("version")
+    if not isinstance(version, int) or version > SAVE_VERSION:
+        raise SaveError(path, f"made by a newer version of the game (save version {version!r})")
+    meta = data.get("meta")
+    try:
+        state = State.from_json(data.get("state"), story)
+    except StoryError as exc:
+        reason = exc.problems[0].message if exc.problems else str(exc)
+        raise SaveError(path, reason) from None
+    return state, meta if isinstance(meta, dict) else {}

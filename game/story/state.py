@@ -1,0 +1,133 @@
+"""The state of one playthrough: plain data, copied cheaply, written as versioned JSON."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Story
+from .problems import StoryError
+
+FORMAT = "under-the-same-stars/state"
+VERSION = 1
+OLDEST_READABLE = 1
+
+
+@dataclass
+class State:
+    route: str
+    scene: str
+    pc: int = 0                                         # index of the next op in the scene
+    meters: dict[str, int] = field(default_factory=dict)
+    flags: dict[str, bool] = field(default_factory=dict)
+    visits: dict[str, int] = field(default_factory=dict)
+    choices: list[tuple[str, int]] = field(default_factory=list)   # (menu id, option as authored)
+    stage: dict[str, Any] = field(default_factory=lambda: {"background": None, "music": None,
+                                                           "ambience": None, "sprites": {}})
+    ending: str | None = None
+    seen: set[str] = field(default_factory=set)         # shared between copies: seen stays seen
+
+    @classmethod
+    def start(cls, story: Story, route_id: str) -> State:
+        if route_id not in story.routes:
+            known = ", ".join(story.routes) or "none"
+            raise StoryError(f"unknown route '{route_id}' (the routes are: {known})")
+        route = story.routes[route_id]
+        return cls(route_id, route.start, 0, {m.id: m.start for m in story.meters.values()})
+
+    def copy(self) -> State:
+        """A copy for rollback: small dicts copied, the seen-set shared (seeing is never undone)."""
+        stage = dict(self.stage)
+        stage["sprites"] = dict(stage["sprites"])
+        return State(self.route, self.scene, self.pc, dict(self.meters), dict(self.flags), dict(self.visits),
+                     list(self.choices), stage, self.ending, self.seen)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT, "version": VERSION,
+            "route": self.route, "scene": self.scene, "pc": self.pc,
+            "meters": dict(self.meters), "flags": dict(self.flags), "visits": dict(self.visits),
+            "choices": [list(c) for c in self.choices],
+            "stage": {**self.stage, "sprites": {k: list(v) for k, v in self.stage["sprites"].items()}},
+            "ending": self.ending, "seen": sorted(self.seen),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any, story: Story) -> State:
+        """Rebuild a state, checking it fits this story; raises StoryError with one plain reason."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise StoryError("not a saved state of this game")
+        version = data.get("version")
+        if not isinstance(version, int) or version < OLDEST_READABLE:
+            raise StoryError(f"saved state version {version!r} is not one this game reads")
+        if version > VERSION:
+            raise StoryError(f"saved by a newer version of the game (state version {version})")
+        data = migrate(data, version)
+        try:
+            state = cls(
+                route=_text(data["route"]), scene=_text(data["scene"]), pc=_int(data["pc"]),
+                meters={_text(k): _int(v) for k, v in data["meters"].items()},
+                flags={_text(k): _bool(v) for k, v in data["flags"].items()},
+                visits={_text(k): _int(v) for k, v in data["visits"].items()},
+                choices=[(_text(m), _int(i)) for m, i in data["choices"]],
+                stage=_stage(data["stage"]),
+                ending=None if data["ending"] is None else _text(data["ending"]),
+                seen={_text(s) for s in data["seen"]},
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise StoryError(f"the saved state is incomplete or damaged ({type(exc).__name__}: {exc})") from None
+        state.check_fits(story)
+        return state
+
+    def check_fits(self, story: Story) -> None:
+        if self.route not in story.routes:
+            raise StoryError(f"the save is for route '{self.route}', which this story does not have")
+        scene = story.scenes.get(self.scene)
+        if scene is None:
+            raise StoryError(f"the save is at scene '{self.scene}', which this story does not have")
+        if not 0 <= self.pc < len(scene.ops):
+            raise StoryError(f"the save points past the end of scene '{self.scene}' (was the scene edited?)")
+        if self.ending is not None and self.ending not in story.endings:
+            raise StoryError(f"the save reached ending '{self.ending}', which this story does not have")
+        for name, meter in story.meters.items():
+            self.meters[name] = meter.clamp(self.meters.get(name, meter.start))
+        for name in list(self.meters):
+            if name not in story.meters:
+                del self.meters[name]
+
+
+def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring an older saved state up to VERSION, one step at a time (none needed yet)."""
+    steps: dict[int, Any] = {}
+    while version < VERSION:
+        data = steps[version](data)
+        version += 1
+    return data
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, found {type(value).__name__}")
+    return value
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, found {type(value).__name__}")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true/false, found {type(value).__name__}")
+    return value
+
+
+def _stage(value: Any) -> dict[str, Any]:
+    sprites = {}
+    for who, pair in value["sprites"].items():
+        expression, position = pair
+        sprites[_text(who)] = [None if expression is None else _text(expression),
+                               None if position is None else _text(position)]
+    opt = lambda v: None if v is None else _text(v)  # noqa: E731
+    return {"background": opt(value["background"]), "music": opt(value["music"]),
+            "ambience": opt(value["ambience"]), "sprites": sprites}

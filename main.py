@@ -1,0 +1,9 @@
+"""Launches Under the Same Stars: `python main.py` (see README.md)."""
+from __future__ import annotations
+
+import sys
+
+from game.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:], launch_default=True))
