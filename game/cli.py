@@ -34,7 +34,7 @@ def _load(args: argparse.Namespace):
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             count = len(exc.problems)
-            print(f"{count} problem{'s' if count != 1 else ''} in {args.story}", file=sys.stderr)
+            print(f"{_counted(count, 'problem')} in {args.story}", file=sys.stderr)
         return None
 
 
@@ -46,9 +46,10 @@ def cmd_lint(args: argparse.Namespace) -> int:
     summary = {"ok": True, "title": story.title, "scenes": s["scenes"], "lines": s["lines"],
                "words": s["words"], "menus": s["menus"], "choices": s["choices"],
                "endings": s["endings"], "routes": len(story.routes), "errors": []}
-    _out(args, summary, f"{story.title}: clean. {s['scenes']} scenes, {s['lines']} lines, {s['words']} words, "
-                        f"{s['menus']} menus ({s['choices']} choices), {s['endings']} endings "
-                        f"in {len(story.routes)} route{'s' if len(story.routes) != 1 else ''}.")
+    counts = ", ".join(_counted(s[k], k.rstrip("s")) for k in ("scenes", "lines", "words"))
+    _out(args, summary, f"{story.title}: clean. {counts}, {_counted(s['menus'], 'menu')} "
+                        f"({_counted(s['choices'], 'choice')}), {_counted(s['endings'], 'ending')} "
+                        f"in {_counted(len(story.routes), 'route')}.")
     return EXIT_OK
 
 
@@ -134,7 +135,8 @@ def cmd_explore(args: argparse.Namespace) -> int:
         else:
             lines.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE")
     for dead in report.dead_ends:
-        lines.append(f"dead end on {dead['route']} after choices {dead['path']}: {dead['where']}: {dead['reason']}")
+        path = ",".join(map(str, dead["path"])) or "(no choices)"
+        lines.append(f"dead end on {dead['route']} after --choose {path}: {dead['where']}: {dead['reason']}")
     for scene in report.unreached_scenes:
         lines.append(f"scene {scene} is never reached")
     if report.truncated:
@@ -149,14 +151,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if story is None:
         return EXIT_PROBLEMS
     s = story_stats(story)
-    lines = [f"{story.title}: {s['words']} words, {s['lines']} lines, {s['menus']} menus"]
+    lines = [f"{story.title}: {_counted(s['words'], 'word')}, {_counted(s['lines'], 'line')}, "
+             f"{_counted(s['menus'], 'menu')}"]
     for rid, r in s["routes"].items():
-        lines.append(f"  route {rid}: {r['words']} words, {r['lines']} lines, {r['menus']} menus")
+        lines.append(f"  route {rid}: {_counted(r['words'], 'word')}, {_counted(r['lines'], 'line')}, "
+                     f"{_counted(r['menus'], 'menu')}")
     for cid, c in s["characters"].items():
-        lines.append(f"  {cid}: {c['words']} words in {c['lines']} lines")
+        lines.append(f"  {cid}: {_counted(c['words'], 'word')} in {_counted(c['lines'], 'line')}")
     data = {k: s[k] for k in ("words", "lines", "menus", "routes", "characters")}
     _out(args, data, "\n".join(lines))
     return EXIT_OK
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,12 +28,15 @@ class AssetCatalog:
         self.root = root
         self.folder = root / "assets"
         self.files: dict[str, dict[str, Path]] = {kind: {} for kind in EXTENSIONS}
+        self.exact: dict[str, dict[str, Path]] = {kind: {} for kind in EXTENSIONS}  # 'name.ext' -> file
         self.sprites: dict[str, dict[str, Path]] = {}
         self._positions: set[str] | None = None
+        self.outside: set[Path] = set()  # files whose real place (through links) is not inside assets/
         if self.folder.is_dir():
             self._scan()
 
     def _scan(self) -> None:
+        self._folder_resolved = self.folder.resolve()
         for kind, extensions in EXTENSIONS.items():
             base = self.folder / kind
             if not base.is_dir():
@@ -45,12 +48,18 @@ class AssetCatalog:
                         continue
                     path = Path(folder) / filename
                     rel = path.relative_to(base).with_suffix("").as_posix()
+                    if not self._inside(path):
+                        self.outside.add(path)
                     if kind == "characters":
                         sprite_set, _, expression = rel.rpartition("/")
                         if sprite_set:
                             self.sprites.setdefault(sprite_set, {})[expression] = path
                     else:
-                        self.files[kind].setdefault(rel, path)  # the first extension listed wins
+                        self.exact[kind][rel + ext.lower()] = path
+                        best = self.files[kind].get(rel)
+                        rank = extensions.index(ext.lower())
+                        if best is None or rank < extensions.index(best.suffix.lower()):
+                            self.files[kind][rel] = path  # a name without extension: the first listed wins
 
     def find(self, kind: str, name: str) -> tuple[Path | None, str, str]:
         """(file, message, hint): the file, or None with why it is not there and a remedy."""
@@ -62,11 +71,13 @@ class AssetCatalog:
         stem, ext = os.path.splitext(name)
         if ext and ext.lower() in EXTENSIONS[kind]:
             key = stem
-        path = self.files[kind].get(key)
+            path = self.exact[kind].get(stem + ext.lower())
+        else:
+            path = self.files[kind].get(key)
         if path is None:
             return None, f"{SINGULAR[kind]} '{name}' not found in {where}", \
                 did_you_mean(key, self.files[kind]) or f"add {where}{key}{EXTENSIONS[kind][0 if kind != 'backgrounds' else 1]}"
-        if not self._inside(path):
+        if path in self.outside:
             return None, f"{SINGULAR[kind]} '{name}' resolves outside assets/", "keep asset files inside assets/"
         return path, "", ""
 
@@ -77,14 +88,13 @@ class AssetCatalog:
         if found is None:
             return None, f"sprite folder 'assets/characters/{name}/' not found", \
                 did_you_mean(name, self.sprites) or f"add PNGs such as assets/characters/{name}/neutral.png"
-        outside = [p for p in found.values() if not self._inside(p)]
-        if outside:
+        if any(p in self.outside for p in found.values()):
             return None, f"sprite set '{name}' resolves outside assets/", "keep asset files inside assets/"
         return found, "", ""
 
     def _inside(self, path: Path) -> bool:
         try:
-            path.resolve().relative_to(self.folder.resolve())
+            path.resolve().relative_to(self._folder_resolved)
             return True
         except ValueError:
             return False

@@ -18,6 +18,7 @@ STEP_WORDS = ("narrate", "show", "hide", "background", "music", "ambience", "sou
 TRANSITIONS = ("cut", "fade", "dissolve")
 OPTION_FIELDS = ("text", "if", "requires", "hint", "effects", "then", "goto")
 FLAG_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+CHANGE = re.compile(r"^\s*(=)?\s*([+-]?[0-9]+)\s*$", re.ASCII)
 POSITION_ALIASES = {"centre": "center", "middle": "center"}
 
 
@@ -128,9 +129,8 @@ class SceneCompiler:
         return leaves
 
     def step(self, step: Any, where: Where, raw: Any) -> bool:
-        if isinstance(step, str) or (not isinstance(step, (YMap, YList)) and raw is not None and step is not None):
-            text = step if isinstance(step, str) else str(raw)
-            self.say(None, None, text, where)
+        if isinstance(step, str) or (not isinstance(step, (YMap, YList)) and isinstance(raw, str)):
+            self.say(None, None, raw, where)  # narration, kept as typed even if YAML read a number or yes/no
             return False
         if not isinstance(step, YMap) or not step:
             self.problem(where, "a step must be text (narration) or a mapping such as 'sophia: Hello.'")
@@ -165,15 +165,14 @@ class SceneCompiler:
         characters = self.ctx.characters
         if len(parts) > 2 or speaker not in characters:
             guess = did_you_mean(speaker, [*characters, *STEP_WORDS])
-            narration_hint = ("if this is narration that contains ': ', put the whole line in quotes "
-                              "or write 'narrate: ...'")
+            narration_hint = "if this is narration that contains ': ', put the whole line in quotes"
             if len(parts) > 2:
                 hint = narration_hint
             elif guess:
                 hint = guess
             else:
                 hint = "declare the character in story.yaml; " + narration_hint
-            self.problem(kwhere, f"unknown character or step '{speaker}'", hint)
+            self.problem(kwhere, f"unknown character or step '{speaker if len(parts) <= 2 else key}'", hint)
             return False
         if expression is not None:
             self.check_expression(characters[speaker], expression, kwhere)
@@ -238,7 +237,7 @@ class SceneCompiler:
         return False
 
     def step_hide(self, value: Any, raw: Any, vwhere: Where, where: Where) -> bool:
-        if value not in self.ctx.characters:
+        if not isinstance(value, str) or value not in self.ctx.characters:
             self.problem(vwhere, f"unknown character '{value}'", did_you_mean(str(value), self.ctx.characters))
             return False
         self.emit(StageOp("hide", value, where=where))
@@ -308,12 +307,9 @@ class SceneCompiler:
                 continue
             if isinstance(amount, int):
                 out.append(Change(name, "add", amount))
-            elif isinstance(amount, str) and amount.strip().lstrip("=+-").isdigit():
-                text = amount.strip()
-                if text.startswith("="):
-                    out.append(Change(name, "set", int(text[1:].strip())))
-                else:
-                    out.append(Change(name, "add", int(text)))
+            elif isinstance(amount, str) and CHANGE.match(amount):
+                setting, number = CHANGE.match(amount).groups()
+                out.append(Change(name, "set" if setting else "add", int(number)))
             else:
                 self.problem(value.place(name), f"cannot read {amount!r} as a change to '{name}'",
                              "write +1 or -2 to add, or '=5' to set")
@@ -357,7 +353,7 @@ class SceneCompiler:
             body = step.get("then") if word != "else" else step.get("else")
             jump = None
             if word != "else":
-                cond = self.condition(step.get(word), step.place(word))
+                cond = self.condition(step.text(word), step.place(word))
                 if "then" not in step:
                     self.problem(where, f"'{word}' needs 'then:', the steps to run when it holds")
                 jump = self.emit(JumpUnlessOp(cond or Condition("false", lambda m, f, v: False), -1, where))
@@ -402,8 +398,8 @@ class SceneCompiler:
             if not isinstance(text, str) or not text.strip():
                 self.problem(owhere, "an option needs 'text:', what the player sees")
                 text = "?"
-            shown_if = self.condition(option["if"], option.place("if")) if "if" in option else None
-            enabled_if = (self.condition(option["requires"], option.place("requires"))
+            shown_if = self.condition(option.text("if"), option.place("if")) if "if" in option else None
+            enabled_if = (self.condition(option.text("requires"), option.place("requires"))
                           if "requires" in option else None)
             hint = option.text("hint") if "hint" in option else ""
             effects = self.changes(option["effects"], option.place("effects")) if "effects" in option else ()

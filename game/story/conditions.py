@@ -23,6 +23,8 @@ _TOKEN = re.compile(r"""
 """, re.VERBOSE)
 
 _WORDS = {"and", "or", "not", "true", "false"}
+MAX_TOKENS = 200   # a condition longer than this is a mistake, and deep trees would strain recursion
+MAX_DIGITS = 15
 _FUNCTIONS = {"visited", "visits"}
 
 
@@ -87,6 +89,9 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
         if kind != "space":
             out.append((kind, match.group(), pos))
         pos = match.end()
+        if len(out) > MAX_TOKENS:
+            raise ConditionError(f"the condition is too long (over {MAX_TOKENS} parts)", pos,
+                                 "split it, or use a flag set by effects:")
     out.append(("end", "", len(text)))
     return out
 
@@ -178,6 +183,8 @@ class _Parser:
     def atom(self) -> Expr:
         kind, text, offset = self.take()
         if kind == "num":
+            if len(text) > MAX_DIGITS:
+                raise ConditionError(f"the number {text[:12]}... is too large", offset)
             return Num(int(text), offset)
         if kind == "name":
             if text in ("true", "false"):

@@ -70,6 +70,7 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
         while queue:
             state, path, choice = queue.popleft()
             runner = Runner(story, state)
+            entered: set[tuple] = set()  # scene entries since the last menu: a repeat is a circle
             try:
                 if choice is not None:
                     runner.advance()  # the menu again
@@ -78,6 +79,11 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                     event = runner.advance()
                     if isinstance(event, SceneStart):
                         reached_scenes.add(event.scene)
+                        k = key(runner.state)
+                        if k in entered:
+                            raise StoryError(f"the story goes round in a circle through scene '{event.scene}' "
+                                             "with no menu or ending")
+                        entered.add(k)
                     elif isinstance(event, End):
                         entry = report.endings.setdefault(event.ending, {"route": r.id, "title": event.title,
                                                                           "reachable": False, "path": None})
@@ -101,7 +107,8 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
             except StoryError as exc:
                 problem = exc.problems[0] if exc.problems else None
                 report.dead_ends.append({"route": r.id, "path": path,
-                                         "where": str(problem.where) if problem else runner.state.scene,
+                                         "where": str(problem.where) if problem and problem.where.path
+                                         else runner.state.scene,
                                          "reason": problem.message if problem else str(exc)})
     report.states = len(merged)
     candidates = (set().union(*(scene_graph(story, r.start) for r in routes)) if route

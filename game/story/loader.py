@@ -1,6 +1,7 @@
 """Loads a story folder (scenes/*.yaml + assets/) into a checked, immutable Story, or reports every problem."""
 from __future__ import annotations
 
+import gc
 from collections import deque
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from . import conditions
 from .assets import AssetCatalog
 from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
 from .fields import COLOR, Fields, check_id
-from .model import Character, Condition, Ending, GotoOp, Meter, Route, Scene, Story
+from .model import Character, Condition, Ending, EndingOp, GotoOp, Meter, Route, Scene, Story
 from .problems import Problem, StoryError, Where, did_you_mean, display_path
 from .yamlsource import YMap, read_yaml
 
@@ -34,13 +35,14 @@ class StoryLoader:
         self.problems: list[Problem] = []
         self.refs = Refs()
         self.catalog = AssetCatalog(root)
+        self.cwd = Path.cwd().resolve()
+        self.unreadable: set[str] = set()  # scene ids of files that did not parse: not reported again
 
     def fail_if_problems(self) -> None:
         if self.problems:
             raise StoryError(sorted(self.problems, key=lambda p: (p.where.path, p.where.line, p.where.col)))
 
-    def read(self, path: Path) -> object:
-        shown = display_path(path)
+    def read(self, path: Path, shown: str) -> object:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
@@ -57,12 +59,25 @@ class StoryLoader:
             return None
 
     def load(self) -> Story:
+        # Loading builds many small objects and frees none: the cyclic collector would only rescan them.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._load()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def shown(self, path: Path) -> str:
+        return display_path(path, self.cwd)
+
+    def _load(self) -> Story:
         scenes_dir = self.root / "scenes"
         manifest_path = scenes_dir / MANIFEST
         if not manifest_path.is_file():
             raise StoryError([Problem(Where(display_path(manifest_path)), "the story manifest is missing",
                                       f"a story folder holds scenes/{MANIFEST} and assets/")])
-        manifest = self.read(manifest_path)
+        manifest = self.read(manifest_path, self.shown(manifest_path))
         self.fail_if_problems()
         top = Fields(manifest, Where(display_path(manifest_path)), "story.yaml", self.problems, MANIFEST_FIELDS)
         title = top.text("title", "Untitled", required=True) or "Untitled"
@@ -74,7 +89,7 @@ class StoryLoader:
         scenes = self.scenes(scenes_dir, manifest_path, context)
         flags = frozenset(self.refs.flags_set)
         self.check_references(scenes, routes, endings, meters, flags)
-        self.check_reachability(scenes, routes)
+        self.check_reachability(scenes, routes, endings)
         self.fail_if_problems()
         assets = {f"{kind}/{name}": str(path) for kind, files in self.catalog.files.items()
                   for name, path in files.items()}
@@ -186,15 +201,23 @@ class StoryLoader:
         for path in files:
             if path == manifest_path:
                 continue
-            data = self.read(path)
-            if data is None and not any(p.where.path == display_path(path) for p in self.problems):
-                self.problems.append(Problem(Where(display_path(path)), "the scene file is empty"))
+            default_id = path.relative_to(scenes_dir).with_suffix("").as_posix().replace("/", ".")
+            before = len(self.problems)
+            shown = self.shown(path)
+            data = self.read(path, shown)
+            if len(self.problems) > before:
+                self.unreadable.add(default_id)
                 continue
-            where = Where(display_path(path), 1, 1)
+            if data is None:
+                self.problems.append(Problem(Where(shown), "the scene file is empty",
+                                             "a scene file holds 'steps:', a list of what happens"))
+                self.unreadable.add(default_id)
+                continue
+            where = Where(shown, 1, 1)
             f = Fields(data, where, "a scene file", self.problems, SCENE_FIELDS)
             if not f.ok:
+                self.unreadable.add(default_id)
                 continue
-            default_id = path.relative_to(scenes_dir).with_suffix("").as_posix().replace("/", ".")
             scene_id = f.text("id", default_id) or default_id
             if not check_id(scene_id, f.place("id") if f.has("id") else where, "scene", self.problems):
                 continue
@@ -213,15 +236,16 @@ class StoryLoader:
     def check_references(self, scenes: dict[str, Scene], routes: dict[str, Route],
                          endings: dict[str, Ending], meters: dict[str, Meter], flags: frozenset[str]) -> None:
         for target, where in self.refs.gotos:
-            if target not in scenes:
+            if target not in scenes and target not in self.unreadable:
                 self.problems.append(Problem(where, f"unknown scene '{target}'", did_you_mean(target, scenes)))
         for target, where in self.refs.endings:
             if target not in endings:
                 self.problems.append(Problem(where, f"unknown ending '{target}'",
                                              did_you_mean(target, endings) or "or write 'ending: best'"))
+        flag_names, scene_ids = set(flags), set(scenes)
         for expr, text, where in self.refs.conditions:
             try:
-                conditions.check(expr, meters, set(flags), set(scenes))
+                conditions.check(expr, meters, flag_names, scene_ids)
             except conditions.ConditionError as exc:
                 self.problems.append(Problem(where.shifted(exc.offset), f"condition {text!r}: {exc.message}",
                                              exc.hint))
@@ -230,29 +254,40 @@ class StoryLoader:
                 self.problems.append(Problem(route.where, f"route '{route.id}' has no endings",
                                              "add an ending with 'route: " + route.id + "' in story.yaml"))
 
-    def check_reachability(self, scenes: dict[str, Scene], routes: dict[str, Route]) -> None:
-        reached = set()
-        queue = deque(r.start for r in routes.values() if r.start in scenes)
-        while queue:
-            scene_id = queue.popleft()
-            if scene_id in reached:
-                continue
-            reached.add(scene_id)
-            queue.extend(op.scene for op in scenes[scene_id].ops if isinstance(op, GotoOp) and op.scene in scenes)
+    def check_reachability(self, scenes: dict[str, Scene], routes: dict[str, Route],
+                           endings: dict[str, Ending]) -> None:
+        if self.unreadable:
+            return  # the scene graph is incomplete until every file reads
+        reached_by: dict[str, set[str]] = {}
+        for route in routes.values():
+            for scene_id in _reachable(scenes, route.start):
+                reached_by.setdefault(scene_id, set()).add(route.id)
         for scene_id, scene in scenes.items():
-            if scene_id not in reached:
+            if scene_id not in reached_by:
                 self.problems.append(Problem(scene.where, f"no route reaches scene '{scene_id}'",
                                              "goto it from another scene, or make it a route's start"))
+                continue
+            for op in scene.ops:
+                if isinstance(op, EndingOp) and op.ending in endings:
+                    owner = endings[op.ending].route
+                    if owner not in reached_by[scene_id]:
+                        self.problems.append(Problem(op.where, f"ending '{op.ending}' belongs to route '{owner}', "
+                                                     f"but this scene is played on route "
+                                                     f"{', '.join(sorted(reached_by[scene_id]))}",
+                                                     "name an ending of this route, or 'ending: best'"))
 
 
-def scene_graph(story: Story, start: str) -> list[str]:
-    """Scenes reachable from a scene by goto, in breadth-first order."""
+def _reachable(scenes: dict[str, Scene], start: str) -> list[str]:
     seen: dict[str, None] = {}
     queue = deque([start])
     while queue:
         scene_id = queue.popleft()
-        if scene_id in seen or scene_id not in story.scenes:
+        if scene_id in seen or scene_id not in scenes:
             continue
         seen[scene_id] = None
-        queue.extend(op.scene for op in story.scenes[scene_id].ops if isinstance(op, GotoOp))
+        queue.extend(op.scene for op in scenes[scene_id].ops if isinstance(op, GotoOp))
     return list(seen)
+
+def scene_graph(story: Story, start: str) -> list[str]:
+    """Scenes reachable from a scene by goto, in breadth-first order."""
+    return _reachable(story.scenes, start)

@@ -11,6 +11,7 @@ from .problems import StoryError
 from .runner import ENDED, Runner
 
 MAX_RANDOM_CHOICES = 10_000
+MAX_LINES_WITHOUT_MENU = 100_000  # more than any story has between two menus: it is going round in a circle
 
 
 @dataclass
@@ -42,13 +43,19 @@ def play(story: Story, runner: Runner, choices: list[int] | None = None, seed: i
     result = Playthrough(runner)
     die = random.Random(seed) if seed is not None else None
     queue = list(choices or [])
+    since_menu = 0
     while runner.status != ENDED:
         event = runner.advance()
         result.events.append(event)
+        since_menu += 1
+        if since_menu > MAX_LINES_WITHOUT_MENU:
+            raise StoryError(f"the story goes round in a circle at scene '{runner.scene_id}' "
+                             f"with no menu or ending in {MAX_LINES_WITHOUT_MENU} events")
         if isinstance(event, End):
             result.stopped, result.ending = "ending", event.ending
             return result
         if isinstance(event, Menu):
+            since_menu = 0
             if die is not None:
                 if len(result.choices) >= MAX_RANDOM_CHOICES:
                     return result

@@ -4,12 +4,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Where:
-    """A place in an author's file; line and column count from 1."""
+class Where(NamedTuple):
+    """A place in an author's file; line and column count from 1 (a tuple: cheap, as there is one per node)."""
 
     path: str
     line: int = 0
@@ -31,7 +30,7 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.where}: error: {self.message}"
+        text = f"{self.where}: error: {self.message}" if self.where.path else f"error: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
     def to_json(self) -> dict:
@@ -44,7 +43,7 @@ class StoryError(Exception):
 
     def __init__(self, problems: Iterable[Problem] | str):
         if isinstance(problems, str):
-            problems = [Problem(Where("<story>"), problems)]
+            problems = [Problem(Where(""), problems)]
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
@@ -57,9 +56,9 @@ def did_you_mean(name: str, choices: Iterable[str]) -> str:
     return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, cwd: Path | None = None) -> str:
     """A path as an author would type it: relative to the working folder when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)

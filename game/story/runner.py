@@ -27,6 +27,7 @@ class Runner:
         self.status = ENDED if state.ending else READY
         self._shown: list[OptionSpec] = []
         self._pending: Changed | None = None
+        self._silent = 0  # ops run since the last line or menu, across calls
 
     @classmethod
     def new(cls, story: Story, route_id: str) -> Runner:
@@ -47,10 +48,12 @@ class Runner:
             return pending
         state = self.state
         scenes = self.story.scenes
-        for _ in range(MAX_SILENT_OPS):
+        while self._silent < MAX_SILENT_OPS:
+            self._silent += 1
             op = scenes[state.scene].ops[state.pc]
             kind = type(op)
             if kind is SayOp:
+                self._silent = 0
                 self.checkpoint = state.copy()
                 state.pc += 1
                 seen = op.line_id in state.seen
@@ -77,6 +80,7 @@ class Runner:
                 state.scene, state.pc = op.scene, 0
             elif kind is MenuOp:
                 state.pc -= 1  # stay on the menu until it is answered
+                self._silent = 0
                 return self._menu(op)
             elif kind is EndingOp:
                 return self._end(op)
@@ -96,7 +100,7 @@ class Runner:
             raise StoryError(f"option '{option.text}' is not available")
         state = self.state
         menu = self.story.scenes[state.scene].ops[state.pc]
-        state.choices.append((menu.menu_id, menu.options.index(option)))
+        state.choices += ((menu.menu_id, menu.options.index(option)),)
         self._pending = self._apply(option.effects)
         state.pc = option.target
         self.status = READY

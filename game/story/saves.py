@@ -20,6 +20,7 @@ class SaveError(StoryError):
     """A save file that cannot be used; str() is one line naming the file and the reason."""
 
     def __init__(self, path: Path | str, reason: str):
+        reason = " ".join(reason.split())  # one line, whatever names the save held
         self.path, self.reason = str(path), reason
         Exception.__init__(self, f"{path}: {reason}")
         self.problems = ()
@@ -81,6 +82,8 @@ def read_json(path: Path | str) -> Any:
         raise SaveError(path, "not a save file (not text)") from None
     except json.JSONDecodeError as exc:
         raise SaveError(path, f"damaged or truncated (invalid JSON at line {exc.lineno}, column {exc.colno})") from None
+    except ValueError as exc:  # e.g. a number too long to convert
+        raise SaveError(path, f"damaged ({exc})") from None
     except RecursionError:
         raise SaveError(path, "damaged (nested too deeply)") from None
 
@@ -91,7 +94,9 @@ def read_save(path: Path | str, story: Story) -> tuple[State, dict[str, Any]]:
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(path, "not a save file of this game")
     version = data.get("version")
-    if not isinstance(version, int) or version > SAVE_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SaveError(path, f"not a save file of this game (its version {version!r} is not a number)")
+    if version > SAVE_VERSION:
         raise SaveError(path, f"made by a newer version of the game (save version {version!r})")
     meta = data.get("meta")
     try:

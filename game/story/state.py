@@ -20,7 +20,7 @@ class State:
     meters: dict[str, int] = field(default_factory=dict)
     flags: dict[str, bool] = field(default_factory=dict)
     visits: dict[str, int] = field(default_factory=dict)
-    choices: list[tuple[str, int]] = field(default_factory=list)   # (menu id, option as authored)
+    choices: tuple[tuple[str, int], ...] = ()   # (menu id, option as authored); a tuple, so copies share it
     stage: dict[str, Any] = field(default_factory=lambda: {"background": None, "music": None,
                                                            "ambience": None, "sprites": {}})
     ending: str | None = None
@@ -39,7 +39,7 @@ class State:
         stage = dict(self.stage)
         stage["sprites"] = dict(stage["sprites"])
         return State(self.route, self.scene, self.pc, dict(self.meters), dict(self.flags), dict(self.visits),
-                     list(self.choices), stage, self.ending, self.seen)
+                     self.choices, stage, self.ending, self.seen)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -65,13 +65,13 @@ class State:
         try:
             state = cls(
                 route=_text(data["route"]), scene=_text(data["scene"]), pc=_int(data["pc"]),
-                meters={_text(k): _int(v) for k, v in data["meters"].items()},
-                flags={_text(k): _bool(v) for k, v in data["flags"].items()},
-                visits={_text(k): _int(v) for k, v in data["visits"].items()},
-                choices=[(_text(m), _int(i)) for m, i in data["choices"]],
-                stage=_stage(data["stage"]),
+                meters={_text(k): _int(v) for k, v in _dict(data["meters"]).items()},
+                flags={_text(k): _bool(v) for k, v in _dict(data["flags"]).items()},
+                visits={_text(k): _int(v) for k, v in _dict(data["visits"]).items()},
+                choices=tuple((_text(m), _int(i)) for m, i in map(_pair, _list(data["choices"]))),
+                stage=_stage(_dict(data["stage"])),
                 ending=None if data["ending"] is None else _text(data["ending"]),
-                seen={_text(s) for s in data["seen"]},
+                seen={_text(s) for s in _list(data["seen"])},
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoryError(f"the saved state is incomplete or damaged ({type(exc).__name__}: {exc})") from None
@@ -122,10 +122,28 @@ def _bool(value: Any) -> bool:
     return value
 
 
+def _dict(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a mapping, found {type(value).__name__}")
+    return value
+
+
+def _list(value: Any) -> list:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, found {type(value).__name__}")
+    return value
+
+
+def _pair(value: Any) -> list:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError("expected a pair")
+    return value
+
+
 def _stage(value: Any) -> dict[str, Any]:
     sprites = {}
-    for who, pair in value["sprites"].items():
-        expression, position = pair
+    for who, pair in _dict(value["sprites"]).items():
+        expression, position = _pair(pair)
         sprites[_text(who)] = [None if expression is None else _text(expression),
                                None if position is None else _text(position)]
     opt = lambda v: None if v is None else _text(v)  # noqa: E731

@@ -37,13 +37,15 @@ class YList(list):
 
 def _where(path: str, node: yaml.Node) -> Where:
     mark = node.start_mark
-    return Where(path, mark.line + 1, mark.column + 1)
+    quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+    return Where(path, mark.line + 1, mark.column + 1 + quoted)  # a quoted text starts after its quote
 
 
 def read_yaml(text: str, path: str) -> Any:
     """Parse one YAML document into YMap/YList/scalars; raises StoryError with the place."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return None
@@ -59,12 +61,14 @@ def read_yaml(text: str, path: str) -> Any:
         raise StoryError([Problem(where, f"malformed YAML: {message}", hint)]) from None
     except yaml.YAMLError as exc:
         raise StoryError([Problem(Where(path), f"malformed YAML: {exc}")]) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an invalid timestamp scalar
-        raise StoryError([Problem(Where(path), f"malformed YAML value: {exc}")]) from None
+    except UnicodeError:
+        raise StoryError([Problem(Where(path), "the text holds characters that are not valid Unicode",
+                                  "save the file as UTF-8")]) from None
     except RecursionError:
         raise StoryError([Problem(Where(path), "the YAML is nested too deeply")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if problems:
         raise StoryError(problems)
     return value
@@ -82,7 +86,12 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
-            return self.loader.construct_object(node, deep=True)
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except (ValueError, TypeError, OverflowError, IndexError, KeyError, AttributeError) as exc:
+                # PyYAML's constructors fail this way on values such as the date 2024-13-45 or !!int "".
+                raise StoryError([Problem(_where(self.path, node), f"malformed YAML value: {exc}",
+                                          "put the value in quotes if it is text")]) from None
         key = id(node)
         if key in self.done:
             return self.done[key]
@@ -110,7 +119,8 @@ class _Converter:
             out.value_where = {}
             out.raw = {}
             for key_node, value_node in node.value:
-                key = self.convert(key_node)
+                # A key is a name as typed: 'on' or 'yes' stays text, not true.
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else self.convert(key_node)
                 place = _where(path, key_node)
                 if isinstance(key, (YMap, YList)):
                     problems.append(Problem(place, "a key must be a plain name, not a list or mapping"))
