@@ -14,7 +14,7 @@ from .problems import Problem, StoryError, Where, did_you_mean, display_path
 from .yamlsource import YMap, read_yaml
 
 MANIFEST = "story.yaml"
-MANIFEST_FIELDS = ("title", "characters", "meters", "routes", "endings")
+MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
 RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
 
@@ -80,7 +80,11 @@ class StoryLoader:
         manifest = self.read(manifest_path, self.shown(manifest_path))
         self.fail_if_problems()
         top = Fields(manifest, Where(display_path(manifest_path)), "story.yaml", self.problems, MANIFEST_FIELDS)
+        if not top.ok:
+            self.unreadable.add(MANIFEST)  # without routes, which scenes are reached cannot be told
         title = top.text("title", "Untitled", required=True) or "Untitled"
+        title_background = self.asset_field(top, "title_background", "backgrounds")
+        title_music = self.asset_field(top, "title_music", "music")
         characters = self.characters(top)
         meters = self.meters(top)
         routes = self.routes(top)
@@ -95,7 +99,17 @@ class StoryLoader:
                   for name, path in files.items()}
         assets.update({f"characters/{sprite_set}/{expression}": str(path)
                        for sprite_set, files in self.catalog.sprites.items() for expression, path in files.items()})
-        return Story(title, str(self.root), characters, meters, flags, routes, endings, scenes, assets)
+        return Story(title, str(self.root), characters, meters, flags, routes, endings, scenes, assets,
+                     title_background, title_music)
+
+    def asset_field(self, top: Fields, key: str, kind: str) -> str | None:
+        name = top.text(key)
+        if name is not None:
+            path, message, hint = self.catalog.find(kind, name)
+            if path is None:
+                self.problems.append(Problem(top.place(key), message, hint))
+                return None
+        return name
 
     # --- manifest ---
     def entries(self, top: Fields, key: str):

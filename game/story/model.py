@@ -6,7 +6,8 @@ story is just (scene id, op index): plain data for saves, rollback and explorati
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Union
+from types import MappingProxyType
+from typing import Callable, Mapping, Optional, Union
 
 from .problems import Where
 
@@ -168,15 +169,22 @@ class Scene:
 
 @dataclass(frozen=True)
 class Story:
+    """The whole checked story; its mappings are read-only views, in the order the author wrote them."""
     title: str
     root: str                                   # the story folder
-    characters: dict[str, Character]
-    meters: dict[str, Meter]
+    characters: Mapping[str, Character]
+    meters: Mapping[str, Meter]
     flags: frozenset[str]
-    routes: dict[str, Route]
-    endings: dict[str, Ending]
-    scenes: dict[str, Scene]
-    assets: dict[str, str] = field(default_factory=dict, compare=False)  # 'kind/name' -> file
+    routes: Mapping[str, Route]
+    endings: Mapping[str, Ending]
+    scenes: Mapping[str, Scene]
+    assets: Mapping[str, str] = field(default_factory=dict, compare=False)  # 'kind/name' -> file
+    title_background: Optional[str] = None
+    title_music: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        for name in ("characters", "meters", "routes", "endings", "scenes", "assets"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     def endings_of(self, route: str) -> list[Ending]:
         return [e for e in self.endings.values() if e.route == route]
