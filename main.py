@@ -6,4 +6,4 @@ import sys
 from game.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:], launch_default=True))
+    sys.exit(main(sys.argv[1:]))

@@ -167,12 +167,55 @@ def _counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def cmd_shot(args: argparse.Namespace) -> int:
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    from .ui.launch import shot, shot_screen
+    if (args.route is None) == (args.screen is None):
+        print("shot needs --route ID (a moment of play) or --screen NAME (a menu screen), not both",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        if args.screen:
+            result = shot_screen(story, args.screen, args.out)
+        else:
+            result = shot(story, args.route, args.choose or [], args.line, args.out)
+    except StoryError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"{args.out}: cannot write the picture ({exc.strerror})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    where = (f"the {result['shows']} screen" if args.screen
+             else f"the {result['shows']} after {_counted(result['line'], 'line')}")
+    _out(args, result, f"{result['out']}: {where}")
+    return EXIT_OK
+
+
+def launch(args: argparse.Namespace) -> int:
+    """No command: open the game's window (at the title, or straight into --route)."""
+    story = _load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    if args.route and args.route not in story.routes:
+        print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from .ui.launch import play_in_window
+    return play_in_window(story, args.route)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
                         help="a story folder holding scenes/ and assets/ (default: the game's own)")
     common.add_argument("--json", action="store_true", help="print one JSON object and nothing else")
-    parser = argparse.ArgumentParser(prog="python -m game", description="Under the Same Stars")
+    parser = argparse.ArgumentParser(prog="python -m game", description="Under the Same Stars. With no command, "
+                                     "the game opens in a window.")
+    parser.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
+                        help="play a story folder holding scenes/ and assets/ (default: the game's own)")
+    parser.add_argument("--route", metavar="ID", help="start straight into a route")
+    parser.set_defaults(json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, tuple[Callable, str]] = {
         "lint": (cmd_lint, "check every scene; list every problem"),
@@ -180,12 +223,21 @@ def build_parser() -> argparse.ArgumentParser:
         "play": (cmd_play, "play without a window and print the transcript"),
         "explore": (cmd_explore, "walk every path: endings, dead ends, unreached scenes"),
         "stats": (cmd_stats, "words, lines and menus per route and per character"),
+        "shot": (cmd_shot, "save a picture of what the player sees at a moment of play, without a window"),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
         p.set_defaults(func=func)
         if name in ("play", "explore"):
             p.add_argument("--route", metavar="ID")
+        if name == "shot":
+            p.add_argument("--route", metavar="ID", help="the route to play")
+            p.add_argument("--screen", choices=("title", "routes", "settings", "endings"),
+                           help="a menu screen instead of a moment of play")
+            p.add_argument("--choose", type=_choices, metavar="2,1", help="answer menus in order (from 1)")
+            p.add_argument("--line", type=int, metavar="N", help="the Nth line shown (default: where the choices "
+                           "run out)")
+            p.add_argument("--out", type=Path, metavar="FILE.png", required=True)
         if name == "play":
             how = p.add_mutually_exclusive_group()
             how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")
@@ -195,9 +247,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, launch_default: bool = False) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
-        return cmd_routes(parser.parse_args(["routes"]))
+        return launch(args)
     return args.func(args)

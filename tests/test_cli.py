@@ -139,6 +139,11 @@ def test_story_folder_elsewhere_and_missing(tmp_path) -> None:
     assert "Traceback" not in proc.stderr
 
 
-def test_main_py_prints_routes_for_now() -> None:
-    proc = subprocess.run([sys.executable, "main.py"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0 and "vineyard" in proc.stdout
+def test_main_py_refuses_bad_arguments_before_opening_a_window(tmp_path) -> None:
+    proc = subprocess.run([sys.executable, "main.py", "--route", "nope"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert proc.returncode == 2 and "unknown route 'nope' (the routes are: vineyard)" in proc.stderr
+    proc = subprocess.run([sys.executable, "main.py", "--story", str(tmp_path)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 1 and "the story manifest is missing" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,174 @@
+"""The application: one window, one main loop that owns the events and the clock, and the screen stack."""
+from __future__ import annotations
+
+import logging
+import os
+import time
+import warnings
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Optional
+
+import pygame
+
+from ..paths import data_dir
+from ..story import Story
+from .prefs import Records, Settings
+from .screen import Quit, Screen, apply, draw_stack
+from .theme import CANVAS, DIM_OVERLAY
+
+log = logging.getLogger(__name__)
+
+TITLE = "Under the Same Stars"
+BUSY_FPS = 60          # while something moves: a transition, text being revealed
+IDLE_SLEEP = 1 / 30    # while nothing moves: poll events this often, draw nothing
+
+
+class App:
+    """What every screen may reach: the story, the canvas, settings, records, images, sound."""
+
+    def __init__(self, story: Story, settings: Settings | None = None, records: Records | None = None,
+                 headless: bool = False, audio: bool = True):
+        self.story = story
+        self.settings = settings or Settings.load()
+        self.records = records or Records.load()
+        self.headless = headless
+        pygame.display.init()
+        pygame.font.init()
+        self.canvas = self._open_window()
+        self.dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
+        self.dim.fill(DIM_OVERLAY)
+        from .assets import AssetCache  # after the display exists: images are converted for it
+        from .audio import Audio
+        self.assets = AssetCache(story)
+        # Opening the mixer can take 0.1 s: a silent stand-in keeps track of what should play until the
+        # first frame is on screen, then the real mixer takes over (start_audio).
+        self.audio = Audio(self.assets.find_sound, self.volumes(), enabled=False)
+        self.wants_audio = audio and not headless
+        self.stack: list[Screen] = []
+        self.clock = pygame.time.Clock()
+        self.frames = 0  # frames drawn: the tests and the benchmark read it
+        self.toast: Optional[Callable[[str], None]] = None
+
+    def volumes(self) -> dict[str, float]:
+        s = self.settings
+        return {"music": s.music_volume, "ambience": s.ambience_volume, "sound": s.sound_volume}
+
+    def start_audio(self) -> None:
+        """Open the mixer and start what the silent stand-in was asked to play."""
+        from .audio import Audio
+        playing = self.audio.now_playing
+        self.audio = Audio(self.assets.find_sound, self.volumes())
+        self.wants_audio = False
+        self.audio.music(playing.get("music"), fade_ms=800)
+        self.audio.ambience(playing.get("ambience"), fade_ms=800)
+
+    def _open_window(self) -> pygame.Surface:
+        pygame.display.set_caption(TITLE)
+        icon = Path(self.story.root) / "assets" / "ui" / "icon.png"
+        if icon.is_file():
+            try:
+                pygame.display.set_icon(pygame.image.load(str(icon)))
+            except pygame.error as exc:
+                log.warning("cannot load the window icon %s: %s", icon, exc)
+        if self.headless:  # a plain surface: no renderer to scale with, nothing to show
+            return pygame.display.set_mode(CANVAS)
+        flags = pygame.SCALED | pygame.RESIZABLE
+        if self.settings.fullscreen:
+            flags |= pygame.FULLSCREEN
+        with warnings.catch_warnings():  # "no fast renderer": the software renderer is chosen on purpose
+            warnings.simplefilter("ignore")
+            return pygame.display.set_mode(CANVAS, flags)
+
+    def toggle_fullscreen(self) -> None:
+        if self.headless:
+            return
+        pygame.display.toggle_fullscreen()
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.settings.save()
+
+    def screenshot(self) -> Path:
+        """Save what the player sees now; returns the file."""
+        folder = data_dir() / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"shot-{datetime.now():%Y%m%d-%H%M%S-%f}.png"
+        pygame.image.save(self.canvas, str(path))
+        return path
+
+    # --- the loop ---
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
+        stack = self.stack
+        if event.type == pygame.QUIT:
+            return apply(stack, Quit())
+        if event.type == pygame.KEYDOWN and (event.key == pygame.K_F11 or
+                                             (event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT)):
+            self.toggle_fullscreen()
+            return True
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED,
+                          pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED, pygame.VIDEOEXPOSE):
+            return True
+        if not stack:
+            return False
+        changed = apply(stack, stack[-1].handle_event(event))
+        return changed or event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                                         pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.KEYUP)
+
+    def step(self, dt: float, force: bool = False) -> bool:
+        """Update the top screen and draw if anything changed; True if a frame was drawn."""
+        if not self.stack:
+            return False
+        top = self.stack[-1]
+        moved = top.update(dt)
+        if not (moved or force):
+            return False
+        rects = None if force else top.dirty_rects()
+        if rects is not None and not rects:
+            return False
+        if rects is None:
+            draw_stack(self.stack, self.canvas, self.dim)
+            pygame.display.flip()
+        else:
+            for rect in rects:
+                self.canvas.set_clip(rect)
+                draw_stack(self.stack, self.canvas, self.dim)
+            self.canvas.set_clip(None)
+            pygame.display.update(rects)
+        self.frames += 1
+        return True
+
+    def busy(self) -> bool:
+        return bool(self.stack) and getattr(self.stack[-1], "busy", False)
+
+    def run(self, first: Screen) -> int:
+        """The main loop: the only place that reads pygame's events."""
+        self.stack = [first]
+        first.on_enter()
+        dirty = True
+        last = time.perf_counter()
+        while self.stack:
+            for event in pygame.event.get():
+                dirty |= self.handle(event)
+                if not self.stack:
+                    break
+            if not self.stack:
+                break
+            now = time.perf_counter()
+            dt, last = min(now - last, 0.1), now
+            if self.step(dt, force=dirty) and self.frames == 1:
+                if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
+                    break  # for the start-up benchmark: launch to the first frame on screen
+                if self.wants_audio:
+                    self.start_audio()
+            dirty = False
+            if self.busy():
+                self.clock.tick(BUSY_FPS)
+            else:
+                time.sleep(IDLE_SLEEP)
+        self.close()
+        return 0
+
+    def close(self) -> None:
+        self.settings.save()
+        self.audio.close()
+        pygame.display.quit()

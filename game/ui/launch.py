@@ -1,0 +1,104 @@
+"""Starting the game in a window, and taking headless screenshots of any moment of play."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Optional
+
+from ..story import Runner, Story
+from .prefs import Records, Settings
+
+log = logging.getLogger(__name__)
+
+
+def play_in_window(story: Story, route: Optional[str] = None) -> int:
+    """Open the window at the title (or straight into a route) and run until the player quits."""
+    from .app import App
+    from .screens.play import PlayScreen
+    from .screens.title import TitleScreen
+    app = App(story)
+    first = PlayScreen(app, Runner.new(story, route)) if route else TitleScreen(app)
+    return app.run(first)
+
+
+MENU_SCREENS = ("title", "routes", "settings", "endings")
+
+
+def shot_screen(story: Story, screen: str, out: Path) -> dict:
+    """Render one of the menu screens (title, routes, settings, endings) without a window."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    import pygame
+
+    from .app import App
+    from .screen import draw_stack
+    from .screens.endings import EndingsScreen
+    from .screens.routes import RouteSelect
+    from .screens.settings import SettingsScreen
+    from .screens.title import TitleScreen
+    app = App(story, Settings(), Records(), headless=True, audio=False)
+    made = {"title": TitleScreen, "routes": RouteSelect, "settings": SettingsScreen, "endings": EndingsScreen}
+    app.stack = [made[screen](app)]
+    draw_stack(app.stack, app.canvas, app.dim)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(app.canvas, str(out))
+    app.audio.close()
+    return {"out": str(out), "shows": screen, "line": 0}
+
+
+def shot(story: Story, route: str, choices: list[int], line: Optional[int], out: Path) -> dict:
+    """Render, without a window, what the player sees at the Nth line (or where the choices run out).
+
+    Returns what was shown: {"out", "shows": "line"|"menu"|"ending", "line": lines shown so far}.
+    Raises StoryError for a route or a choice that does not exist.
+    """
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    from .app import App
+    from .screen import Replace, draw_stack
+    from .screens.play import PlayScreen
+    app = App(story, Settings(), Records(), headless=True, audio=False)
+    runner = Runner.new(story, route)
+    screen = PlayScreen(app, runner)
+    screen.started = True
+    app.stack = [screen]
+    queue = list(choices)
+    shown, what = 0, "line"
+    transition = screen.pump(instant=True)
+    while transition is None:
+        # Notes of meter changes last a few seconds: the picture shows only those made just now.
+        if screen.menu is not None:
+            if not queue:
+                what = "menu"
+                break
+            screen.toasts.items.clear()
+            transition = _choose(screen, queue.pop(0))
+            continue
+        shown += 1
+        if line is not None and shown >= line:
+            break
+        screen.toasts.items.clear()
+        transition = screen.pump(instant=True)
+    if isinstance(transition, Replace):
+        what = "ending" if isinstance(runner.state.ending, str) else "stopped"
+        app.stack = [transition.screen]
+    screen.stage.finish()
+    screen.box.complete()
+    draw_stack(app.stack, app.canvas, app.dim)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    import pygame
+    pygame.image.save(app.canvas, str(out))
+    app.audio.close()
+    return {"out": str(out), "shows": what, "line": shown}
+
+
+def _choose(screen, number: int):
+    from ..story import StoryError
+    options = screen.runner.current_menu().options
+    if not 1 <= number <= len(options):
+        raise StoryError(f"choice {number} does not exist: the menu shows {len(options)} options")
+    if not options[number - 1].available:
+        raise StoryError(f"choice {number} is shown but not available: '{options[number - 1].text}'")
+    return screen.choose(number - 1, instant=True)
+

@@ -1,0 +1,101 @@
+"""The screen stack: a screen's handle_event returns Push, Pop, Replace or Quit, and apply() carries it out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional, Union
+
+import pygame
+
+if TYPE_CHECKING:
+    from .app import App
+
+
+class Screen:
+    """One screen. Overlays draw the screen beneath them, dimmed."""
+
+    overlay = False
+
+    def __init__(self, app: App):
+        self.app = app
+
+    def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        return None
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by dt seconds; True if the screen must be drawn again."""
+        return False
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def dirty_rects(self) -> list[pygame.Rect] | None:
+        """After update(): the only canvas rects that changed, or None for the whole screen."""
+        return None
+
+    def on_enter(self) -> None:
+        """Called when the screen comes to the top of the stack (pushed, or uncovered by a pop)."""
+
+    def on_leave(self) -> None:
+        """Called when the screen is removed from the stack."""
+
+
+@dataclass(frozen=True)
+class Push:
+    screen: Screen
+
+
+@dataclass(frozen=True)
+class Pop:
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Replace:
+    """Replace the top screen; with clear=True, the whole stack."""
+    screen: Screen
+    clear: bool = False
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Transition = Union[Push, Pop, Replace, Quit]
+
+
+def apply(stack: list[Screen], transition: Optional[Transition]) -> bool:
+    """Carry out a transition on the stack; True if anything changed."""
+    if transition is None:
+        return False
+    if isinstance(transition, Push):
+        stack.append(transition.screen)
+        transition.screen.on_enter()
+    elif isinstance(transition, Pop):
+        for _ in range(min(transition.count, len(stack))):
+            stack.pop().on_leave()
+        if stack:
+            stack[-1].on_enter()
+    elif isinstance(transition, Replace):
+        doomed = stack[:] if transition.clear else stack[-1:]
+        del stack[len(stack) - len(doomed):]
+        for screen in reversed(doomed):
+            screen.on_leave()
+        stack.append(transition.screen)
+        transition.screen.on_enter()
+    elif isinstance(transition, Quit):
+        for screen in reversed(stack):
+            screen.on_leave()
+        stack.clear()
+    return True
+
+
+def draw_stack(stack: list[Screen], canvas: pygame.Surface, dim: pygame.Surface) -> None:
+    """Draw the top screen, and beneath each overlay the screen under it, dimmed."""
+    bottom = len(stack) - 1
+    while bottom > 0 and stack[bottom].overlay:
+        bottom -= 1
+    for index in range(bottom, len(stack)):
+        if index > bottom:
+            canvas.blit(dim, (0, 0))
+        stack[index].draw(canvas)

@@ -1,0 +1,121 @@
+"""Overlays over the play screen: the game menu, confirmations, and notices."""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+import pygame
+
+from .. import theme
+from ..screen import Pop, Push, Quit, Replace, Screen, Transition
+from ..widgets import Button, ButtonList, column, panel, text
+
+BACK_KEYS = (pygame.K_ESCAPE,)
+
+
+def is_back(event: pygame.event.Event) -> bool:
+    """Escape or a right click: close this overlay."""
+    return (event.type == pygame.KEYDOWN and event.key in BACK_KEYS) or \
+        (event.type == pygame.MOUSEBUTTONUP and event.button == 3)
+
+
+class Confirm(Screen):
+    """Yes or no, over whatever is beneath; `then` gives the transition for yes."""
+
+    overlay = True
+
+    def __init__(self, app, question: str, detail: str, then: Callable[[], Transition], yes: str = "Yes",
+                 no: str = "No"):
+        super().__init__(app)
+        self.question, self.detail, self.then = question, detail, then
+        self.box = pygame.Rect(0, 0, 640, 270)
+        self.box.center = (640, 340)
+        y = self.box.bottom - 86
+        self.buttons = ButtonList([Button(yes, pygame.Rect(self.box.centerx - 250, y, 230, 54), key="yes"),
+                                   Button(no, pygame.Rect(self.box.centerx + 20, y, 230, 54), key="no")],
+                                  horizontal=True)
+        self.buttons.focus = 1  # the safe answer is the default
+
+    def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        if is_back(event):
+            return Pop()
+        chosen = self.buttons.handle(event)
+        if chosen is None:
+            return None
+        return self.then() if chosen.key == "yes" else Pop()
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        panel(canvas, self.box)
+        text(canvas, theme.display_font(30), self.question, theme.PAPER, (self.box.centerx, self.box.y + 58), "center")
+        text(canvas, theme.ui_font(theme.UI_SIZE), self.detail, theme.PAPER_DIM,
+             (self.box.centerx, self.box.y + 110), "center")
+        self.buttons.draw(canvas)
+
+
+class Notice(Screen):
+    """A short message with one button."""
+
+    overlay = True
+
+    def __init__(self, app, title: str, body: str):
+        super().__init__(app)
+        self.title, self.body = title, body
+        self.box = pygame.Rect(0, 0, 640, 250)
+        self.box.center = (640, 340)
+        self.buttons = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 115, self.box.bottom - 82, 230, 54),
+                                          key="back")])
+        self.buttons.focus = 0
+
+    def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        if is_back(event) or self.buttons.handle(event) is not None:
+            return Pop()
+        return None
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        panel(canvas, self.box)
+        text(canvas, theme.display_font(30), self.title, theme.PAPER, (self.box.centerx, self.box.y + 56), "center")
+        text(canvas, theme.ui_font(theme.UI_SIZE), self.body, theme.PAPER_DIM,
+             (self.box.centerx, self.box.y + 108), "center")
+        self.buttons.draw(canvas)
+
+
+def coming_soon(app, what: str) -> Notice:
+    return Notice(app, what, "Coming in the next update of the game.")
+
+
+class GameMenu(Screen):
+    """Escape or right click during play: save, load, settings, history, main menu, quit."""
+
+    overlay = True
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.box = pygame.Rect(0, 0, 440, 520)
+        self.box.center = (640, 350)
+        items = [("save", "Save", True), ("load", "Load", True), ("settings", "Settings", True),
+                 ("history", "History", True), ("title", "Main menu", True), ("quit", "Quit", True)]
+        self.buttons = ButtonList(column(items, self.box.centerx, self.box.y + 92, width=320, height=52, gap=14))
+        self.buttons.focus = 0
+
+    def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        if is_back(event):
+            return Pop()
+        chosen = self.buttons.handle(event)
+        if chosen is None:
+            return None
+        from .settings import SettingsScreen
+        from .title import TitleScreen
+        app = self.app
+        if chosen.key in ("save", "load", "history"):
+            return Push(coming_soon(app, chosen.label))
+        if chosen.key == "settings":
+            return Push(SettingsScreen(app))
+        if chosen.key == "title":
+            return Push(Confirm(app, "Return to the title?", "Your progress since the start of this story is lost.",
+                                lambda: Replace(TitleScreen(app), clear=True)))
+        return Push(Confirm(app, "Quit the game?", "Your progress since the start of this story is lost.",
+                            lambda: Quit()))
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        panel(canvas, self.box)
+        text(canvas, theme.display_font(34), "Menu", theme.GOLD, (self.box.centerx, self.box.y + 48), "center")
+        self.buttons.draw(canvas)

@@ -1,0 +1,110 @@
+"""Settings: text speed, auto-forward delay, volumes, full screen, meters; kept between sessions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+import pygame
+
+from .. import theme
+from ..screen import Pop, Screen, Transition
+from ..widgets import Button, ButtonList, panel, text
+from .backdrop import Backdrop
+from .menus import is_back
+
+
+@dataclass
+class Row:
+    key: str
+    label: str
+    shown: Callable[[object], str]
+    step: Callable[[object, int], None]
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+def _volume(name: str) -> Row:
+    def shown(s) -> str:
+        return f"{round(getattr(s, name) * 100)}%"
+
+    def step(s, d: int) -> None:
+        setattr(s, name, round(_clamp(getattr(s, name) + 0.1 * d, 0.0, 1.0), 2))
+    return Row(name, name.split("_")[0].capitalize() + " volume", shown, step)
+
+
+ROWS = [
+    Row("text_speed", "Text speed",
+        lambda s: "Instant" if s.text_speed == 0 else f"{s.text_speed} letters a second",
+        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, 0, 150)))),
+    Row("auto_delay", "Auto-forward wait", lambda s: f"{s.auto_delay:.1f} s",
+        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, 0.5, 6.0), 1))),
+    _volume("music_volume"), _volume("ambience_volume"), _volume("sound_volume"),
+    Row("show_meters", "Meters panel during play", lambda s: "Shown" if s.show_meters else "Hidden",
+        lambda s, d: setattr(s, "show_meters", not s.show_meters)),
+    Row("fullscreen", "Full screen (F11)", lambda s: "On" if s.fullscreen else "Off", lambda s, d: None),
+]
+
+
+class SettingsScreen(Screen):
+    """Rows of settings: Up/Down to pick one, Left/Right (or the arrows on screen) to change it."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.backdrop = Backdrop(app, veil=190)
+        self.box = pygame.Rect(190, 50, 900, 620)
+        self.rows = ButtonList([Button(row.label, pygame.Rect(self.box.x + 30, self.box.y + 90 + i * 58, 840, 50),
+                                       key=row.key) for i, row in enumerate(ROWS)], align="left")
+        self.rows.focus = 0
+        self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50),
+                                       key="back")])
+
+    def change(self, index: int, direction: int) -> None:
+        row = ROWS[index]
+        settings = self.app.settings
+        if row.key == "fullscreen":
+            self.app.toggle_fullscreen()
+        else:
+            row.step(settings, direction)
+        self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
+        settings.save()
+
+    def arrows(self, index: int) -> tuple[pygame.Rect, pygame.Rect]:
+        rect = self.rows.buttons[index].rect
+        return pygame.Rect(rect.right - 330, rect.y + 7, 36, 36), pygame.Rect(rect.right - 46, rect.y + 7, 36, 36)
+
+    def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        if is_back(event) or self.back.handle(event) is not None:
+            return Pop()
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.rows.focus is not None:
+            self.change(self.rows.focus, 1 if event.key == pygame.K_RIGHT else -1)
+            return None
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i in range(len(ROWS)):
+                less, more = self.arrows(i)
+                if less.collidepoint(event.pos) or more.collidepoint(event.pos):
+                    self.rows.focus = i
+                    self.change(i, 1 if more.collidepoint(event.pos) else -1)
+                    return None
+        chosen = self.rows.handle(event)
+        if chosen is not None:
+            self.change(self.rows.buttons.index(chosen), 1)
+        return None
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        self.backdrop.draw(canvas)
+        panel(canvas, self.box)
+        text(canvas, theme.display_font(40), "Settings", theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
+        self.rows.draw(canvas)
+        font = theme.ui_font()
+        for i, row in enumerate(ROWS):
+            less, more = self.arrows(i)
+            for rect, up in ((less, False), (more, True)):
+                pygame.draw.rect(canvas, (70, 60, 56), rect, border_radius=8)
+                x, y = rect.center
+                points = [(x - 6, y - 9), (x - 6, y + 9), (x + 8, y)] if up else [(x + 6, y - 9), (x + 6, y + 9), (x - 8, y)]
+                pygame.draw.polygon(canvas, theme.PAPER, points)
+            text(canvas, font, row.shown(self.app.settings), theme.PAPER, ((less.right + more.left) // 2, less.centery),
+                 "center")
+        self.back.draw(canvas)

@@ -1,0 +1,65 @@
+"""The title screen: the game's name over the title art, and the main menu."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pygame
+
+from .. import theme
+from ..screen import Push, Quit, Screen, Transition
+from ..widgets import ButtonList, column, text
+from .backdrop import Backdrop
+from .menus import Confirm, coming_soon
+
+
+class TitleScreen(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.backdrop = Backdrop(app)
+        saves = False  # saving arrives with the player comforts; until then there is nothing to continue
+        items = [("new", "New game", True), ("continue", "Continue", saves), ("load", "Load", True),
+                 ("settings", "Settings", True), ("endings", "Endings", True), ("quit", "Quit", True)]
+        self.buttons = ButtonList(column(items, 640, 312, width=340, height=48, gap=11))
+        self.buttons.focus = 0
+
+    def on_enter(self) -> None:
+        self.app.audio.music(self.app.story.title_music)
+        self.app.audio.ambience(None)
+
+    def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        chosen = self.buttons.handle(event)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            return Push(Confirm(self.app, "Quit the game?", "See you under the stars.", lambda: Quit()))
+        if chosen is None:
+            return None
+        from .endings import EndingsScreen
+        from .routes import RouteSelect
+        from .settings import SettingsScreen
+        return {
+            "new": lambda: Push(RouteSelect(self.app)),
+            "load": lambda: Push(coming_soon(self.app, "Load")),
+            "settings": lambda: Push(SettingsScreen(self.app)),
+            "endings": lambda: Push(EndingsScreen(self.app)),
+            "quit": lambda: Quit(),
+        }[chosen.key]()
+
+    @property
+    def busy(self) -> bool:
+        return False
+
+    def update(self, dt: float) -> bool:
+        return self.backdrop.update(dt)
+
+    def dirty_rects(self) -> list[pygame.Rect] | None:
+        return self.backdrop.rects or None
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        self.backdrop.draw(canvas)
+        title = self.app.story.title
+        text(canvas, theme.display_font(86), title, (250, 236, 206), (640, 150), "center", shadow=True)
+        pygame.draw.line(canvas, theme.GOLD, (470, 222), (810, 222), 2)
+        text(canvas, theme.text_font(24, italic=True), "a visual novel in three confessions", (228, 216, 196),
+             (640, 256), "center", shadow=True)
+        self.buttons.draw(canvas)
+        text(canvas, theme.ui_font(theme.SMALL_SIZE), "Arrows and Return, or the mouse.  F11: full screen.",
+             theme.PAPER_DIM, (640, 700), "center", shadow=True)

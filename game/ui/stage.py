@@ -1,0 +1,165 @@
+"""The stage: background and characters, with fades and dissolves, as the story's stage commands ask."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import pygame
+
+from ..story import Stage
+from .assets import AssetCache
+from .backgrounds import Background
+from .theme import CANVAS
+
+FADE = 0.9            # fade through black, both halves
+DISSOLVE = 0.6
+SPRITE_FADE = 0.25
+SLOTS = {"left": 0.24, "center": 0.5, "right": 0.76}
+
+
+@dataclass
+class Actor:
+    who: str
+    expression: Optional[str]
+    position: str
+    surface: Optional[pygame.Surface]
+    alpha: float = 0.0
+    target: float = 255.0
+
+    @property
+    def moving(self) -> bool:
+        return self.alpha != self.target
+
+
+class StageView:
+    def __init__(self, assets: AssetCache):
+        self.assets = assets
+        self.background: Background = assets.background(None)
+        self.name: Optional[str] = None
+        self.old: Optional[Background] = None      # what a transition starts from
+        self.transition: Optional[str] = None
+        self.elapsed = 0.0
+        self.actors: dict[str, Actor] = {}
+        self.black = pygame.Surface(CANVAS)
+        self.ambient_rects: list[pygame.Rect] = []
+
+    # --- what the story asks ---
+    def apply(self, event: Stage, instant: bool = False) -> None:
+        if event.kind in ("scene", "background"):
+            transition = "cut" if instant else (event.transition or "dissolve")
+            self.set_background(event.name, transition, clear=event.kind == "scene")
+        elif event.kind == "show":
+            self.show(event.name, event.expression, event.position or "center", instant)
+        elif event.kind == "hide":
+            self.hide(event.name, instant)
+
+    def set_background(self, name: Optional[str], transition: str = "dissolve", clear: bool = False) -> None:
+        """Change the picture; a fade or dissolve starts from a snapshot of what was showing."""
+        if transition in ("fade", "dissolve"):
+            self.old = pygame.Surface(CANVAS)
+            self.draw(self.old)
+            self.transition, self.elapsed = transition, 0.0
+        else:
+            self.old, self.transition = None, None
+        if clear:
+            self.actors.clear()
+        self.background = self.assets.background(name)
+        self.name = name
+
+    def show(self, who: str, expression: Optional[str], position: str, instant: bool = False) -> None:
+        surface = self.assets.sprite(who, expression)
+        actor = self.actors.get(who)
+        if actor is None or actor.target == 0:
+            actor = self.actors[who] = Actor(who, expression, position, surface, 255.0 if instant else 0.0)
+        else:
+            actor.expression, actor.position, actor.surface = expression, position, surface
+        actor.target = 255.0
+        if instant:
+            actor.alpha = 255.0
+
+    def express(self, who: str, expression: str) -> None:
+        actor = self.actors.get(who)
+        if actor is not None and actor.target > 0:
+            actor.expression = expression
+            actor.surface = self.assets.sprite(who, expression)
+
+    def hide(self, who: str, instant: bool = False) -> None:
+        actor = self.actors.get(who)
+        if actor is not None:
+            actor.target = 0.0
+            if instant:
+                del self.actors[who]
+
+    def restore(self, stage: dict) -> None:
+        """Set the stage at once from a saved state's stage record."""
+        self.set_background(stage.get("background"), "cut", clear=True)
+        for who, (expression, position) in stage.get("sprites", {}).items():
+            self.show(who, expression, position or "center", instant=True)
+
+    # --- time ---
+    @property
+    def busy(self) -> bool:
+        return self.transition is not None or any(a.moving for a in self.actors.values())
+
+    def finish(self) -> None:
+        """Complete every transition at once (the player clicked through it)."""
+        self.transition, self.old = None, None
+        for actor in self.actors.values():
+            actor.alpha = actor.target
+        self._drop_hidden(force=True)
+
+    def update(self, dt: float) -> bool:
+        changed = False
+        if self.transition:
+            self.elapsed += dt
+            if self.elapsed >= (FADE if self.transition == "fade" else DISSOLVE):
+                self.transition, self.old = None, None
+            changed = True
+        step = 255.0 * dt / SPRITE_FADE
+        for actor in self.actors.values():
+            if actor.moving:
+                actor.alpha = min(actor.target, actor.alpha + step) if actor.target > actor.alpha \
+                    else max(actor.target, actor.alpha - step)
+                changed = True
+        self._drop_hidden()
+        self.ambient_rects = [] if self.transition else self.background.update(dt)
+        return changed
+
+    def _drop_hidden(self, force: bool = False) -> None:
+        for who in [w for w, a in self.actors.items() if a.target == 0 and (force or a.alpha == 0)]:
+            del self.actors[who]
+
+    # --- drawing ---
+    def position(self, name: str) -> tuple[int, int]:
+        point = self.background.positions.get(name)
+        if point is not None:
+            return point
+        return int(CANVAS[0] * SLOTS.get(name, 0.5)), CANVAS[1]
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        self.background.draw(canvas)
+        self._draw_actors(canvas)
+        if self.transition == "fade":
+            half = FADE / 2
+            if self.elapsed < half:
+                canvas.blit(self.old, (0, 0))
+                self.black.set_alpha(int(255 * self.elapsed / half))
+            else:
+                self.black.set_alpha(int(255 * max(0.0, 1 - (self.elapsed - half) / half)))
+            canvas.blit(self.black, (0, 0))
+        elif self.transition == "dissolve":
+            self.old.set_alpha(int(255 * max(0.0, 1 - self.elapsed / DISSOLVE)))
+            canvas.blit(self.old, (0, 0))
+
+    def _draw_actors(self, canvas: pygame.Surface) -> None:
+        for actor in self.actors.values():
+            if actor.surface is None or actor.alpha <= 0:
+                continue
+            x, y = self.position(actor.position)
+            rect = actor.surface.get_rect(midbottom=(x, y))
+            if actor.alpha >= 255:
+                canvas.blit(actor.surface, rect)
+            else:
+                actor.surface.set_alpha(int(actor.alpha))
+                canvas.blit(actor.surface, rect)
+                actor.surface.set_alpha(None)

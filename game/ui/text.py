@@ -1,0 +1,85 @@
+"""Text on the canvas: word wrapping, pages that fit the box, and letter-by-letter reveal."""
+from __future__ import annotations
+
+import pygame
+
+
+def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
+    """Break text into lines no wider than width; a word too long for a line is broken by letters."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if font.size(candidate)[0] <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.size(word)[0] > width:
+                cut = len(word)
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+def paginate(lines: list[str], per_page: int) -> list[list[str]]:
+    """Split wrapped lines into pages of at most per_page lines (at least one page)."""
+    return [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+
+
+class Reveal:
+    """How much of a page is showing: characters appear at `speed` per second (0: all at once)."""
+
+    def __init__(self, lines: list[str], speed: float):
+        self.lines = lines
+        self.total = sum(len(line) for line in lines)
+        self.speed = speed
+        self.shown = float(self.total if speed <= 0 else 0)
+
+    @property
+    def done(self) -> bool:
+        return self.shown >= self.total
+
+    def complete(self) -> None:
+        self.shown = float(self.total)
+
+    def update(self, dt: float) -> bool:
+        """Advance; True if more text became visible."""
+        if self.done:
+            return False
+        before = int(self.shown)
+        self.shown = min(float(self.total), self.shown + dt * self.speed)
+        return int(self.shown) != before
+
+    def visible(self) -> list[str]:
+        """The lines as far as they are revealed."""
+        left = int(self.shown)
+        out = []
+        for line in self.lines:
+            if left <= 0:
+                break
+            out.append(line[:left])
+            left -= len(line)
+        return out
+
+
+class TextCache:
+    """Rendered text surfaces, kept while the same strings are drawn frame after frame."""
+
+    def __init__(self, limit: int = 256):
+        self.limit = limit
+        self.surfaces: dict[tuple, pygame.Surface] = {}
+
+    def render(self, font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
+        key = (id(font), text, colour)
+        surface = self.surfaces.get(key)
+        if surface is None:
+            if len(self.surfaces) >= self.limit:
+                self.surfaces.clear()
+            surface = self.surfaces[key] = font.render(text, True, colour)
+        return surface

@@ -1,0 +1,143 @@
+"""Buttons and panels, in the interface's one style, usable by mouse and keyboard alike."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import pygame
+
+from . import theme
+from .text import TextCache
+
+_cache = TextCache()
+
+
+def panel(canvas: pygame.Surface, rect: pygame.Rect, alpha: int = theme.INK_ALPHA, radius: int = 14,
+          border: tuple[int, int, int] | None = (92, 80, 70)) -> None:
+    """A dark translucent panel with soft corners and a thin warm rule."""
+    surface = pygame.Surface(rect.size, pygame.SRCALPHA)
+    pygame.draw.rect(surface, (*theme.INK, alpha), surface.get_rect(), border_radius=radius)
+    if border:
+        pygame.draw.rect(surface, (*border, 255), surface.get_rect(), width=2, border_radius=radius)
+    canvas.blit(surface, rect.topleft)
+
+
+def text(canvas: pygame.Surface, font: pygame.font.Font, words: str, colour: tuple[int, int, int],
+         pos: tuple[int, int], anchor: str = "topleft", shadow: bool = False) -> pygame.Rect:
+    surface = _cache.render(font, words, colour)
+    rect = surface.get_rect(**{anchor: pos})
+    if shadow:
+        canvas.blit(_cache.render(font, words, theme.SHADOW), rect.move(2, 2))
+    canvas.blit(surface, rect)
+    return rect
+
+
+@dataclass
+class Button:
+    label: str
+    rect: pygame.Rect
+    enabled: bool = True
+    hint: str = ""
+    key: str = ""            # what the button is for, returned on activation
+
+    def draw(self, canvas: pygame.Surface, focused: bool, font: pygame.font.Font | None = None,
+             align: str = "center") -> None:
+        font = font or theme.ui_font()
+        if not self.enabled:
+            fill, edge, ink = (40, 36, 42), (70, 64, 62), theme.DISABLED
+        elif focused:
+            fill, edge, ink = (72, 56, 40), theme.GOLD, (255, 246, 230)
+        else:
+            fill, edge, ink = theme.INK, (110, 96, 82), theme.PAPER
+        surface = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        pygame.draw.rect(surface, (*fill, 232), surface.get_rect(), border_radius=10)
+        pygame.draw.rect(surface, (*edge, 255), surface.get_rect(), width=2, border_radius=10)
+        canvas.blit(surface, self.rect.topleft)
+        two_lines = bool(self.hint) and not self.enabled
+        cy = self.rect.centery - (11 if two_lines else 0)
+        if align == "left":
+            text(canvas, font, self.label, ink, (self.rect.x + 28, cy), "midleft")
+        else:
+            text(canvas, font, self.label, ink, (self.rect.centerx, cy), "center")
+        if focused and self.enabled:  # a mark as well as a colour, so focus never rests on colour alone
+            star(canvas, (self.rect.x + 16, self.rect.centery), 6, theme.GOLD)
+        if two_lines:
+            small = theme.ui_font(theme.SMALL_SIZE)
+            anchor, x = ("midleft", self.rect.x + 28) if align == "left" else ("center", self.rect.centerx)
+            text(canvas, small, self.hint, theme.PAPER_DIM, (x, self.rect.centery + 15), anchor)
+
+
+def star(canvas: pygame.Surface, centre: tuple[int, int], radius: int, colour: tuple[int, int, int]) -> None:
+    """A small four-pointed star: the game's mark for focus and for 'click to continue'."""
+    x, y = centre
+    r, w = radius, max(2, radius // 3)
+    pygame.draw.polygon(canvas, colour, [(x, y - r), (x + w, y - w), (x + r, y), (x + w, y + w),
+                                         (x, y + r), (x - w, y + w), (x - r, y), (x - w, y - w)])
+
+
+class ButtonList:
+    """A column or row of buttons: hover and click with the mouse, arrows and Return with the keys."""
+
+    def __init__(self, buttons: list[Button], font: pygame.font.Font | None = None, align: str = "center",
+                 horizontal: bool = False, flat: bool = False):
+        self.buttons = buttons
+        self.font = font
+        self.align = align
+        self.horizontal = horizontal
+        self.flat = flat  # words only, as in a quick menu
+        self.focus: Optional[int] = None
+
+    def _first_enabled(self, start: int, step: int) -> Optional[int]:
+        n = len(self.buttons)
+        for k in range(n):
+            i = (start + step * k) % n
+            if self.buttons[i].enabled:
+                return i
+        return None
+
+    def handle(self, event: pygame.event.Event) -> Optional[Button]:
+        """The button activated by this event, if any (a disabled one never is)."""
+        if event.type == pygame.MOUSEMOTION:
+            hovered = self.at(event.pos)
+            if hovered is not None:  # leaving the buttons keeps the focus where the keys can use it
+                self.focus = hovered
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            index = self.at(event.pos)
+            if index is not None and self.buttons[index].enabled:
+                self.focus = index
+                return self.buttons[index]
+        elif event.type == pygame.KEYDOWN:
+            back, forward = ((pygame.K_LEFT, pygame.K_RIGHT) if self.horizontal else (pygame.K_UP, pygame.K_DOWN))
+            if event.key in (back, forward):
+                step = 1 if event.key == forward else -1
+                start = (self.focus + step) if self.focus is not None else (0 if step == 1 else -1)
+                self.focus = self._first_enabled(start, step)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus is not None:
+                button = self.buttons[self.focus]
+                return button if button.enabled else None
+        return None
+
+    def at(self, pos: tuple[int, int]) -> Optional[int]:
+        for i, button in enumerate(self.buttons):
+            if button.rect.collidepoint(pos):
+                return i
+        return None
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        for i, button in enumerate(self.buttons):
+            if not self.flat:
+                button.draw(canvas, i == self.focus, self.font, self.align)
+                continue
+            focused = i == self.focus and button.enabled
+            ink = theme.GOLD if focused else (theme.PAPER if button.enabled else theme.DISABLED)
+            rect = text(canvas, self.font or theme.ui_font(), button.label, ink, button.rect.center, "center",
+                        shadow=True)
+            if focused:  # underlined as well as coloured
+                pygame.draw.line(canvas, theme.GOLD, (rect.left, rect.bottom), (rect.right, rect.bottom), 2)
+
+
+def column(labels: list[tuple[str, str, bool]], centre_x: int, top: int, width: int = 360, height: int = 52,
+           gap: int = 14) -> list[Button]:
+    """Buttons stacked in a column: (key, label, enabled) each."""
+    return [Button(label, pygame.Rect(centre_x - width // 2, top + i * (height + gap), width, height), enabled,
+                   key=key) for i, (key, label, enabled) in enumerate(labels)]
