@@ -193,3 +193,19 @@ def test_meter_changes_are_announced_in_words(app) -> None:
     words = [t.words for t in play.toasts.items]
     assert "Trust rose" in words and "Affection rose" in words
     assert all(t.direction != 0 for t in play.toasts.items)
+
+
+def test_closing_the_window_during_play_asks_first(app) -> None:
+    from game.ui.screens.menus import Confirm
+    app.stack = [PlayScreen(app, make_runner(app))]
+    app.stack[0].on_enter()
+    feed(app, pygame.event.Event(pygame.QUIT, {}))
+    assert isinstance(app.stack[-1], Confirm)
+    feed(app, pygame.event.Event(pygame.QUIT, {}))   # closing again does not ask twice
+    assert app.stack == []
+
+
+def test_closing_the_window_at_the_title_quits(app) -> None:
+    start(app)
+    feed(app, pygame.event.Event(pygame.QUIT, {}))
+    assert app.stack == []

@@ -14,7 +14,7 @@ import pygame
 from ..paths import data_dir
 from ..story import Story
 from .prefs import Records, Settings
-from .screen import Quit, Screen, apply, draw_stack
+from .screen import Push, Quit, Screen, apply, draw_stack
 from .theme import CANVAS, DIM_OVERLAY
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ class App:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
         stack = self.stack
         if event.type == pygame.QUIT:
-            return apply(stack, Quit())
+            return apply(stack, self.on_close())
         if event.type == pygame.KEYDOWN and (event.key == pygame.K_F11 or
                                              (event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT)):
             self.toggle_fullscreen()
@@ -136,6 +136,15 @@ class App:
             pygame.display.update(rects)
         self.frames += 1
         return True
+
+    def on_close(self):
+        """The window's close button: during play, ask first (progress would be lost); otherwise quit."""
+        from .screens.menus import Confirm
+        from .screens.play import PlayScreen
+        if any(isinstance(s, PlayScreen) for s in self.stack) and not isinstance(self.stack[-1], Confirm):
+            return Push(Confirm(self, "Quit the game?", "Your progress since the start of this story is lost.",
+                                lambda: Quit()))
+        return Quit()
 
     def busy(self) -> bool:
         return bool(self.stack) and getattr(self.stack[-1], "busy", False)
