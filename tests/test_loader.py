@@ -195,3 +195,31 @@ def test_options_and_branches_are_checked(story_dir) -> None:
     assert any("unknown field 'gotoo' in an option (did you mean 'goto'?)" in f for f in found)
     assert any("an option needs 'text:'" in f for f in found)
     assert any("'else' without an 'if' step just before it" in f for f in found)
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.8" orientation="orthogonal" renderorder="right-down" width="2" height="2" tilewidth="32"
+     tileheight="32" infinite="0" nextlayerid="3" nextobjectid="4">
+ <imagelayer id="1" name="sky"><image source="layers/sky.png" width="64" height="64"/></imagelayer>
+ <objectgroup id="2" name="stage">
+  <object id="1" name="bench" x="10" y="60"><point/></object>
+  <object id="2" name="doorway" x="30" y="10" width="10" height="40"/>
+  <object id="3" name="path" x="0" y="0"><polyline points="0,0 10,10"/></object>
+ </objectgroup>
+</map>
+"""
+
+
+def test_tiled_maps_name_positions_and_own_their_pictures(story_dir) -> None:
+    a = GOOD_A.replace("background: bg", "background: garden").replace("at left", "at bench")
+    root = story_dir(MANIFEST, {"a.yaml": a, "b.yaml": GOOD_B}, ASSETS + ("backgrounds/layers/sky.png",))
+    (root / "assets" / "backgrounds" / "garden.tmx").write_text(TMX, encoding="utf-8")
+    load_story(root)  # 'bench' is a point of the map
+    bad = GOOD_A.replace("at left", "at path")  # a polyline is not a place to stand
+    (root / "scenes" / "a.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(StoryError, match="unknown position 'path'"):
+        load_story(root)
+    (root / "scenes" / "a.yaml").write_text(GOOD_A.replace("background: bg", "background: layers/sky"),
+                                            encoding="utf-8")
+    with pytest.raises(StoryError, match="background 'layers/sky' not found"):
+        load_story(root)  # the map's own layer picture is not a background

@@ -37,6 +37,11 @@ class AssetCatalog:
 
     def _scan(self) -> None:
         self._folder_resolved = self.folder.resolve()
+        backgrounds = self.folder / "backgrounds"
+        parts: set[Path] = set()
+        if backgrounds.is_dir():
+            for tmx in backgrounds.rglob("*.tmx"):
+                parts |= tmx_images(tmx)
         for kind, extensions in EXTENSIONS.items():
             base = self.folder / kind
             if not base.is_dir():
@@ -48,6 +53,8 @@ class AssetCatalog:
                         continue
                     path = Path(folder) / filename
                     rel = path.relative_to(base).with_suffix("").as_posix()
+                    if kind == "backgrounds" and parts and path.resolve() in parts:
+                        continue  # a layer or tile sheet of a Tiled map
                     if not self._inside(path):
                         self.outside.add(path)
                     if kind == "characters":
@@ -111,10 +118,28 @@ class AssetCatalog:
 
 
 def tmx_point_names(path: Path) -> set[str]:
-    """Names of the objects in a Tiled map's object layers (where characters may stand)."""
+    """Names of the points and rectangles in a Tiled map's object layers (where characters may stand)."""
     try:
         tree = ElementTree.parse(path)
     except (OSError, ElementTree.ParseError):
         return set()
     return {obj.get("name") for group in tree.iter("objectgroup") for obj in group.iter("object")
-            if obj.get("name")}
+            if obj.get("name") and obj.get("gid") is None
+            and obj.find("polygon") is None and obj.find("polyline") is None}
+
+
+def tmx_images(path: Path) -> set[Path]:
+    """The pictures a Tiled map draws from: its image layers and its tilesets' sheets (parts, not backgrounds)."""
+    found: set[Path] = set()
+    try:
+        tree = ElementTree.parse(path)
+    except (OSError, ElementTree.ParseError):
+        return found
+    for image in tree.iter("image"):
+        if image.get("source"):
+            found.add((path.parent / image.get("source")).resolve())
+    for tileset in tree.iter("tileset"):
+        if tileset.get("source"):
+            tsx = (path.parent / tileset.get("source")).resolve()
+            found |= tmx_images(tsx)
+    return found

@@ -1,0 +1,302 @@
+"""Scene backgrounds: a picture or a Tiled map, scaled to cover the canvas, with animated tiles redrawn in place."""
+from __future__ import annotations
+
+import bisect
+import itertools
+import pathlib
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Protocol, Sequence
+
+import pygame
+
+Size = tuple[int, int]
+Sprite = tuple[pygame.Surface, tuple[int, int]]           # a picture and its top-left corner in map pixels
+_Cache = dict[tuple[int, Size, float], tuple[pygame.Surface, pygame.Surface]]  # premultiplied copies
+PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tga", ".webp"})
+_PREMULTIPLIED = pygame.BLEND_PREMULTIPLIED
+
+
+class BackgroundError(Exception):
+    """A background that cannot be shown; the one-line message names the file and what is wrong with it."""
+
+
+class Background(Protocol):
+    """What the stage needs from a background: its pixels, its animation, and where characters stand."""
+    size: tuple[int, int]
+    positions: Mapping[str, tuple[int, int]]
+    animated: bool
+
+    def update(self, dt: float) -> list[pygame.Rect]: ...
+
+    def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None: ...
+
+
+# ---------------------------------------------------------------- a map as plain data (what tiled.py makes)
+
+@dataclass(frozen=True)
+class AnimatedTile:
+    """One animated tile: its frames as (picture, milliseconds); tiles with the same key share one clock."""
+    pos: tuple[int, int]
+    frames: tuple[tuple[pygame.Surface, int], ...]
+    key: int
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """One visible layer in draw order: still pictures and animated tiles, drawn at one opacity."""
+    opacity: float
+    sprites: tuple[Sprite, ...] = ()
+    animated: tuple[AnimatedTile, ...] = ()
+
+
+@dataclass(frozen=True)
+class LayeredMap:
+    """A map reduced to what drawing needs: its size in pixels, its layers bottom first, its named points."""
+    size: Size
+    layers: tuple[MapLayer, ...]
+    positions: Mapping[str, tuple[float, float]]
+    background: tuple[int, int, int] = (0, 0, 0)
+
+
+# ---------------------------------------------------------------- loading
+
+def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Background:
+    """Load a picture (.png, .jpg) or a Tiled map (.tmx) made to fill a canvas of canvas_size pixels."""
+    path = pathlib.Path(path)
+    size = (int(canvas_size[0]), int(canvas_size[1]))
+    if size[0] <= 0 or size[1] <= 0:
+        raise ValueError(f"canvas size must be positive, not {canvas_size}")
+    if not path.is_file():
+        raise BackgroundError(f"{path}: no such file")
+    kind = path.suffix.lower()
+    if kind != ".tmx" and kind not in PICTURE_SUFFIXES:
+        raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
+    try:
+        if kind == ".tmx":
+            from .tiled import read_tmx  # here, not at the top: tiled.py needs this module's classes
+            return MapBackground(read_tmx(path), size)
+        try:
+            picture = pygame.image.load(path)
+        except (pygame.error, OSError, ValueError) as exc:
+            raise BackgroundError(f"{path}: not a picture pygame can read ({one_line(exc)})") from exc
+        return PictureBackground(picture, size)
+    except BackgroundError:
+        raise
+    except Exception as exc:  # whatever pygame or pytmx raise, the caller gets one kind of error
+        raise BackgroundError(f"{path}: {one_line(exc)}") from exc
+
+
+def one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def cover(size: Size, canvas: Size) -> tuple[float, Size, tuple[int, int]]:
+    """Scale, scaled size and crop offset that make a picture of `size` fill `canvas`: aspect kept, centred."""
+    (w, h), (cw, ch) = size, canvas
+    scale = max(cw / w, ch / h)
+    scaled = (max(cw, round(w * scale)), max(ch, round(h * scale)))
+    return scale, scaled, ((scaled[0] - cw) // 2, (scaled[1] - ch) // 2)
+
+
+def cover_surface(surface: pygame.Surface, canvas: Size) -> pygame.Surface:
+    """The surface scaled (smoothly) to cover the canvas and cropped evenly to exactly its size."""
+    _, scaled, (x, y) = cover(surface.get_size(), canvas)
+    if scaled != surface.get_size():
+        surface = pygame.transform.smoothscale(surface, scaled)
+    return surface.subsurface((x, y, canvas[0], canvas[1])).copy()
+
+
+def _fast(surface: pygame.Surface) -> pygame.Surface:
+    """The display's pixel format when there is a display, for quick blits; the surface itself otherwise."""
+    try:
+        return surface.convert()
+    except pygame.error:
+        return surface
+
+
+def _blit(target: pygame.Surface, canvas: pygame.Surface, rects: Sequence[pygame.Rect] | None) -> None:
+    if rects is None:
+        target.blit(canvas, (0, 0))
+    else:
+        for rect in rects:
+            target.blit(canvas, rect, rect)
+
+
+# ---------------------------------------------------------------- a still picture
+
+class PictureBackground:
+    """A still picture that covers the canvas (aspect kept, overflow cropped evenly)."""
+    animated = False
+
+    def __init__(self, picture: pygame.Surface, canvas_size: Size) -> None:
+        self.size = canvas_size
+        self.positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
+        flat = pygame.Surface(picture.get_size(), 0, 32)  # palette or alpha pictures become plain RGB on black
+        flat.blit(picture, (0, 0))
+        self._canvas = _fast(cover_surface(flat, canvas_size))
+
+    def update(self, dt: float) -> list[pygame.Rect]:
+        return []
+
+    def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
+        _blit(target, self._canvas, rects)
+
+
+# ---------------------------------------------------------------- a layered map
+
+@dataclass(eq=False)
+class _Clock:
+    """The shared clock of one animated tile: cumulative frame end times in microseconds."""
+    ends: list[int]
+    current: int = 0
+
+    def frame_at(self, time_us: int) -> int:
+        # As Tiled does (Tile::advanceAnimation), a frame stays until strictly more than its duration passed.
+        if time_us <= 0:
+            return 0
+        return bisect.bisect_left(self.ends, (time_us - 1) % self.ends[-1] + 1)
+
+
+@dataclass(eq=False)
+class _Tile:
+    band: int                     # drawn after still run `band`, before run `band + 1`
+    pos: tuple[int, int]          # canvas position of its scaled frames
+    rect: pygame.Rect             # what it covers, clipped to the canvas
+    frames: tuple[pygame.Surface, ...]
+    clock: _Clock
+
+
+class MapBackground:
+    """A layered map. Still layers are baked once at map size and scaled to cover the canvas; the layers
+    between animated tile layers are kept apart so an animated tile is redrawn, only where and when its
+    frame changes, from the still pixels under it, its new frame, and the still pixels over it."""
+
+    def __init__(self, tile_map: LayeredMap, canvas_size: Size) -> None:
+        self.size = canvas_size
+        self._scale, _, self._crop = cover(tile_map.size, canvas_size)
+        self.positions: Mapping[str, tuple[int, int]] = MappingProxyType(
+            {name: self._point(x, y) for name, (x, y) in tile_map.positions.items()})
+        cache: _Cache = {}
+        runs, live = _bake(tile_map, cache)
+        self._base = _fast(cover_surface(runs[0], canvas_size))
+        self._bands = len(runs) - 1
+        self._tiles = self._place(live, cache)
+        self._clocks = list({id(t.clock): t.clock for t in self._tiles}.values())
+        self.animated = bool(self._tiles)
+        self._time_us = 0
+        # The runs above the base are premultiplied; after the first paint only their parts over animated
+        # tiles are ever needed again.
+        self._overlays = {k: (cover_surface(run, canvas_size), (0, 0)) for k, run in enumerate(runs)
+                          if k and run is not None}
+        self._canvas = self._base.copy()
+        self._compose(self._canvas.get_rect())
+        self._overlays = self._trim_overlays()
+
+    def update(self, dt: float) -> list[pygame.Rect]:
+        if not self.animated or dt <= 0:
+            return []
+        self._time_us += round(dt * 1_000_000)
+        before = {}
+        for clock in self._clocks:
+            index = clock.frame_at(self._time_us)
+            if index != clock.current:
+                before[clock], clock.current = clock.current, index
+        dirty: dict[tuple[int, int, int, int], pygame.Rect] = {}
+        for tile in self._tiles:
+            old = before.get(tile.clock)
+            if old is not None and tile.frames[old] is not tile.frames[tile.clock.current]:
+                dirty.setdefault(tuple(tile.rect), tile.rect)
+        for rect in dirty.values():
+            self._compose(rect)
+        return [rect.copy() for rect in dirty.values()]
+
+    def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
+        _blit(target, self._canvas, rects)
+
+    def _point(self, x: float, y: float) -> tuple[int, int]:
+        return round(x * self._scale) - self._crop[0], round(y * self._scale) - self._crop[1]
+
+    def _place(self, live: list[tuple[int, AnimatedTile, float]], cache: _Cache) -> list[_Tile]:
+        """Put the animated tiles on the canvas with their frames scaled to fit; drop the ones cropped away."""
+        screen = pygame.Rect((0, 0), self.size)
+        clocks: dict[int, _Clock] = {}
+        tiles = []
+        for band, tile, opacity in live:
+            w, h = tile.frames[0][0].get_size()
+            (x0, y0), (x1, y1) = self._point(*tile.pos), self._point(tile.pos[0] + w, tile.pos[1] + h)
+            rect = pygame.Rect(x0, y0, x1 - x0, y1 - y0).clip(screen)
+            if rect.width <= 0 or rect.height <= 0:
+                continue
+            if tile.key not in clocks:
+                clocks[tile.key] = _Clock(list(itertools.accumulate(max(0, ms) * 1000 for _, ms in tile.frames)))
+            frames = tuple(_prepared(cache, picture, (x1 - x0, y1 - y0), opacity) for picture, _ in tile.frames)
+            tiles.append(_Tile(band, (x0, y0), rect, frames, clocks[tile.key]))
+        return tiles
+
+    def _trim_overlays(self) -> dict[int, tuple[pygame.Surface, tuple[int, int]]]:
+        kept = {}
+        for k, (surface, _) in self._overlays.items():
+            under = [tile.rect for tile in self._tiles if tile.band < k]
+            if under:
+                box = under[0].unionall(under[1:])
+                kept[k] = (surface.subsurface(box).copy(), box.topleft)
+        return kept
+
+    def _compose(self, rect: pygame.Rect) -> None:
+        """Repaint one canvas rect from the still base, the animated frames and the still runs above them."""
+        canvas = self._canvas
+        canvas.set_clip(rect)
+        canvas.blit(self._base, rect, rect)
+        for band in range(self._bands):
+            for tile in self._tiles:
+                if tile.band == band and tile.rect.colliderect(rect):
+                    canvas.blit(tile.frames[tile.clock.current], tile.pos, special_flags=_PREMULTIPLIED)
+            overlay = self._overlays.get(band + 1)
+            if overlay is not None:
+                canvas.blit(overlay[0], overlay[1], special_flags=_PREMULTIPLIED)
+        canvas.set_clip(None)
+
+
+def _bake(tile_map: LayeredMap, cache: _Cache) -> tuple[list[pygame.Surface | None],
+                                                        list[tuple[int, AnimatedTile, float]]]:
+    """Paint the still layers at map size: an opaque base, then one premultiplied run above each layer that
+    has animated tiles (None where a run stays empty); list the animated tiles with the run they follow."""
+    base = pygame.Surface(tile_map.size, 0, 32)
+    base.fill(tile_map.background)
+    runs: list[pygame.Surface | None] = [base]
+    live: list[tuple[int, AnimatedTile, float]] = []
+    for layer in tile_map.layers:
+        still, moving = list(layer.sprites), []
+        for tile in layer.animated:
+            if len({id(p) for p, _ in tile.frames}) > 1 and sum(max(0, ms) for _, ms in tile.frames) > 0:
+                moving.append(tile)
+            else:
+                still.append((tile.frames[0][0], tile.pos))
+        if still and layer.opacity > 0:
+            if runs[-1] is None:
+                runs[-1] = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
+            for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
+                runs[-1].blit(_prepared(cache, picture, picture.get_size(), layer.opacity), pos,
+                              special_flags=_PREMULTIPLIED)
+        if moving:
+            live.extend((len(runs) - 1, tile, layer.opacity) for tile in moving)
+            runs.append(None)
+    return runs, live
+
+
+def _prepared(cache: _Cache, picture: pygame.Surface, size: Size, opacity: float) -> pygame.Surface:
+    """A premultiplied-alpha copy at the given size and opacity, for BLEND_PREMULTIPLIED blits; made once."""
+    key = (id(picture), size, opacity)
+    if key not in cache:
+        flat = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
+        flat.blit(picture, (0, 0))
+        out = flat.premul_alpha()
+        if opacity < 1:
+            alpha = round(max(0.0, opacity) * 255)
+            out.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+        if size != out.get_size():
+            out = pygame.transform.smoothscale(out, size)  # premultiplied, so edges keep their colour
+        cache[key] = (picture, out)  # the picture too, so that its id is not reused while the cache lives
+    return cache[key][1]

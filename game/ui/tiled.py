@@ -1,0 +1,233 @@
+"""Reads a Tiled .tmx map into a LayeredMap through pytmx: the one module of the game that imports pytmx."""
+from __future__ import annotations
+
+import math
+import os
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import pygame
+import pytmx
+from pytmx.util_pygame import handle_transformation
+
+from .backgrounds import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Sprite, one_line
+
+Frames = tuple[tuple[pygame.Surface, int], ...]
+# A layer element in document order with what its groups add up to: visible, opacity, offset x, offset y.
+Leaf = tuple[ElementTree.Element, bool, float, float, float]
+_KINDS = {"layer": pytmx.TiledTileLayer, "imagelayer": pytmx.TiledImageLayer,
+          "objectgroup": pytmx.TiledObjectGroup}
+
+
+def read_tmx(path: Path) -> LayeredMap:
+    """Read a map and every picture it uses; any problem becomes one BackgroundError that names the file."""
+    root = _xml(path, str(path))
+    _check(path, root)
+    pictures = _Pictures(path.parent)
+    try:
+        tmx = pytmx.TiledMap(str(path), image_loader=pictures)
+    except BackgroundError as exc:
+        raise BackgroundError(f"{path}: {exc}") from exc
+    except Exception as exc:
+        raise BackgroundError(f"{path}: pytmx cannot read this map ({one_line(exc)})") from exc
+    try:
+        return _convert(tmx, root, pictures)
+    except Exception as exc:
+        raise BackgroundError(f"{path}: {one_line(exc)}") from exc
+
+
+# ---------------------------------------------------------------- checks pytmx would answer with a traceback
+
+def _xml(file: Path, where: str) -> ElementTree.Element:
+    try:
+        return ElementTree.parse(file).getroot()
+    except ElementTree.ParseError as exc:
+        raise BackgroundError(f"{where}: malformed XML ({exc})") from exc
+    except OSError as exc:
+        raise BackgroundError(f"{where}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _check(path: Path, root: ElementTree.Element) -> None:
+    """The map is an orthogonal, finite Tiled map and every file it names is there."""
+    if root.tag != "map":
+        raise BackgroundError(f"{path}: not a Tiled map (its root element is <{root.tag}>, not <map>)")
+    if root.get("orientation", "orthogonal") != "orthogonal":
+        raise BackgroundError(f"{path}: only orthogonal maps are supported, not {root.get('orientation')}")
+    if root.get("infinite", "0") != "0":
+        raise BackgroundError(f"{path}: infinite maps are not supported (Map > Map Properties > Infinite: off)")
+    for tileset in root.findall("tileset"):
+        source, node, folder = tileset.get("source"), tileset, path.parent
+        if source:
+            tsx = path.parent / source
+            if not tsx.is_file():
+                raise BackgroundError(f"{path}: tileset {source} is missing")
+            node, folder = _xml(tsx, f"{path}: tileset {source}"), tsx.parent
+        for image in node.iter("image"):
+            _need(path, folder, image.get("source"), f"tileset image (of {source or 'an embedded tileset'})")
+    for image in root.iter("imagelayer"):
+        picture = image.find("image")
+        _need(path, path.parent, picture.get("source") if picture is not None else None, "image layer picture")
+
+
+def _need(path: Path, folder: Path, source: Optional[str], what: str) -> None:
+    if source and not (folder / source).is_file():
+        raise BackgroundError(f"{path}: {what} {source} is missing")
+
+
+class _Pictures:
+    """pytmx's image loader hook: straight-alpha surfaces, no display needed (load_pygame's loader calls
+    convert()), and each file's picture kept by its path, for image layers (see _convert)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.loaded: dict[str, pygame.Surface] = {}
+
+    def __call__(self, filename: str, colorkey: Optional[str], **_: Any) -> Callable[..., pygame.Surface]:
+        try:
+            picture = pygame.image.load(filename)
+        except (pygame.error, OSError, ValueError) as exc:
+            name = os.path.relpath(filename, self.folder)
+            raise BackgroundError(f"{name} is not a picture pygame can read ({one_line(exc)})") from exc
+        if colorkey:
+            picture.set_colorkey(pygame.Color("#" + colorkey.lstrip("#")))
+        sheet = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
+        sheet.blit(picture, (0, 0))
+        self.loaded[filename] = sheet
+
+        def load(rect: Any = None, flags: Any = None) -> pygame.Surface:
+            tile = sheet.subsurface(rect).copy() if rect else sheet.copy()
+            return handle_transformation(tile, flags) if flags else tile
+        return load
+
+
+# ---------------------------------------------------------------- pytmx's map as plain layers
+
+def _convert(tmx: pytmx.TiledMap, root: ElementTree.Element, pictures: _Pictures) -> LayeredMap:
+    size = (tmx.width * tmx.tilewidth, tmx.height * tmx.tileheight)
+    if size[0] <= 0 or size[1] <= 0:
+        raise ValueError(f"the map has no size ({tmx.width}x{tmx.height} tiles of {tmx.tilewidth}x{tmx.tileheight})")
+    found = _match(tmx, root)
+    layers: list[MapLayer] = []
+    positions: dict[str, tuple[float, float]] = {}
+    frames: dict[int, Frames] = {}
+    for element, visible, opacity, dx, dy in _leaves(root):
+        layer = found[id(element)]
+        if element.tag == "objectgroup":
+            _positions(layer, dx, dy, positions)  # where characters stand does not depend on visibility
+        if not visible or opacity <= 0:
+            continue
+        if element.tag == "layer":
+            sprites, animated = _tiles(tmx, layer, dx, dy, frames)
+        elif element.tag == "imagelayer":
+            # Not layer.image: pytmx can give an image layer the gid of a tile (pytmx 3.32 registers the
+            # layer's gid as if len(images) were a Tiled gid), so take the picture by its path.
+            picture = pictures.loaded.get(os.path.join(os.path.dirname(tmx.filename), layer.source or ""))
+            sprites, animated = ([(picture, (round(dx), round(dy)))] if picture else []), []
+        else:
+            sprites, animated = _tile_objects(tmx, layer, dx, dy, frames)
+        if sprites or animated:
+            layers.append(MapLayer(min(1.0, opacity), tuple(sprites), tuple(animated)))
+    return LayeredMap(size, tuple(layers), positions, _colour(root.get("backgroundcolor")))
+
+
+def _match(tmx: pytmx.TiledMap, root: ElementTree.Element) -> dict[int, Any]:
+    """Pair each layer element with pytmx's layer. pytmx lists layers by kind (all tile layers, then image
+    layers, then object groups), not in drawing order, so the order comes from the document instead."""
+    found: dict[int, Any] = {}
+    for tag, kind in _KINDS.items():
+        ours = root.findall(f".//{tag}")   # the same search pytmx makes, so the two lists line up
+        theirs = [layer for layer in tmx.layers if isinstance(layer, kind)]
+        if len(ours) != len(theirs):
+            raise ValueError(f"found {len(ours)} <{tag}> elements but pytmx read {len(theirs)}")
+        found.update((id(element), layer) for element, layer in zip(ours, theirs))
+    return found
+
+
+def _leaves(node: ElementTree.Element, visible: bool = True, opacity: float = 1.0,
+            dx: float = 0.0, dy: float = 0.0) -> Iterator[Leaf]:
+    """Layers in drawing order, bottom first, with their groups' visibility, opacity and offsets folded in.
+    Read from the XML because pytmx keeps image layers' visible and opacity as strings ("0" is true)."""
+    for child in node:
+        if child.tag not in ("layer", "imagelayer", "objectgroup", "group"):
+            continue
+        shown = visible and child.get("visible", "1") != "0"
+        alpha = opacity * float(child.get("opacity", "1"))
+        if child.tag == "imagelayer" and "offsetx" not in child.attrib:  # as Tiled reads maps from before 0.15
+            x, y = dx + float(child.get("x", "0")), dy + float(child.get("y", "0"))
+        else:
+            x, y = dx + float(child.get("offsetx", "0")), dy + float(child.get("offsety", "0"))
+        if child.tag == "group":
+            yield from _leaves(child, shown, alpha, x, y)
+        else:
+            yield child, shown, alpha, x, y
+
+
+def _frames(tmx: pytmx.TiledMap, gid: int, cache: dict[int, Frames]) -> Frames:
+    """A tile's animation frames; pytmx renumbers gids, so each frame's picture is found by frame.gid."""
+    if gid not in cache:
+        properties = tmx.get_tile_properties_by_gid(gid) or {}
+        cache[gid] = tuple((tmx.images[frame.gid], int(frame.duration)) for frame in properties.get("frames", ())
+                           if tmx.images[frame.gid] is not None)
+    return cache[gid]
+
+
+def _tiles(tmx: pytmx.TiledMap, layer: Any, dx: float, dy: float,
+           cache: dict[int, Frames]) -> tuple[list[Sprite], list[AnimatedTile]]:
+    sprites: list[Sprite] = []
+    animated: list[AnimatedTile] = []
+    for x, y, gid in layer.iter_data():
+        picture = tmx.images[gid] if gid else None
+        if picture is None:
+            continue
+        # A tile taller than the grid stands on its cell's bottom edge, as Tiled draws it.
+        pos = (round(x * tmx.tilewidth + dx), round((y + 1) * tmx.tileheight - picture.get_height() + dy))
+        frames = _frames(tmx, gid, cache)
+        if frames:
+            animated.append(AnimatedTile(pos, frames, gid))
+        else:
+            sprites.append((picture, pos))
+    return sprites, animated
+
+
+def _tile_objects(tmx: pytmx.TiledMap, group: Any, dx: float, dy: float,
+                  cache: dict[int, Frames]) -> tuple[list[Sprite], list[AnimatedTile]]:
+    """Tile objects (unrotated), stretched to their object's size; pytmx has already moved y to the top."""
+    sprites: list[Sprite] = []
+    animated: list[AnimatedTile] = []
+    for obj in group:
+        picture = tmx.images[obj.gid] if obj.gid else None
+        if picture is None or not obj.visible:
+            continue
+        size = (round(obj.width) or picture.get_width(), round(obj.height) or picture.get_height())
+        top = obj.y if obj.height else obj.y - picture.get_height()
+        pos = (round(obj.x + dx), round(top + dy))
+        frames = _frames(tmx, obj.gid, cache)
+        if frames:
+            animated.append(AnimatedTile(pos, tuple((_fit(p, size), ms) for p, ms in frames), obj.gid))
+        else:
+            sprites.append((_fit(picture, size), pos))
+    return sprites, animated
+
+
+def _fit(picture: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
+    return picture if picture.get_size() == size else pygame.transform.smoothscale(picture, size)
+
+
+def _positions(group: Any, dx: float, dy: float, out: dict[str, tuple[float, float]]) -> None:
+    """Named points and rectangles: a point where it is, a rectangle at its bottom centre (the feet)."""
+    for obj in group:
+        if obj.gid or not obj.name or hasattr(obj, "points"):
+            continue
+        turn = math.radians(obj.rotation or 0.0)  # Tiled turns an object about its top-left corner
+        bx, by = obj.width / 2, obj.height
+        out.setdefault(obj.name, (obj.x + dx + bx * math.cos(turn) - by * math.sin(turn),
+                                  obj.y + dy + bx * math.sin(turn) + by * math.cos(turn)))
+
+
+def _colour(text: Optional[str]) -> tuple[int, int, int]:
+    """Tiled writes #RRGGBB or #AARRGGBB."""
+    if not text:
+        return (0, 0, 0)
+    digits = text.lstrip("#")[-6:]
+    return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
