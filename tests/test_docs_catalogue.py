@@ -70,6 +70,7 @@ TRIGGERS: list[Files] = [
     manifest("characters:", "charaters:"),
     manifest("sophia: {sprites: sophia}", "sophia: {sprites: sophia, voice: low}"),
     manifest("title: Catalogue", "title: [Catalogue]"),
+    {"scenes/cafe/story.yaml": "characters:\n  waiter: {}\n"},
     manifest("meters:\n  trust: {}\n", "meters:\n"),
     manifest("trust: {}", "trust: {max: ten}"),
     manifest("trust: {}", "trust: {visible: maybe}"),

@@ -223,3 +223,19 @@ def test_tiled_maps_name_positions_and_own_their_pictures(story_dir) -> None:
                                             encoding="utf-8")
     with pytest.raises(StoryError, match="background 'layers/sky' not found"):
         load_story(root)  # the map's own layer picture is not a background
+
+
+def test_a_story_yaml_in_a_subfolder_adds_to_the_manifest(story_dir) -> None:
+    part = ("characters:\n  jules: {name: Old Jules}\n"
+            "endings:\n  late: {title: Late, route: main, when: danger > 2, priority: 9}\n")
+    a = GOOD_A.replace("  - marco: Hi.", "  - jules: Bonsoir.")
+    story = load_story(story_dir(MANIFEST, {"a.yaml": a, "b.yaml": GOOD_B, "cafe/story.yaml": part}, ASSETS))
+    assert "jules" in story.characters and story.endings["late"].route == "main"
+    assert "cafe.story" not in story.scenes  # a manifest part is not a scene
+    twice = part.replace("jules: {name: Old Jules}", "marco: {name: Marc}")
+    found = problems_of(story_dir, {"a.yaml": GOOD_A, "b.yaml": GOOD_B, "cafe/story.yaml": twice})
+    assert any("cafe/story.yaml:2:3: error: character 'marco' is declared twice (it is already declared at" in f
+               for f in found), found
+    wrong = "title: Another\n"
+    found = problems_of(story_dir, {"a.yaml": GOOD_A, "b.yaml": GOOD_B, "cafe/story.yaml": wrong})
+    assert any("unknown field 'title'" in f for f in found), found

@@ -18,6 +18,7 @@ class Fields:
                  allowed: tuple[str, ...]):
         self.problems = problems
         self.what = what
+        self.is_part = False  # a story.yaml in a subfolder: its parts are optional
         self.ok = isinstance(data, YMap)
         self.data: YMap = data if self.ok else YMap()
         if not self.ok:

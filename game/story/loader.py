@@ -15,6 +15,7 @@ from .yamlsource import YMap, read_yaml
 
 MANIFEST = "story.yaml"
 MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "meters", "routes", "endings")
+PART_FIELDS = ("characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
 RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
 
@@ -85,12 +86,13 @@ class StoryLoader:
         title = top.text("title", "Untitled", required=True) or "Untitled"
         title_background = self.asset_field(top, "title_background", "backgrounds")
         title_music = self.asset_field(top, "title_music", "music")
-        characters = self.characters(top)
-        meters = self.meters(top)
-        routes = self.routes(top)
-        endings = self.endings(top, meters)
+        manifests = [top] + self.parts(scenes_dir, manifest_path)
+        characters = self.characters(manifests)
+        meters = self.meters(manifests)
+        routes = self.routes(manifests)
+        endings = self.endings(manifests, routes)
         context = SceneContext(characters, meters, self.catalog, self.problems, self.refs)
-        scenes = self.scenes(scenes_dir, manifest_path, context)
+        scenes = self.scenes(scenes_dir, context)
         flags = frozenset(self.refs.flags_set)
         self.check_references(scenes, routes, endings, meters, flags)
         self.check_reachability(scenes, routes, endings)
@@ -112,20 +114,47 @@ class StoryLoader:
         return name
 
     # --- manifest ---
-    def entries(self, top: Fields, key: str):
-        block = top.mapping(key)
-        if block is None:
-            if not top.has(key) and top.ok:
-                self.problems.append(Problem(top.where, f"story.yaml needs '{key}:'"))
-            return
-        for entry_id, data in block.items():
-            where = block.key_where[entry_id]
-            if check_id(entry_id, where, key.rstrip("s"), self.problems):
+    def parts(self, scenes_dir: Path, manifest_path: Path) -> list[Fields]:
+        """The story.yaml files in subfolders of scenes/: each adds characters, meters, routes and endings."""
+        out = []
+        for path in sorted(scenes_dir.rglob(MANIFEST)):
+            if path == manifest_path or not path.is_file():
+                continue
+            shown = self.shown(path)
+            before = len(self.problems)
+            data = self.read(path, shown)
+            if len(self.problems) > before:
+                self.unreadable.add(MANIFEST)
+                continue
+            part = Fields(data, Where(shown, 1, 1), f"{shown}", self.problems, PART_FIELDS)
+            if part.ok:
+                part.is_part = True
+                out.append(part)
+        return out
+
+    def entries(self, manifests: list[Fields], key: str):
+        """Every entry under `key` in the main manifest and its parts; an id given twice is reported."""
+        first: dict[str, Where] = {}
+        for top in manifests:
+            block = top.mapping(key)
+            if block is None:
+                if not top.has(key) and top.ok and not top.is_part:
+                    self.problems.append(Problem(top.where, f"story.yaml needs '{key}:'"))
+                continue
+            for entry_id, data in block.items():
+                where = block.key_where[entry_id]
+                if not check_id(entry_id, where, key.rstrip("s"), self.problems):
+                    continue
+                if entry_id in first:
+                    self.problems.append(Problem(where, f"{key.rstrip('s')} '{entry_id}' is declared twice",
+                                                 f"it is already declared at {first[entry_id]}"))
+                    continue
+                first[entry_id] = where
                 yield entry_id, data, where
 
-    def characters(self, top: Fields) -> dict[str, Character]:
+    def characters(self, manifests: list[Fields]) -> dict[str, Character]:
         out = {}
-        for cid, data, where in self.entries(top, "characters"):
+        for cid, data, where in self.entries(manifests, "characters"):
             if cid in RESERVED or "." in cid:
                 self.problems.append(Problem(where, f"'{cid}' cannot be a character id",
                                              "it is a step keyword or has a dot; choose another id"))
@@ -148,9 +177,9 @@ class StoryLoader:
             out[cid] = Character(cid, name, color, sprites, expressions, where)
         return out
 
-    def meters(self, top: Fields) -> dict[str, Meter]:
+    def meters(self, manifests: list[Fields]) -> dict[str, Meter]:
         out = {}
-        for mid, data, where in self.entries(top, "meters"):
+        for mid, data, where in self.entries(manifests, "meters"):
             if "." in mid:
                 self.problems.append(Problem(where, f"meter id '{mid}' cannot have a dot"))
                 continue
@@ -164,9 +193,9 @@ class StoryLoader:
                              low, high, max(low, min(high, start)), f.boolean("visible", True), where)
         return out
 
-    def routes(self, top: Fields) -> dict[str, Route]:
+    def routes(self, manifests: list[Fields]) -> dict[str, Route]:
         out = {}
-        for rid, data, where in self.entries(top, "routes"):
+        for rid, data, where in self.entries(manifests, "routes"):
             f = Fields(data, where, f"route '{rid}'", self.problems, ("title", "blurb", "start", "picture"))
             start = f.text("start", "", required=True) or ""
             if start:
@@ -180,10 +209,9 @@ class StoryLoader:
                              picture, where)
         return out
 
-    def endings(self, top: Fields, meters: dict[str, Meter]) -> dict[str, Ending]:
+    def endings(self, manifests: list[Fields], routes: dict[str, Route]) -> dict[str, Ending]:
         out = {}
-        routes = top.mapping("routes") or {}
-        for eid, data, where in self.entries(top, "endings"):
+        for eid, data, where in self.entries(manifests, "endings"):
             if eid == "best":
                 self.problems.append(Problem(where, "'best' cannot be an ending id: 'ending: best' means the best one"))
                 continue
@@ -209,12 +237,11 @@ class StoryLoader:
         return out
 
     # --- scenes ---
-    def scenes(self, scenes_dir: Path, manifest_path: Path, context: SceneContext) -> dict[str, Scene]:
+    def scenes(self, scenes_dir: Path, context: SceneContext) -> dict[str, Scene]:
         out: dict[str, Scene] = {}
-        files = sorted(p for p in scenes_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        files = sorted(p for p in scenes_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                       and p.name != MANIFEST)
         for path in files:
-            if path == manifest_path:
-                continue
             default_id = path.relative_to(scenes_dir).with_suffix("").as_posix().replace("/", ".")
             before = len(self.problems)
             shown = self.shown(path)
