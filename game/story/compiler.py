@@ -16,7 +16,7 @@ from .yamlsource import YList, YMap
 STEP_WORDS = ("narrate", "show", "hide", "background", "music", "ambience", "sound", "effects",
               "choice", "if", "elif", "else", "goto", "ending")
 TRANSITIONS = ("cut", "fade", "dissolve")
-OPTION_FIELDS = ("text", "if", "requires", "hint", "effects", "then", "goto")
+OPTION_FIELDS = ("text", "if", "requires", "hint", "effects", "then", "goto", "tags")
 FLAG_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 CHANGE = re.compile(r"^\s*(=)?\s*([+-]?[0-9]+)\s*$", re.ASCII)
 POSITION_ALIASES = {"centre": "center", "middle": "center"}
@@ -376,6 +376,13 @@ class SceneCompiler:
             self.patch(index, end)
         return all_leave and has_else
 
+    def tags(self, value: Any, where: Where) -> tuple[str, ...]:
+        words = value.split() if isinstance(value, str) else value
+        if not isinstance(words, list) or not all(isinstance(w, str) and FLAG_NAME.fullmatch(w) for w in words):
+            self.problem(where, "tags: takes words, e.g. 'tags: truth' or 'tags: [truth, risky]'")
+            return ()
+        return tuple(words)
+
     def step_choice(self, value: Any, raw: Any, vwhere: Where, where: Where) -> bool:
         if not isinstance(value, YList) or not value:
             self.problem(vwhere, "choice: needs a list of options, each with 'text:'")
@@ -418,8 +425,9 @@ class SceneCompiler:
             if not leaves:
                 exits.append(self.emit(JumpOp(-1, owhere)))
             all_leave = all_leave and leaves
+            tags = self.tags(option.get("tags"), option.place("tags")) if "tags" in option else ()
             specs.append(OptionSpec(text.strip(), shown_if, enabled_if, hint if isinstance(hint, str) else "",
-                                    effects, target, owhere))
+                                    effects, target, owhere, tags))
         end = len(self.ops)
         for index in exits:
             self.patch(index, end)

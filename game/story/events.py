@@ -20,6 +20,7 @@ class Option:
     text: str
     available: bool
     hint: str = ""
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

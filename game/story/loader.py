@@ -195,8 +195,9 @@ class StoryLoader:
 
     def routes(self, manifests: list[Fields]) -> dict[str, Route]:
         out = {}
+        afters: list[tuple[str, list, Where]] = []
         for rid, data, where in self.entries(manifests, "routes"):
-            f = Fields(data, where, f"route '{rid}'", self.problems, ("title", "blurb", "start", "picture"))
+            f = Fields(data, where, f"route '{rid}'", self.problems, ("title", "blurb", "start", "picture", "after"))
             start = f.text("start", "", required=True) or ""
             if start:
                 self.refs.gotos.append((start, f.place("start")))
@@ -205,8 +206,15 @@ class StoryLoader:
                 path, message, hint = self.catalog.find("backgrounds", picture)
                 if path is None:
                     self.problems.append(Problem(f.place("picture"), message, hint))
+            after = f.sequence("after") or []
+            afters.append((rid, after, f.place("after")))
             out[rid] = Route(rid, f.text("title", rid.title()) or rid, f.text("blurb", "") or "", start,
-                             picture, where)
+                             picture, where, tuple(a for a in after if isinstance(a, str)))
+        for rid, after, where in afters:
+            for name in after:
+                if name not in out or name == rid:
+                    self.problems.append(Problem(where, f"route '{rid}' comes after unknown route {name!r}",
+                                                 did_you_mean(str(name), [r for r in out if r != rid])))
         return out
 
     def endings(self, manifests: list[Fields], routes: dict[str, Route]) -> dict[str, Ending]:

@@ -52,6 +52,7 @@ class Route:
     start: str
     picture: Optional[str]
     where: Where
+    after: tuple[str, ...] = ()   # routes to finish first: until then the route is not offered
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,7 @@ class OptionSpec:
     effects: tuple[Change, ...]
     target: int                        # op index its own steps start at
     where: Where
+    tags: tuple[str, ...] = ()         # the author's labels, e.g. truth or lie: for tests and tools
 
 
 @dataclass(frozen=True, slots=True)

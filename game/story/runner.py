@@ -164,7 +164,7 @@ class Runner:
         state = self.state
         self._shown = [o for o in op.options
                        if o.shown_if is None or o.shown_if.test(state.meters, state.flags, state.visits)]
-        return Menu(op.menu_id, tuple(Option(o.text, self._available(o), o.hint) for o in self._shown))
+        return Menu(op.menu_id, tuple(Option(o.text, self._available(o), o.hint, o.tags) for o in self._shown))
 
     def _end(self, op: EndingOp) -> End:
         state = self.state
