@@ -106,7 +106,7 @@ def real_story() -> RealStory:
     """The project's own story, with every asset it names (art still missing in the tree included)."""
     scenes_dir = ROOT / "scenes"
     scenes = {p.relative_to(scenes_dir).as_posix(): p.read_text(encoding="utf-8")
-              for p in sorted(scenes_dir.rglob("*.yaml")) if p.name != "story.yaml"}
+              for p in sorted(scenes_dir.rglob("*.yaml")) if p != scenes_dir / "story.yaml"}
     assets = {p.relative_to(ROOT / "assets").as_posix() for p in (ROOT / "assets").rglob("*") if p.is_file()}
     try:
         load_story(ROOT)
