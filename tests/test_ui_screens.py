@@ -142,3 +142,26 @@ def test_ambient_redraw_only_where_the_background_changed(app) -> None:
             partial.append(rects)
     assert partial and all(r is not None and 0 < len(r) < 40 for r in partial)
     assert app.frames - frames == len(partial) < 200  # some steps drew nothing at all
+
+
+def test_a_sprite_keeps_its_transparency_after_fading_in(app) -> None:
+    """A fade must not leave the cached sprite drawn on a black box afterwards."""
+    play = PlayScreen(app, Runner.new(app.story, "vineyard"))
+    app.stack = [play]
+    play.on_enter()
+    while "vitaliy" not in play.stage.actors:  # on to the line where he comes out
+        settle(app, 2.0)
+        feed(app, key(pygame.K_RETURN))
+    assert play.stage.actors["vitaliy"].alpha < 255
+    for _ in range(100):                      # step through his fade-in, drawing every frame
+        app.step(0.02, force=True)
+    assert not play.stage.busy
+    actor = play.stage.actors["vitaliy"]
+    x, y = play.stage.position(actor.position)
+    corner = actor.surface.get_rect(midbottom=(x, y)).topleft
+    sprite_corner = actor.surface.get_at((0, 0))
+    assert sprite_corner.a == 0               # the sprite's corner is see-through...
+    app.step(0.0, force=True)
+    background = pygame.Surface(theme.CANVAS)
+    play.stage.background.draw(background)
+    assert app.canvas.get_at(corner)[:3] == background.get_at(corner)[:3]  # ...so the picture shows there

@@ -19,7 +19,11 @@ def play_in_window(story: Story, route: Optional[str] = None) -> int:
     from .screens.title import TitleScreen
     app = App(story)
     first = PlayScreen(app, Runner.new(story, route)) if route else TitleScreen(app)
-    return app.run(first)
+    try:
+        return app.run(first)
+    except KeyboardInterrupt:  # Ctrl+C in the terminal: close the window and stop, without a traceback
+        app.close()
+        return 130
 
 
 MENU_SCREENS = ("title", "routes", "settings", "endings")

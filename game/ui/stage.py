@@ -160,6 +160,8 @@ class StageView:
             if actor.alpha >= 255:
                 canvas.blit(actor.surface, rect)
             else:
+                # The surface is shared through the cache: set its alpha back to 255, not None, which would
+                # switch off its per-pixel transparency and draw the sprite on a black box from then on.
                 actor.surface.set_alpha(int(actor.alpha))
                 canvas.blit(actor.surface, rect)
-                actor.surface.set_alpha(None)
+                actor.surface.set_alpha(255)

@@ -20,7 +20,7 @@ class RouteSelect(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=170)
-        self.routes = list(app.story.routes.values())
+        self.routes = [r for r in app.story.routes.values() if not r.after]  # later ones unlock on the title
         count = len(self.routes)
         left = 640 - (count * CARD_W + (count - 1) * GAP) // 2
         cards = [Button(r.title, pygame.Rect(left + i * (CARD_W + GAP), 140, CARD_W, CARD_H), key=r.id)

@@ -17,9 +17,15 @@ class TitleScreen(Screen):
         super().__init__(app)
         self.backdrop = Backdrop(app)
         saves = False  # saving arrives with the player comforts; until then there is nothing to continue
-        items = [("new", "New game", True), ("continue", "Continue", saves), ("load", "Load", True),
-                 ("settings", "Settings", True), ("endings", "Endings", True), ("quit", "Quit", True)]
-        self.buttons = ButtonList(column(items, 640, 312, width=340, height=48, gap=11))
+        finished = set(app.records.routes_finished)
+        self.unlocked = [r for r in app.story.routes.values() if r.after and set(r.after) <= finished]
+        items = [("new", "New game", True)]
+        items += [(f"route:{r.id}", r.title, True) for r in self.unlocked]
+        items += [("continue", "Continue", saves), ("load", "Load", True),
+                  ("settings", "Settings", True), ("endings", "Endings", True), ("quit", "Quit", True)]
+        height, gap = (48, 11) if len(items) <= 6 else (44, 8)
+        self.buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height,
+                                         gap=gap))
         self.buttons.focus = 0
 
     def on_enter(self) -> None:
@@ -35,6 +41,12 @@ class TitleScreen(Screen):
         from .endings import EndingsScreen
         from .routes import RouteSelect
         from .settings import SettingsScreen
+        if chosen.key.startswith("route:"):
+            from ...story import Runner
+            from ..screen import Replace
+            from .play import PlayScreen
+            runner = Runner.new(self.app.story, chosen.key.split(":", 1)[1])
+            return Replace(PlayScreen(self.app, runner), clear=True)
         return {
             "new": lambda: Push(RouteSelect(self.app)),
             "load": lambda: Push(coming_soon(self.app, "Load")),
