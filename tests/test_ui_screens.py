@@ -165,3 +165,19 @@ def test_a_sprite_keeps_its_transparency_after_fading_in(app) -> None:
     background = pygame.Surface(theme.CANVAS)
     play.stage.background.draw(background)
     assert app.canvas.get_at(corner)[:3] == background.get_at(corner)[:3]  # ...so the picture shows there
+
+
+def test_long_options_wrap_inside_their_buttons_above_the_text_box(app) -> None:
+    from game.story.events import Menu, Option
+    from game.ui.widgets import label_lines
+    play = PlayScreen(app, Runner.new(app.story, "vineyard"))
+    long = "Tell her everything: Berlin, the copy, the names, and the night in Marseille when it all came back"
+    play.show_menu(Menu("m", (Option(long, True), Option("Say nothing.", True),
+                              Option("Ask her to switch off the recorder first.", False, "Not yet."))))
+    font = play.menu.font
+    for button in play.menu.buttons:
+        lines = label_lines(button.label, font, button.rect.width)
+        assert all(font.size(line)[0] <= button.rect.width - 64 for line in lines)
+        assert len(lines) * font.get_linesize() <= button.rect.height
+        assert button.rect.bottom < BOX.y
+    assert len(label_lines(long, font, play.menu.buttons[0].rect.width)) == 2

@@ -7,7 +7,7 @@ from typing import Optional
 import pygame
 
 from . import theme
-from .text import TextCache
+from .text import TextCache, wrap
 
 _cache = TextCache()
 
@@ -53,18 +53,24 @@ class Button:
         pygame.draw.rect(surface, (*fill, 232), surface.get_rect(), border_radius=10)
         pygame.draw.rect(surface, (*edge, 255), surface.get_rect(), width=2, border_radius=10)
         canvas.blit(surface, self.rect.topleft)
-        two_lines = bool(self.hint) and not self.enabled
-        cy = self.rect.centery - (11 if two_lines else 0)
-        if align == "left":
-            text(canvas, font, self.label, ink, (self.rect.x + 28, cy), "midleft")
-        else:
-            text(canvas, font, self.label, ink, (self.rect.centerx, cy), "center")
+        with_hint = bool(self.hint) and not self.enabled
+        small = theme.ui_font(theme.SMALL_SIZE)
+        lines = label_lines(self.label, font, self.rect.width)
+        block = len(lines) * font.get_linesize() + (small.get_linesize() if with_hint else 0)
+        y = self.rect.centery - block // 2
+        anchor, x = ("midleft", self.rect.x + 28) if align == "left" else ("center", self.rect.centerx)
+        for line in lines:
+            text(canvas, font, line, ink, (x, y + font.get_linesize() // 2), anchor)
+            y += font.get_linesize()
         if focused and self.enabled:  # a mark as well as a colour, so focus never rests on colour alone
             star(canvas, (self.rect.x + 16, self.rect.centery), 6, theme.GOLD)
-        if two_lines:
-            small = theme.ui_font(theme.SMALL_SIZE)
-            anchor, x = ("midleft", self.rect.x + 28) if align == "left" else ("center", self.rect.centerx)
-            text(canvas, small, self.hint, theme.PAPER_DIM, (x, self.rect.centery + 15), anchor)
+        if with_hint:
+            text(canvas, small, self.hint, theme.PAPER_DIM, (x, y + small.get_linesize() // 2), anchor)
+
+
+def label_lines(label: str, font: pygame.font.Font, width: int) -> list[str]:
+    """A button's words, wrapped to fit inside it (room left for the focus star at each side)."""
+    return wrap(label, font, width - 64)
 
 
 def star(canvas: pygame.Surface, centre: tuple[int, int], radius: int, colour: tuple[int, int, int]) -> None:

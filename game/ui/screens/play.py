@@ -10,7 +10,7 @@ from .. import theme
 from ..screen import Push, Replace, Screen, Transition
 from ..stage import StageView
 from ..textbox import BOX, TextBox
-from ..widgets import Button, ButtonList, panel, text
+from ..widgets import Button, ButtonList, label_lines
 from .hud import MeterPanel, Toasts
 from .menus import GameMenu
 
@@ -116,13 +116,21 @@ class PlayScreen(Screen):
         self.menu = None
 
     def show_menu(self, menu: Menu) -> None:
-        count = len(menu.options)
-        height, gap = 64, 14
-        top = max(40, (BOX.y - 24 - count * (height + gap)) // 2)
-        buttons = [Button(option.text, pygame.Rect(260, top + i * (height + gap), 760, height), option.available,
-                          option.hint if not option.available else "", key=str(i))
-                   for i, option in enumerate(menu.options)]
-        self.menu = ButtonList(buttons, theme.text_font(26))
+        """Options as buttons, each as tall as its words need, centred in the space above the text box."""
+        font, small = theme.text_font(26), theme.ui_font(theme.SMALL_SIZE)
+        width, gap = 800, 12
+        heights = []
+        for option in menu.options:
+            words = len(label_lines(option.text, font, width)) * font.get_linesize()
+            hint = small.get_linesize() if option.hint and not option.available else 0
+            heights.append(max(60, words + hint + 22))
+        top = max(16, (BOX.y - 24 - sum(heights) - gap * (len(heights) - 1)) // 2)
+        buttons = []
+        for i, (option, height) in enumerate(zip(menu.options, heights)):
+            buttons.append(Button(option.text, pygame.Rect(640 - width // 2, top, width, height), option.available,
+                                  option.hint if not option.available else "", key=str(i)))
+            top += height + gap
+        self.menu = ButtonList(buttons, font)
 
     def choose(self, index: int, instant: bool = False) -> Optional[Transition]:
         self.runner.choose(index)
