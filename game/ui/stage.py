@@ -17,6 +17,24 @@ SPRITE_FADE = 0.25
 SLOTS = {"left": 0.24, "center": 0.5, "right": 0.76}
 
 
+class AmbientClock:
+    """Moves a background's ambient animation on at a modest rate (a few times a second), not every frame."""
+
+    STEP = 1 / 8
+
+    def __init__(self):
+        self.owed = 0.0
+
+    def update(self, background: Background, dt: float) -> list[pygame.Rect]:
+        if not background.animated:
+            return []
+        self.owed += dt
+        if self.owed < self.STEP:
+            return []
+        owed, self.owed = self.owed, 0.0
+        return background.update(owed)
+
+
 @dataclass
 class Actor:
     who: str
@@ -42,6 +60,7 @@ class StageView:
         self.actors: dict[str, Actor] = {}
         self.black = pygame.Surface(CANVAS)
         self.ambient_rects: list[pygame.Rect] = []
+        self.ambient = AmbientClock()
 
     # --- what the story asks ---
     def apply(self, event: Stage, instant: bool = False) -> None:
@@ -122,7 +141,7 @@ class StageView:
                     else max(actor.target, actor.alpha - step)
                 changed = True
         self._drop_hidden()
-        self.ambient_rects = [] if self.transition else self.background.update(dt)
+        self.ambient_rects = [] if self.transition else self.ambient.update(self.background, dt)
         return changed
 
     def _drop_hidden(self, force: bool = False) -> None:

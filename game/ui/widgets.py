@@ -12,14 +12,29 @@ from .text import TextCache, wrap
 _cache = TextCache()
 
 
+_panels: dict[tuple, pygame.Surface] = {}
+
+
+def rounded(size: tuple[int, int], fill: tuple[int, int, int], alpha: int, radius: int,
+            border: tuple[int, int, int] | None) -> pygame.Surface:
+    """A translucent rounded rectangle, made once per look and size: drawing it is then one blit."""
+    key = (size, fill, alpha, radius, border)
+    surface = _panels.get(key)
+    if surface is None:
+        if len(_panels) > 256:
+            _panels.clear()
+        surface = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(surface, (*fill, alpha), surface.get_rect(), border_radius=radius)
+        if border:
+            pygame.draw.rect(surface, (*border, 255), surface.get_rect(), width=2, border_radius=radius)
+        _panels[key] = surface
+    return surface
+
+
 def panel(canvas: pygame.Surface, rect: pygame.Rect, alpha: int = theme.INK_ALPHA, radius: int = 14,
           border: tuple[int, int, int] | None = (92, 80, 70)) -> None:
     """A dark translucent panel with soft corners and a thin warm rule."""
-    surface = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(surface, (*theme.INK, alpha), surface.get_rect(), border_radius=radius)
-    if border:
-        pygame.draw.rect(surface, (*border, 255), surface.get_rect(), width=2, border_radius=radius)
-    canvas.blit(surface, rect.topleft)
+    canvas.blit(rounded(rect.size, theme.INK, alpha, radius, border), rect.topleft)
 
 
 def text(canvas: pygame.Surface, font: pygame.font.Font, words: str, colour: tuple[int, int, int],
@@ -49,10 +64,7 @@ class Button:
             fill, edge, ink = (72, 56, 40), theme.GOLD, (255, 246, 230)
         else:
             fill, edge, ink = theme.INK, (110, 96, 82), theme.PAPER
-        surface = pygame.Surface(self.rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(surface, (*fill, 232), surface.get_rect(), border_radius=10)
-        pygame.draw.rect(surface, (*edge, 255), surface.get_rect(), width=2, border_radius=10)
-        canvas.blit(surface, self.rect.topleft)
+        canvas.blit(rounded(self.rect.size, fill, 232, 10, edge), self.rect.topleft)
         with_hint = bool(self.hint) and not self.enabled
         small = theme.ui_font(theme.SMALL_SIZE)
         lines = label_lines(self.label, font, self.rect.width)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..stage import AmbientClock
 from ..theme import CANVAS
 
 
@@ -14,9 +15,10 @@ class Backdrop:
             alpha = int(veil * (0.35 + 0.65 * y / CANVAS[1]))
             pygame.draw.line(self.veil, (8, 8, 20, alpha), (0, y), (CANVAS[0], y))
         self.rects: list[pygame.Rect] = []
+        self.ambient = AmbientClock()
 
     def update(self, dt: float) -> bool:
-        self.rects = self.background.update(dt)
+        self.rects = self.ambient.update(self.background, dt)
         return bool(self.rects)
 
     def draw(self, canvas: pygame.Surface) -> None:

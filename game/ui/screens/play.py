@@ -21,6 +21,9 @@ QUICK = [("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "A
 QUICK_WORKING = {"prefs"}  # the rest arrive with the player comforts; until then they look disabled
 
 
+TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
+
+
 def quick_band() -> pygame.Surface:
     """A soft dark band under the quick menu, so its words read over any picture."""
     band = pygame.Surface((theme.CANVAS[0], theme.CANVAS[1] - BOX.bottom), pygame.SRCALPHA)
@@ -57,6 +60,7 @@ class PlayScreen(Screen):
         self.resume = resume
         self.pending: Optional[Transition] = None
         self._ambient: list[pygame.Rect] = []
+        self._only_text = False
 
     # --- the story ---
     def on_enter(self) -> None:
@@ -209,16 +213,19 @@ class PlayScreen(Screen):
         return self.stage.busy or (self.box.busy and not self.stage.transition) or self.pending is not None
 
     def update(self, dt: float) -> bool:
-        changed = self.stage.update(dt)
-        if not self.stage.transition:
-            changed |= self.box.update(dt)
-        changed |= self.toasts.update(dt)
+        staged = self.stage.update(dt)
+        revealed = False if self.stage.transition else self.box.update(dt)
+        noted = self.toasts.update(dt)
         self._ambient = self.stage.ambient_rects
+        # While only the words are appearing, only the text box (and its name plate) needs drawing again.
+        self._only_text = revealed and not staged and not noted and not self.hidden
         if self.pending is not None:
             pygame.event.post(pygame.event.Event(pygame.USEREVENT, {"wake": True}))
-        return changed or bool(self._ambient)
+        return staged or revealed or noted or bool(self._ambient)
 
     def dirty_rects(self) -> list[pygame.Rect] | None:
+        if self._only_text:
+            return [TEXT_AREA] + self._ambient
         if self._ambient and not self.busy and not self.toasts.changed:
             return self._ambient
         return None
