@@ -13,6 +13,7 @@ from typing import Callable, Optional
 import pygame
 import pytest
 
+from game.ui.screens.play import MENU_WIDTH
 from xvfb_helpers import (Window, XDisplay, changed_pixels, missing_tools, poll, runs_in_column, runs_in_row,
                           share_of, start_xvfb, stop, wait_for)
 
@@ -36,8 +37,9 @@ METERS_TOGGLE_TOP = pygame.Rect(40, 18, 100, 2)
 # textbox.py: BOX = Rect(60, 486, 1160, 196); its panel's bottom rule
 TEXT_BOX = pygame.Rect(60, 486, 1160, 196)
 TEXT_BOX_BOTTOM = pygame.Rect(100, 680, 1080, 2)
-# play.py show_menu(): option buttons from x 260, between y 40 and the text box; their left rule is at x 260..261
-OPTION_RULE_X, OPTIONS_TOP, OPTIONS_BOTTOM = 261, 40, 480
+# play.py show_menu(): option buttons MENU_WIDTH wide, centred, between y 16 and the text box; their left rule is
+# the first two columns of the button
+OPTION_RULE_X, OPTIONS_TOP, OPTIONS_BOTTOM = CANVAS[0] // 2 - MENU_WIDTH // 2 + 1, 16, 480
 # menus.py GameMenu: a 440x520 panel centred at (640, 350); buttons from box.y + 92, 320x52, gap 14; Quit is 6th
 GAME_MENU_TOP = pygame.Rect(440, 90, 400, 2)
 QUIT = (640, 90 + 92 + 5 * (52 + 14) + 26)
@@ -66,14 +68,17 @@ def options(picture: pygame.Surface) -> list[tuple[int, int]]:
     return runs if len(runs) >= 2 else []
 
 
-def press_return_until_a_menu(player: Player, timeout: float = 20.0) -> pygame.Surface:
+def press_return_until_a_menu(player: Player, timeout: float = 60.0) -> pygame.Surface:
     """Read on with Return until a choice menu is up; the picture that shows it."""
     deadline = time.monotonic() + timeout
     while True:
         before = player.look()
         if options(before):
             return before
-        assert time.monotonic() < deadline, f"no choice menu after {timeout:.0f} s of pressing Return"
+        if time.monotonic() >= deadline:
+            pygame.image.save(before, str(player.notes / "no-menu.png"))
+            raise AssertionError(f"no choice menu after {timeout:.0f} s of pressing Return "
+                                 f"(last picture: {player.notes / 'no-menu.png'})")
         player.key("Return")
         # A press that only ends a character's fade-in may change nothing in the text box: do not insist.
         poll(player.look, lambda p: bool(options(p)) or

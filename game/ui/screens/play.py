@@ -22,6 +22,7 @@ QUICK_WORKING = {"prefs"}  # the rest arrive with the player comforts; until the
 
 
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
+MENU_WIDTH, MENU_GAP = 800, 12  # choice buttons, centred on the canvas above the text box
 
 
 def quick_band() -> pygame.Surface:
@@ -122,7 +123,7 @@ class PlayScreen(Screen):
     def show_menu(self, menu: Menu) -> None:
         """Options as buttons, each as tall as its words need, centred in the space above the text box."""
         font, small = theme.text_font(26), theme.ui_font(theme.SMALL_SIZE)
-        width, gap = 800, 12
+        width, gap = MENU_WIDTH, MENU_GAP
         heights = []
         for option in menu.options:
             words = len(label_lines(option.text, font, width)) * font.get_linesize()
