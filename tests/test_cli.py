@@ -11,6 +11,7 @@ import pytest
 from storyfixtures import ASSETS, MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
+CLOSED_DOOR = "3,2,2,1,1,1,2,1,1"  # tests/playthroughs/vineyard_closed_door.yaml
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -45,30 +46,32 @@ def test_routes_json_shape() -> None:
     data = as_json(run("routes", "--json"))
     assert {"id": "vineyard", "title": "The Vineyard", "start": "vineyard.doorstep"}.items() <= \
         data["routes"][0].items()
-    assert {e["route"] for e in data["endings"]} == {"vineyard"}
+    assert [r["id"] for r in data["routes"]] == ["vineyard", "provence", "paris", "epilogue"]
+    assert {e["route"] for e in data["endings"]} == {"vineyard", "provence", "paris", "epilogue"}
     assert set(data["endings"][0]) >= {"id", "title", "route"}
 
 
 def test_play_json_to_an_ending() -> None:
-    data = as_json(run("play", "--route", "vineyard", "--choose", "1,1,1", "--json"))
+    data = as_json(run("play", "--route", "vineyard", "--choose", CLOSED_DOOR, "--json"))
     assert set(data) == {"route", "ending", "meters", "flags", "choices", "lines", "stopped"}
-    assert data["stopped"] == "ending" and data["ending"] == "vineyard.found"
-    assert data["choices"] == [1, 1, 1] and data["meters"]["danger"] == 6
+    assert data["stopped"] == "ending" and data["ending"] == "vineyard.closed_door"
+    assert data["choices"] == [3, 2, 2, 1, 1, 1, 2, 1, 1] and data["meters"]["danger"] == 5
 
 
 def test_play_stops_at_an_unanswered_menu_and_resumes_from_a_save(tmp_path) -> None:
     save = tmp_path / "save.json"
-    first = as_json(run("play", "--route", "vineyard", "--choose", "1", "--save", str(save), "--json"))
+    first = as_json(run("play", "--route", "vineyard", "--choose", "3,2,2", "--save", str(save), "--json"))
     assert first["stopped"] == "menu" and first["ending"] is None
-    second = as_json(run("play", "--load", str(save), "--choose", "3,2", "--json"))
-    straight = as_json(run("play", "--route", "vineyard", "--choose", "1,3,2", "--json"))
-    assert second["ending"] == straight["ending"] == "vineyard.everything"
+    second = as_json(run("play", "--load", str(save), "--choose", "1,1,1,2,1,1", "--json"))
+    straight = as_json(run("play", "--route", "vineyard", "--choose", CLOSED_DOOR, "--json"))
+    assert second["ending"] == straight["ending"] == "vineyard.closed_door"
     assert [l["id"] for l in first["lines"] + second["lines"]] == [l["id"] for l in straight["lines"]]
 
 
 def test_play_transcript_is_readable() -> None:
-    out = run("play", "--route", "vineyard", "--choose", "3").stdout
-    assert "SOPHIA: Mr. Petersen? Vitaliy Petersen?" in out
+    out = run("play", "--route", "vineyard", "--choose", CLOSED_DOOR).stdout
+    assert "SOPHIA: Monsieur Petersen? Vitaliy Petersen?" in out
+    assert "3. Ask her what she really wants. (unavailable: She has given you no reason yet to ask her" in out
     assert "> 3. \"I only grow grapes, mademoiselle.\"" in out
     assert "*** ENDING: The Door Stays Closed ***" in out
 
@@ -94,7 +97,7 @@ def test_play_refuses_a_bad_save_with_exit_2(tmp_path, content) -> None:
 def test_play_rejects_unavailable_and_out_of_range_choices() -> None:
     proc = run("play", "--route", "vineyard", "--choose", "1,9")
     assert proc.returncode == 2 and "choice 9 does not exist" in proc.stderr
-    proc = run("play", "--route", "vineyard", "--choose", "2,3")  # trust too low for the third option
+    proc = run("play", "--route", "vineyard", "--choose", "3,2,3")  # she has given him no reason to ask yet
     assert proc.returncode == 2 and "not available" in proc.stderr
 
 
@@ -127,7 +130,8 @@ def test_explore_finds_dead_ends_and_exits_1(story_dir) -> None:
 def test_stats_json_shape() -> None:
     data = as_json(run("stats", "--json"))
     assert set(data) >= {"words", "lines", "menus", "routes", "characters"}
-    assert data["routes"]["vineyard"]["words"] == data["words"]
+    assert sum(route["words"] for route in data["routes"].values()) == data["words"]
+    assert all(data["routes"][r]["words"] >= 4000 for r in ("vineyard", "provence", "paris"))
     assert data["characters"]["sophia"]["lines"] > 0
     narration_words = data["words"] - sum(c["words"] for c in data["characters"].values())
     assert narration_words > 0
@@ -142,7 +146,7 @@ def test_story_folder_elsewhere_and_missing(tmp_path) -> None:
 def test_main_py_refuses_bad_arguments_before_opening_a_window(tmp_path) -> None:
     proc = subprocess.run([sys.executable, "main.py", "--route", "nope"], cwd=ROOT, capture_output=True, text=True,
                           timeout=60)
-    assert proc.returncode == 2 and "unknown route 'nope' (the routes are: vineyard)" in proc.stderr
+    assert proc.returncode == 2 and "unknown route 'nope' (the routes are: vineyard, provence, paris, epilogue)" in proc.stderr
     proc = subprocess.run([sys.executable, "main.py", "--story", str(tmp_path)], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
     assert proc.returncode == 1 and "the story manifest is missing" in proc.stderr

@@ -8,7 +8,7 @@ from game.ui.screens.ending import EndingScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.routes import RouteSelect
 from game.ui.screens.title import TitleScreen
-from ui_helpers import click, feed, key, make_app, settle, wheel
+from ui_helpers import click, feed, key, make_app, plan, settle, wheel
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_two_clicks_from_title_to_the_first_line(app) -> None:
     play = app.stack[-1]
     assert isinstance(play, PlayScreen) and len(app.stack) == 1
     settle(app)
-    assert play.box.pages[0][0].startswith("The sun was sinking")
+    assert play.box.pages[0][0].startswith("The sun was going down behind the hill")
 
 
 def play_with_keys(app, choices: list[int]) -> EndingScreen:
@@ -57,8 +57,9 @@ def play_with_keys(app, choices: list[int]) -> EndingScreen:
 
 
 def test_a_whole_route_by_keyboard_then_back_to_the_title(app) -> None:
-    ending = play_with_keys(app, [1, 1, 2])
-    assert ending.ending.ending == "vineyard.everything"
+    everything = plan("vineyard_everything")
+    ending = play_with_keys(app, everything["choose"])
+    assert ending.ending.ending == everything["ending"] == "vineyard.everything"
     assert "vineyard.everything" in app.records.endings and "vineyard" in app.records.routes_finished
     feed(app, key(pygame.K_RETURN))
     assert isinstance(app.stack[-1], TitleScreen) and len(app.stack) == 1
@@ -68,8 +69,9 @@ def test_a_whole_route_by_mouse(app) -> None:
     start(app)
     feed(app, click(app.stack[-1].buttons.buttons[0].rect.center))
     feed(app, click(app.stack[-1].cards.buttons[0].rect.center))
-    choices = [3]
-    for _ in range(300):
+    closed_door = plan("vineyard_closed_door")
+    choices = list(closed_door["choose"])
+    for _ in range(500):
         top = app.stack[-1]
         if isinstance(top, EndingScreen):
             break
@@ -80,7 +82,7 @@ def test_a_whole_route_by_mouse(app) -> None:
         else:
             feed(app, click((640, 300)))
     assert isinstance(app.stack[-1], EndingScreen)
-    assert app.stack[-1].ending.ending == "vineyard.closed_door"
+    assert app.stack[-1].ending.ending == closed_door["ending"] == "vineyard.closed_door"
 
 
 def test_first_click_completes_the_line_second_advances(app) -> None:
@@ -209,3 +211,17 @@ def test_closing_the_window_at_the_title_quits(app) -> None:
     start(app)
     feed(app, pygame.event.Event(pygame.QUIT, {}))
     assert app.stack == []
+
+
+def test_the_epilogue_is_offered_once_every_route_is_finished(app) -> None:
+    start(app)
+    keys = [b.key for b in app.stack[-1].buttons.buttons]
+    assert "route:epilogue" not in keys
+    app.records.routes_finished = ["vineyard", "provence", "paris"]
+    start(app)
+    epilogue = next(b for b in app.stack[-1].buttons.buttons if b.key == "route:epilogue")
+    assert epilogue.label == "Epilogue"
+    feed(app, click(epilogue.rect.center))
+    assert isinstance(app.stack[-1], PlayScreen) and app.stack[-1].runner.state.route == "epilogue"
+    feed(app, click(app.stack[-1].quick.buttons[0].rect.center))   # and the route menu never lists it
+    assert all(r.id != "epilogue" for r in RouteSelect(app).routes)

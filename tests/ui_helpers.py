@@ -1,7 +1,10 @@
 """Helpers for driving the front end headless: an App on the dummy drivers, and posted input."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
+import yaml
 
 from game.story import load_story
 from game.ui.app import App
@@ -41,3 +44,9 @@ def settle(app: App, seconds: float = 3.0, dt: float = 0.05) -> None:
     """Let time pass in fixed steps (no real waiting): transitions and text reveal finish."""
     for _ in range(int(seconds / dt)):
         app.step(dt)
+
+
+def plan(name: str) -> dict:
+    """A playthrough file of tests/playthroughs/ (route, choices, ending), to drive the window the same way."""
+    path = Path(__file__).parent / "playthroughs" / f"{name}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
