@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import array
+import cmath
 import math
 import random
 import sys
 import wave
+from itertools import accumulate, repeat
+from operator import mul
 from pathlib import Path
 from typing import Sequence
 
@@ -212,3 +215,104 @@ def write_wav(path: Path, x: Sequence[float], peak_db: float) -> None:
         w.setframerate(RATE)
         w.writeframes(pcm.tobytes())
     print(f"wrote {path} ({len(x) / RATE:.2f} s)")
+
+
+# ---------------------------------------------------------------- tones and shapes for the later tracks
+
+def partial(freq: float, tau: float, n: int, amp: float = 1.0, phase: float = 0.0) -> list[float]:
+    """amp * exp(-t/tau) * sin(2 pi f t + phase) for n samples, by repeated complex rotation (fast in CPython).
+
+    tau may be math.inf for a steady tone.
+    """
+    if n <= 0:
+        return []
+    rot = cmath.exp(complex(-1.0 / (tau * RATE), 2 * math.pi * freq / RATE))
+    z0 = amp * cmath.exp(1j * phase)
+    return [z.imag for z in accumulate(repeat(rot, n - 1), mul, initial=z0)]
+
+
+def wavetable(harmonics: Sequence[float], size: int = 2048) -> list[float]:
+    """One cycle of sum(h_k sin(k x)), with the first sample repeated at the end for interpolation."""
+    table = [0.0] * size
+    for k, h in enumerate(harmonics, start=1):
+        if h:
+            w = 2 * math.pi * k / size
+            table = [t + h * math.sin(w * i) for i, t in enumerate(table)]
+    return table + [table[0]]
+
+
+def osc(table: list[float], freq: float, n: int, bend: Sequence[float] | None = None, phase: float = 0.0) -> list[float]:
+    """Read a wavetable at freq (times bend[i], a pitch ratio per sample, for vibrato and glides)."""
+    size = len(table) - 1
+    inc = freq * size / RATE
+    p = (phase % 1.0) * size
+    out = [0.0] * n
+    for i in range(n):
+        k = int(p)
+        a = table[k]
+        out[i] = a + (table[k + 1] - a) * (p - k)
+        p += inc * bend[i] if bend is not None else inc
+        while p >= size:
+            p -= size
+    return out
+
+
+def envelope(n: int, attack: float, release: float) -> list[float]:
+    """1 in the middle, sin^2 ramps of the given seconds at each end (never longer than half the note)."""
+    a = max(1, min(n // 2, int(attack * RATE)))
+    r = max(1, min(n // 2, int(release * RATE)))
+    env = [1.0] * n
+    for i in range(a):
+        env[i] = math.sin(0.5 * math.pi * i / a) ** 2
+    for i in range(r):
+        env[n - 1 - i] = min(env[n - 1 - i], math.sin(0.5 * math.pi * i / r) ** 2)
+    return env
+
+
+def times(a: Sequence[float], b: Sequence[float]) -> list[float]:
+    return [x * y for x, y in zip(a, b)]
+
+
+def biquad(x: Sequence[float], kind: str, freq: float, q: float = 0.707) -> list[float]:
+    """Fixed RBJ biquad: kind is "lowpass", "highpass" or "bandpass" (constant peak gain)."""
+    w = 2 * math.pi * freq / RATE
+    alpha, cw = math.sin(w) / (2 * q), math.cos(w)
+    if kind == "lowpass":
+        b = ((1 - cw) / 2, 1 - cw, (1 - cw) / 2)
+    elif kind == "highpass":
+        b = ((1 + cw) / 2, -(1 + cw), (1 + cw) / 2)
+    else:
+        b = (alpha, 0.0, -alpha)
+    a0 = 1 + alpha
+    b0, b1, b2 = (v / a0 for v in b)
+    a1, a2 = -2 * cw / a0, (1 - alpha) / a0
+    out = [0.0] * len(x)
+    x1 = x2 = y1 = y2 = 0.0
+    for i, v in enumerate(x):
+        y = b0 * v + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
+        x2, x1, y2, y1 = x1, v, y1, y
+        out[i] = y
+    return out
+
+
+def loop_curve(n: int, knots: int | Sequence[float], rng: random.Random | None = None, lo: float = 0.0,
+               hi: float = 1.0) -> list[float]:
+    """A smooth curve through evenly spaced knot values that wraps round: its end meets its start.
+
+    knots is either the values themselves or how many to draw from rng between lo and hi.
+    """
+    if isinstance(knots, int):
+        assert rng is not None
+        vals = [rng.uniform(lo, hi) for _ in range(knots)]
+    else:
+        vals = list(knots)
+    count = len(vals)
+    out = [0.0] * n
+    span = n / count
+    for i in range(n):
+        f = i / span
+        k = int(f)
+        u = f - k
+        u = u * u * (3 - 2 * u)  # smoothstep: no corners at the knots
+        out[i] = vals[k % count] + (vals[(k + 1) % count] - vals[k % count]) * u
+    return out

@@ -1,9 +1,11 @@
-"""Face features for the poster-style character sprites: eyes, brows and mouths driven by a few numbers."""
+"""Face features for the poster-style character sprites: eyes, brows and mouths driven by a few numbers,
+whole-face layouts, and the small parts the figures share (mirroring, hands)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
-from art_common import Color, Point, Shape, catmull, ellipse_pts, mix, poly, pygame, stroke_pts
+from art_common import Color, Point, Shape, alpha_stencil, catmull, ellipse_pts, mix, poly, pygame, stroke_pts
 
 
 @dataclass(frozen=True)
@@ -130,3 +132,99 @@ def mouth(surf: pygame.Surface, cx: float, cy: float, half_w: float, ex: Express
     pts = [left, (cx - w * 0.45, cy + sag * 0.6 - ex.mouth_tilt * 0.2), (cx, cy + sag - c * 0.2),
            (cx + w * 0.45, cy + sag * 0.6 + ex.mouth_tilt * 0.2), right]
     poly(surf, stroke_pts(pts, thick, thick, steps=8), line)
+
+
+# ---------------------------------------------------------------- whole faces and shared figure parts
+# Used by the later sprites (stephane, sophie_carter, marco, sophie); vitaliy and sophia place their features
+# by hand and are left as they were so their files stay byte-identical.
+
+def mirror(points: list[Point], axis: float = 460.0) -> list[Point]:
+    """Points reflected across the figure's centre line (x = 460 on the 2x canvas)."""
+    return [(2 * axis - x, y) for x, y in points]
+
+
+@dataclass(frozen=True)
+class FaceLayout:
+    """Where one figure's eyes, brows and mouth sit and how they are coloured; face() draws them."""
+    eyes: EyeStyle
+    eye_y: float
+    eye_dx: float                      # half the distance between the eye centres
+    brow_y: float
+    brow_dx: float
+    brow_half_w: float
+    brow_thick: float
+    brow: Color                        # lit brow (viewer's left)
+    brow_sh: Color                     # shaded brow
+    mouth_y: float
+    mouth_half_w: float
+    mouth_line: Color
+    lip: Color
+    inside: Color
+    teeth: Color
+    lip_h: float = 9.0
+    eye_tilt: float = 1.0
+    brow_arch: float = 6.0
+    crinkle: Color | None = None       # smile lines at the outer eye corners when "crinkle" is in extras
+    blush: Color = (232, 120, 120)
+    blush_dx: float = 50.0
+    blush_y: float = 0.0               # 0: a little below the eyes
+    cx: float = 460.0
+
+
+def blush(surf: pygame.Surface, lay: FaceLayout, amount: float) -> None:
+    """Soft cheek colour, clipped to what is already drawn so it never spills past the face."""
+    g = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
+    g.fill((*lay.blush, 0))  # constant colour under the blur so the edges do not grey out
+    y = lay.blush_y or lay.eye_y + 42
+    for side in (-1, 1):
+        x = lay.cx + side * lay.blush_dx
+        pygame.draw.ellipse(g, (*lay.blush, int(80 * amount)), (x - 34, y - 20, 68, 40))
+    g = pygame.transform.gaussian_blur(g, 10)
+    g.blit(alpha_stencil(surf), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    surf.blit(g, (0, 0))
+
+
+def eyes_and_brows(surf: pygame.Surface, lay: FaceLayout, ex: Expression) -> None:
+    lid_r = ex.lid if ex.lid_r is None else ex.lid_r
+    eye(surf, lay.cx - lay.eye_dx, lay.eye_y, lay.eyes, -1, ex.lid, ex.low, ex.gaze, tilt=lay.eye_tilt)
+    eye(surf, lay.cx + lay.eye_dx, lay.eye_y, lay.eyes, 1, lid_r, ex.low, ex.gaze, tilt=lay.eye_tilt)
+    if "crinkle" in ex.extras and lay.crinkle is not None:
+        for side in (-1, 1):
+            x = lay.cx + side * (lay.eye_dx + lay.eyes.half_w + 10)
+            for dy, ln in ((-4, 11), (6, 13)):
+                poly(surf, stroke_pts([(x, lay.eye_y + 4 + dy * 0.5), (x + side * ln, lay.eye_y + dy)], 3.0),
+                     lay.crinkle, 160)
+    bi_r = ex.brow_in if ex.brow_in_r is None else ex.brow_in_r
+    bo_r = ex.brow_out if ex.brow_out_r is None else ex.brow_out_r
+    brow(surf, lay.cx - lay.brow_dx, lay.brow_y, lay.brow_half_w, lay.brow_thick, lay.brow, -1,
+         ex.brow_in, ex.brow_out, ex.brow_knit, arch=lay.brow_arch)
+    brow(surf, lay.cx + lay.brow_dx, lay.brow_y, lay.brow_half_w, lay.brow_thick, lay.brow_sh, 1,
+         bi_r, bo_r, ex.brow_knit, arch=lay.brow_arch)
+
+
+def face(surf: pygame.Surface, lay: FaceLayout, ex: Expression) -> None:
+    """Blush, eyes, brows and mouth for one expression, in that order."""
+    if ex.blush:
+        blush(surf, lay, ex.blush)
+    eyes_and_brows(surf, lay, ex)
+    mouth(surf, lay.cx, lay.mouth_y, lay.mouth_half_w, ex, lay.mouth_line, lay.lip, lay.inside, lay.teeth,
+          lip_h=lay.lip_h)
+
+
+def hand(surf: pygame.Surface, cx: float, cy: float, w: float, h: float, angle: float, skin: Color,
+         shade: Color, deep: Color, fingers: int = 3) -> None:
+    """A simple mitten hand hanging from (cx, cy) along angle (0 = straight down): a rounded palm, its far side
+    shaded, and a few lines between the fingers."""
+    ca, sa = math.cos(angle), math.sin(angle)
+
+    def at(x: float, y: float) -> Point:
+        return (cx + x * ca - y * sa, cy + x * sa + y * ca)
+
+    outline = [at(x * w, y * h) for x, y in ((-0.5, 0.0), (-0.56, 0.35), (-0.52, 0.7), (-0.36, 0.96), (0.0, 1.02),
+                                             (0.34, 0.96), (0.5, 0.72), (0.56, 0.36), (0.5, 0.0))]
+    hd = Shape(catmull(outline, steps=6), skin)
+    hd.tone([at(0.12 * w, -0.1 * h), at(0.7 * w, -0.1 * h), at(0.7 * w, 1.1 * h), at(0.18 * w, 1.1 * h)], shade)
+    for i in range(fingers):
+        x = (-0.5 + (i + 1) / (fingers + 1)) * w * 0.9
+        hd.tone(stroke_pts([at(x, 0.5 * h), at(x, 0.92 * h)], 3.0), deep, 150)
+    hd.draw(surf)

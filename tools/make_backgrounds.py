@@ -1,4 +1,4 @@
-"""Paint the three vineyard backgrounds (dusk, terrace at dusk, night) into assets/backgrounds/."""
+"""Paint the backgrounds into assets/backgrounds/: the vineyard, Provence, Berlin 1989, the café and the Seine."""
 from __future__ import annotations
 
 import sys
@@ -7,11 +7,20 @@ sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 
 import math
 import random
+from pathlib import Path
+from typing import Callable
 
 from art_common import (ASSETS, Shape, catmull, downscale, ellipse_pts, glow, grain, hexc, init, mix, poly,
                         pygame, save_png, vgradient)
 from scenery import (Ground, bistro_table, bottle, cloud_streak, crescent, cypress, farmhouse, haze, hill,
                      lantern, milky_way, ridge, stars, sun, vine_rows, wine_glass)
+from scenery_berlin import berlin_1989
+from scenery_cafe import paris_cafe_day, paris_cafe_night
+from scenery_cellar import vineyard_cellar
+from scenery_garden import provence_garden
+from scenery_lane import vineyard_lane
+from scenery_provence import provence_dinner
+from scenery_seine import seine_bench, seine_quays
 
 W, H = 2560, 1440          # drawn at twice the final size
 FINAL = (1280, 720)
@@ -239,19 +248,51 @@ TERRACE_NIGHT = {
 }
 
 
-def finish(surf: pygame.Surface, name: str, seed: int) -> None:
+def finish(surf: pygame.Surface, name: str, seed: int, out_dir: Path = OUT) -> None:
     out = downscale(surf, FINAL)
     grain(out, seed, amp=7, mottle=4)
-    save_png(out, OUT / f"{name}.png")
-    print("wrote", OUT / f"{name}.png")
+    save_png(out, out_dir / f"{name}.png")
+    print("wrote", out_dir / f"{name}.png")
 
 
-def main() -> None:
+# name -> (painter, grain seed); each painter seeds its own randomness, so any subset comes out the same.
+BACKGROUNDS: dict[str, tuple[Callable[[], pygame.Surface], int]] = {
+    "vineyard_dusk": (vineyard_dusk, 11),
+    "vineyard_terrace": (lambda: terrace_view(TERRACE_DUSK, random.Random(2202), night=False), 22),
+    "vineyard_night": (lambda: terrace_view(TERRACE_NIGHT, random.Random(3303), night=True), 33),
+    "vineyard_cellar": (vineyard_cellar, 44),
+    "vineyard_lane": (vineyard_lane, 55),
+    "provence_dinner": (provence_dinner, 66),
+    "provence_garden": (provence_garden, 77),
+    "berlin_1989": (berlin_1989, 88),
+    "paris_cafe_day": (paris_cafe_day, 99),
+    "paris_cafe_night": (paris_cafe_night, 110),
+    "seine_quays": (seine_quays, 121),
+    "seine_bench": (seine_bench, 132),
+}
+
+
+def main(argv: list[str]) -> int:
+    """Paint all the backgrounds, or the ones named; --out DIR writes elsewhere (for review)."""
+    args = list(argv)
+    out_dir = OUT
+    if "--out" in args:
+        i = args.index("--out")
+        if i + 1 >= len(args):
+            print("--out needs a folder", file=sys.stderr)
+            return 2
+        out_dir = Path(args[i + 1])
+        del args[i:i + 2]
+    unknown = [a for a in args if a not in BACKGROUNDS]
+    if unknown:
+        print(f"unknown background(s): {', '.join(unknown)}; choose from {', '.join(BACKGROUNDS)}", file=sys.stderr)
+        return 2
     init()
-    finish(vineyard_dusk(), "vineyard_dusk", 11)
-    finish(terrace_view(TERRACE_DUSK, random.Random(2202), night=False), "vineyard_terrace", 22)
-    finish(terrace_view(TERRACE_NIGHT, random.Random(3303), night=True), "vineyard_night", 33)
+    for name in args or list(BACKGROUNDS):
+        paint, seed = BACKGROUNDS[name]
+        finish(paint(), name, seed, out_dir)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

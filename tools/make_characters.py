@@ -9,12 +9,20 @@ from types import ModuleType
 
 from art_common import ASSETS, downscale_alpha, init, pygame, save_png
 
+import sprite_marco
 import sprite_sophia
+import sprite_sophie
+import sprite_sophie_carter
+import sprite_stephane
 import sprite_vitaliy
 
 CANVAS = (920, 1280)   # drawn at twice the final size
 FINAL = (460, 640)
-CHARACTERS: dict[str, ModuleType] = {"vitaliy": sprite_vitaliy, "sophia": sprite_sophia}
+CHARACTERS: dict[str, ModuleType] = {
+    "vitaliy": sprite_vitaliy, "sophia": sprite_sophia,
+    "stephane": sprite_stephane, "sophie_carter": sprite_sophie_carter,
+    "marco": sprite_marco, "sophie": sprite_sophie,
+}
 
 
 def render(module: ModuleType) -> dict[str, pygame.Surface]:

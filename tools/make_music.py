@@ -1,4 +1,7 @@
-"""Compose and render the vineyard waltz: a slow plucked-guitar waltz in D that loops without a seam."""
+"""Compose and render the music loops: the vineyard waltz here, the other tracks from their music_*.py modules.
+
+python tools/make_music.py [NAME ...]: every track, or only those named (e.g. paris_jazz).
+"""
 from __future__ import annotations
 
 import sys
@@ -9,6 +12,10 @@ import random
 
 from art_common import ASSETS
 from audio_common import RATE, add_into, highpass, looped, midi_hz, pluck, reverb, remove_dc, write_wav
+import music_berlin
+import music_danger
+import music_paris
+import music_provence
 
 BPM = 96
 BEAT = 60 / BPM
@@ -85,9 +92,25 @@ def render() -> list[float]:
     return wet[-pre:] + wet[:-pre]
 
 
-def main() -> None:
-    write_wav(ASSETS / "music" / "vineyard_waltz.wav", render(), peak_db=-6.0)
+# name -> (render function, peak dBFS). Sustained tracks peak lower than the plucked waltz so that they
+# sound about as loud; the danger cue sits lowest, under dialogue.
+TRACKS = {
+    "vineyard_waltz": (render, -6.0),
+    "provence_theme": (music_provence.render, -7.5),
+    "paris_jazz": (music_paris.render, -6.0),
+    "berlin_motif": (music_berlin.render, -7.0),
+    "danger_motif": (music_danger.render, -15.0),
+}
+
+
+def main(names: list[str]) -> None:
+    unknown = [n for n in names if n not in TRACKS]
+    if unknown:
+        raise SystemExit(f"unknown track {', '.join(unknown)}; choose from {', '.join(TRACKS)}")
+    for name in names or list(TRACKS):
+        make, peak_db = TRACKS[name]
+        write_wav(ASSETS / "music" / f"{name}.wav", make(), peak_db=peak_db)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,4 +1,7 @@
-"""Synthesize the evening ambience loop and the one-shot effects (knock, glass clink, pour)."""
+"""Synthesize the ambience loops and the one-shot effects: the evening ones here, the rest from sound_*.py.
+
+python tools/make_sounds.py [NAME ...]: every file, or only those named (e.g. cafe_murmur door_bell).
+"""
 from __future__ import annotations
 
 import sys
@@ -11,6 +14,8 @@ import random
 from art_common import ASSETS
 from audio_common import (RATE, add_into, biquad_bandpass, damped_sine, fade, highpass, lowpass, noise,
                           remove_dc, reverb, silence, write_wav)
+import sound_ambience
+import sound_effects
 
 LOOP_SECONDS = 10.0
 
@@ -150,12 +155,30 @@ def pour() -> list[float]:
     return fade(reverb(out, wet=0.18, size=0.3, damp=5000.0), 0.03, 0.25)
 
 
-def main() -> None:
-    write_wav(ASSETS / "ambience" / "evening_crickets.wav", evening(), peak_db=-14.0)
-    write_wav(ASSETS / "sounds" / "knock.wav", knock(), peak_db=-3.0)
-    write_wav(ASSETS / "sounds" / "glass.wav", glass(), peak_db=-4.0)
-    write_wav(ASSETS / "sounds" / "pour.wav", pour(), peak_db=-6.0)
+# name -> (folder, render function, peak dBFS)
+SOUNDS = {
+    "evening_crickets": ("ambience", evening, -14.0),
+    "knock": ("sounds", knock, -3.0),
+    "glass": ("sounds", glass, -4.0),
+    "pour": ("sounds", pour, -6.0),
+    "cafe_murmur": ("ambience", sound_ambience.cafe_murmur, -14.0),
+    "river_night": ("ambience", sound_ambience.river_night, -16.0),
+    "wind_vines": ("ambience", sound_ambience.wind_vines, -14.0),
+    "cup_saucer": ("sounds", sound_effects.cup_saucer, -5.0),
+    "page_turn": ("sounds", sound_effects.page_turn, -6.0),
+    "door_bell": ("sounds", sound_effects.door_bell, -6.0),
+    "car_engine": ("sounds", sound_effects.car_engine, -5.0),
+}
+
+
+def main(names: list[str]) -> None:
+    unknown = [n for n in names if n not in SOUNDS]
+    if unknown:
+        raise SystemExit(f"unknown sound {', '.join(unknown)}; choose from {', '.join(SOUNDS)}")
+    for name in names or list(SOUNDS):
+        folder, make, peak_db = SOUNDS[name]
+        write_wav(ASSETS / folder / f"{name}.wav", make(), peak_db=peak_db)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
