@@ -1,0 +1,304 @@
+"""The window benchmark's section of docs/performance.md: its figures as Markdown, and writing them in place."""
+from __future__ import annotations
+
+import math
+import statistics
+from pathlib import Path
+
+START, END = "<!-- window-bench:start -->", "<!-- window-bench:end -->"
+HEADING = "## The window"
+AFTER = "<!-- story-bench:end -->"     # the section goes after the story runtime's
+
+TARGET_START_S = 0.35
+TARGET_FRAME_MS = 1.5
+TARGET_FRAME_RATIO = 2.0
+TARGET_SILENT_PCT = 1.0
+TARGET_MUSIC_PCT = 1.5
+TARGET_HWM_MB = 120.0
+
+
+def verdict(ok: bool | None) -> str:
+    if ok is None:
+        return ""
+    return "meets" if ok else "**misses**"
+
+
+def quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def median(values) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def cell(text: str) -> str:
+    """Text that stays inside one Markdown table cell."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.1f}×" if b and not math.isnan(a) and not math.isnan(b) else "—"
+
+
+def render(r: dict, quick: bool) -> str:
+    m, errors = r["machine"], r["errors"]
+    shim = r.get("shim", {})
+    out = [f"Written by `python bench/window_bench.py{' --quick' if quick else ''}` on {m['date']} "
+           f"(took {m.get('took_s', 0) / 60:.1f} min). The benchmark measures; it never fails on time.", ""]
+    out.append(f"- Machine: {m['cpu']}, {m['cores']} cores available (of {m['all_cores']}), {m['os']}; load average "
+               f"{m['loadavg']} at the start and {m.get('loadavg_end', '?')} at the end. Other programs share this "
+               "machine: the idle runs below say how busy all its cores were while each was measured.")
+    out.append(f"- {m['python']}, pygame-ce {m['pygame']}, SDL {m['sdl']} (pygame built against {m['sdl_built']}), "
+               f"SDL_mixer {m['mixer']}; the real window is on {m.get('xvfb', 'Xvfb')} (Debian's package), "
+               "1280x720x24; audio on SDL's dummy driver.")
+    out.append(f"- Story: {m.get('story', '?')}")
+    if shim and not shim.get("is_interpreter", True):
+        out.append(f"- Every program is started with the interpreter itself (`{m['executable']}`); the `python` "
+                   f"on this machine's PATH (`{shim['on_path']}`) is a script (pyenv's shim) that "
+                   f"adds {ms(shim['extra_s'])} to every launch, which a player's `python` does not.")
+    out += ["", "| Measure | Game | Target | Bare pygame-ce | Game ÷ bare | |", "|---|---:|---:|---:|---:|---|"]
+    out += summary_rows(r)
+    for name, message in errors.items():
+        out += ["", f"**Not measured ({name}):** {cell(message)}"]
+    if "startup" in r:
+        out += startup_section(r["startup"], r["plan"])
+    if "frames" in r:
+        out += frames_section(r["frames"], r.get("startup", {}).get("present"))
+    if "idle" in r:
+        out += idle_section(r["idle"], r.get("sounds", {}), r["plan"])
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- the summary table
+
+def _idle(r: dict, key: str):
+    for run in r.get("idle", []):
+        if run.key == key and not run.error:
+            return run
+    return None
+
+
+FIRST = "first frame on screen"
+
+
+def _stage(stages, label: str) -> float:
+    return next((at for name, at in stages or [] if name == label), float("nan"))
+
+
+def summary_rows(r: dict) -> list[str]:
+    rows = []
+    s = r.get("startup")
+    if s:
+        for bytecode, label in (("kept", "bytecode kept, as on a player's machine"),
+                                ("compiled", "PYTHONDONTWRITEBYTECODE=1, as this machine runs it")):
+            v = s["variants"][bytecode]
+            game = median([x["wall_s"] for x in v["game"]])
+            bare = median([x["wall_s"] for x in v["bare"]])
+            target = f"≤ {TARGET_START_S} s" if bytecode == "kept" else f"({TARGET_START_S} s)"
+            ok = game <= TARGET_START_S if bytecode == "kept" else None
+            rows.append(f"| Start-up, launch to exit after the title's first frame, {label} "
+                        f"(median of {len(v['game'])}) | {game:.3f} s | {target} | {bare:.3f} s | {ratio(game, bare)} "
+                        f"| {verdict(ok)} |")
+        game, bare = _stage(s.get("stages"), FIRST), _stage(s.get("bare_stages"), FIRST)
+        if not math.isnan(game):
+            rows.append(f"| Start-up, launch to the first frame on screen, bytecode kept (stage marks, "
+                        f"median of {r['plan']['stage_runs']}) | {game:.3f} s | ≤ {TARGET_START_S} s | {bare:.3f} s "
+                        f"| {ratio(game, bare)} | {verdict(game <= TARGET_START_S)} |")
+    f = r.get("frames")
+    if f:
+        game = [t / 1e6 for t in f["game_ns"]]
+        bare = [t / 1e6 for t in f["bare_ns"]]
+        drawn = [t for t, d in zip(game, f["drew"]) if d]
+        g50, b50 = median(game), median(bare)
+        ok = g50 <= TARGET_FRAME_MS and g50 <= TARGET_FRAME_RATIO * b50
+        rows.append(f"| Play-screen frame while a line is revealed: `app.step(1/60)`, median of {len(game)} "
+                    f"| {g50:.2f} ms | ≤ {TARGET_FRAME_MS} ms and ≤ {TARGET_FRAME_RATIO:.0f}× bare | {b50:.2f} ms "
+                    f"| {ratio(g50, b50)} | {verdict(ok)} |")
+        rows.append(f"| the same, 95th percentile | {quantile(game, .95):.2f} ms | | {quantile(bare, .95):.2f} ms "
+                    f"| {ratio(quantile(game, .95), quantile(bare, .95))} | |")
+        if drawn:
+            d50 = median(drawn)
+            rows.append(f"| the same, only the {len(drawn)} steps that drew a frame: median, 95th percentile "
+                        f"| {d50:.2f} ms, {quantile(drawn, .95):.2f} ms | ≤ {TARGET_FRAME_MS} ms and "
+                        f"≤ {TARGET_FRAME_RATIO:.0f}× bare | {b50:.2f} ms | {ratio(d50, b50)} "
+                        f"| {verdict(d50 <= TARGET_FRAME_MS and d50 <= TARGET_FRAME_RATIO * b50)} |")
+    bare, bare_music = _idle(r, "bare"), _idle(r, "bare_music")
+    for key, label, target, against in (
+            ("silent", "CPU while a finished line is read, silent", TARGET_SILENT_PCT, bare),
+            ("music", "CPU while a finished line is read, music and ambience playing", TARGET_MUSIC_PCT,
+             bare_music),
+            ("title", "CPU at the title screen, idle (its music playing)", None, bare_music)):
+        run = _idle(r, key)
+        if run is None:
+            continue
+        base = against.cpu_percent if against else float("nan")
+        base_text = f"{base:.2f} %" + (" (with the same sound)" if against is bare_music else "") \
+            if against else "—"
+        rows.append(f"| {label}, % of one core over {run.wall_s:.0f} s | {run.cpu_percent:.2f} % "
+                    f"| {'≤ ' + str(target) + ' %' if target else '—'} | {base_text} "
+                    f"| {ratio(run.cpu_percent, base)} | {verdict(run.cpu_percent <= target if target else None)} |")
+    game_runs = [run for run in r.get("idle", []) if run.key not in ("bare", "bare_music") and not run.error]
+    if game_runs:
+        top = max(game_runs, key=lambda run: run.hwm_mb)
+        base = bare.hwm_mb if bare else float("nan")
+        rows.append(f"| Peak memory (VmHWM), the largest of the game's runs ({top.key}) | {top.hwm_mb:.1f} MB "
+                    f"| ≤ {TARGET_HWM_MB:.0f} MB | {base:.1f} MB | {ratio(top.hwm_mb, base)} "
+                    f"| {verdict(top.hwm_mb <= TARGET_HWM_MB)} |")
+    return rows
+
+
+# ---------------------------------------------------------------- start-up
+
+def startup_section(s: dict, plan: dict) -> list[str]:
+    out = ["", "### Start-up", "",
+           "Wall time from launching the program to its exit, on the Xvfb display: `python main.py` with "
+           "`UTSS_EXIT_AFTER_FIRST_FRAME=1`, which ends the main loop right after the title's first frame is on "
+           "screen, so each figure also holds the exit (closing the window, the interpreter's teardown; see the "
+           "stages below). The bare program (`bench/window_bare.py start`) imports pygame, opens a 1280x720 window "
+           "with the game's SDL hints (software framebuffer), fills it, flips and exits. The programs take turns, "
+           f"{plan['launches']} runs each after one warm-up. *Bytecode kept*: PYTHONDONTWRITEBYTECODE removed and "
+           "bytecode written to a cache of the benchmark's own (PYTHONPYCACHEPREFIX), then read, as on a player's "
+           "machine. *PYTHONDONTWRITEBYTECODE=1*: as this machine is set up, the game's sources are compiled at "
+           "every start" + (" (**note**: `game/` held a `__pycache__` during this run, which Python reads even so)"
+                            if s.get("game_pycache") else "") + ".", "",
+           "| Program | Bytecode | Median | Runs (s), in order | Peak memory (ru_maxrss) |",
+           "|---|---|---:|---|---:|"]
+    names = {"game": "the game, to the title's first frame", "bare": "bare pygame-ce window (game's SDL hints)",
+             "bare_gl": "bare pygame-ce window, pygame's defaults (OpenGL framebuffer: loads Mesa)",
+             "empty": "empty interpreter (`python -c pass`)"}
+    for bytecode in ("kept", "compiled"):
+        for label, runs in s["variants"][bytecode].items():
+            walls = [x["wall_s"] for x in runs]
+            out.append(f"| {names.get(label, label)} | {bytecode} | {median(walls):.3f} s | "
+                       + ", ".join(f"{w:.3f}" for w in walls)
+                       + f" | {median([x['maxrss_mb'] for x in runs]):.1f} MB |")
+    stages = s.get("stages") or []
+    if stages:
+        out += ["", f"Where the game's start-up goes (bytecode kept; `bench/window_startup.py` runs the game as "
+                f"`main.py` does and notes when each stage ends, on the clock the benchmark launched it by; median "
+                f"of {plan['stage_runs']} runs, taking turns with the bare program; the stages' order is the "
+                "wrapper's, their sum the game's):", "",
+                "| Stage ends | Since launch | Stage took |", "|---|---:|---:|"]
+        before = 0.0
+        for label, at in stages:
+            out.append(f"| {label} | {ms(at)} | {(at - before) * 1000:.0f} ms |")
+            before = at
+        bare = s.get("bare_stages") or []
+        if bare:
+            out += ["", "The bare program, marked the same way: "
+                    + ", ".join(f"{label} {ms(at)}" for label, at in bare) + "."]
+    rows = s.get("imports") or []
+    if rows:
+        total = sum(own for _, _, own, _ in rows)
+        top = [row for row in rows if row[1] == 0]
+        top.sort(key=lambda row: -row[3])
+        heavy = sorted(rows, key=lambda row: -row[2])[:10]
+        out += ["", f"Imports on the way to the first frame (`python -X importtime`, bytecode kept): {len(rows)} "
+                f"modules, {total:.0f} ms in all. Top-level imports, with what they import: "
+                + ", ".join(f"`{name}` {cum:.1f} ms" for name, _, _, cum in top[:8])
+                + ". The modules that take longest themselves: "
+                + ", ".join(f"`{name}` {own:.1f} ms" for name, _, own, _ in heavy) + "."]
+    return out
+
+
+# ---------------------------------------------------------------- frames
+
+def what_drawn(f: dict, drawn: int) -> str:
+    whole = f.get("whole_frames")
+    if whole is None:
+        return "what they drew was not recorded"
+    if whole == drawn:
+        return "each of them drew the whole canvas and flipped it"
+    return (f"{whole} of them drew the whole canvas, the others only the screen's dirty rects; on average a "
+            f"drawn step covered {100 * f['drawn_share']:.0f} % of the canvas")
+
+
+def frames_section(f: dict, present: dict | None) -> list[str]:
+    game = [t / 1e6 for t in f["game_ns"]]
+    bare = [t / 1e6 for t in f["bare_ns"]]
+    drawn = [t for t, d in zip(game, f["drew"]) if d]
+    out = ["", "### A frame while a line is revealed", "",
+           f"In one process with SDL's dummy video driver and a {f['canvas'][0]}x{f['canvas'][1]} canvas "
+           "(`bench/window_frames.py`): the App built headless as the tests build it, a PlayScreen on its stack "
+           f"with {f['actors']} characters on the `{f['background']}` background, revealing the route's longest "
+           f"spoken line (`{f['line_id']}`, {f['speaker']}, {f['line_chars']} characters on {f['lines_on_page']} "
+           f"lines) at {f['text_speed']} characters a second; each `app.step(1/60)` is timed "
+           f"(the line is shown again, untimed, when it has all appeared: {f['restarts']} times). At that speed "
+           f"a new letter shows on only some steps: {len(drawn)} of {len(game)} steps drew a frame, the rest only "
+           f"updated; {what_drawn(f, len(drawn))}. The bare loop blits the same background, a text-box "
+           "panel and three lines of the same face, all made once, then flips. The two take turns in rounds.", "",
+           "| | Frames | Median | Mean | 90th | 95th | 99th | Max |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for label, values in (("game, every step", game), ("game, steps that drew", drawn), ("bare loop", bare)):
+        if values:
+            out.append(f"| {label} | {len(values)} | {median(values):.3f} ms | {statistics.fmean(values):.3f} ms | "
+                       f"{quantile(values, .9):.3f} ms | {quantile(values, .95):.3f} ms | "
+                       f"{quantile(values, .99):.3f} ms | {max(values):.3f} ms |")
+    if present:
+        plain, scaled = present["plain"], present["scaled"]
+        out += ["", "The dummy driver's `flip()` costs next to nothing. In a real window (the Xvfb display, "
+                "`bench/window_bare.py present`, median of 200) putting a frame on screen costs: "
+                f"`flip()` {plain['flip_ms']:.3f} ms and `update()` of one 32x32 rect {plain['rect_ms']:.3f} ms in a "
+                f"plain window; {scaled['flip_ms']:.3f} ms and {scaled['rect_ms']:.3f} ms in a `SCALED | RESIZABLE` "
+                "window as the game opens it, where SDL's software renderer copies the whole canvas to the window "
+                "whatever part changed (the X server's own work is not counted)."]
+    return out
+
+
+# ---------------------------------------------------------------- idle
+
+def idle_section(runs: list, sounds: dict, plan: dict) -> list[str]:
+    music = ", ".join(f"{kind} `{name}`" for kind, name in sounds.get("names", {}).items()) or "none"
+    out = ["", "### Idle: CPU and memory of a real window", "",
+           "Each program runs in a window on the Xvfb display with SDL's dummy audio driver (a working mixer). "
+           "The play runs start `python main.py --route " + sounds.get("route", "?") + "`, press Return twice "
+           "with xdotool, wait 3 s, then wait until two pictures of the screen taken a second apart are the same "
+           "(the line has all appeared, nothing moves). Then the process's CPU time (utime + stime of all its "
+           f"threads, /proc/PID/stat) is read over {plan['idle_s']:.0f} s of wall time; at 100 ticks a second that "
+           f"is ±{100 * 0.01 / plan['idle_s']:.2f} % of a core. *Silent* is the same run with "
+           "`{\"music_volume\": 0.0, \"ambience_volume\": 0.0, \"sound_volume\": 0.0}` written to settings.json in "
+           "UTSS_CONFIG_DIR: the scene still asks for its music, and the mixer still runs, at volume 0. *No audio "
+           "device* points SDL at an audio driver that does not exist, so the mixer never opens (the game plays "
+           f"silently): the mixer's own share. The scene's sound is {music}; the bare loop with sound loops the "
+           "same files on two channels of a mixer opened as the game opens it. A screen that never goes still "
+           "(an animated background) is measured after that wait all the same; the table says so. Peak memory is "
+           "VmHWM from /proc/PID/status at the end of the measure.", "",
+           "| Run | CPU | CPU time / wall | By thread (CPU s) | Wake-ups / s | VmHWM | VmRSS | Screen still | "
+           "All cores busy | Load average |",
+           "|---|---:|---:|---|---:|---:|---:|---|---:|---|"]
+    for run in runs:
+        if run.error:
+            out.append(f"| {run.label} | not measured: {cell(run.error)} | | | | | | | | |")
+            continue
+        threads = ", ".join(f"{name} {cpu:.2f}" for name, cpu in sorted(run.threads.items(), key=lambda kv: -kv[1]))
+        out.append(f"| {run.label} | {run.cpu_percent:.2f} % | {run.cpu_s:.2f} s / {run.wall_s:.1f} s | {threads} "
+                   f"| {run.wakeups_per_s:.0f} | {run.hwm_mb:.1f} MB | {run.rss_mb:.1f} MB "
+                   f"| {'yes' if run.still else '**no**'} after {run.settled_s:.0f} s "
+                   f"| {100 * run.machine_busy:.0f} % | {run.loadavg} |")
+    stayed = [run.label for run in runs if not run.error and not run.quit_on_sigterm]
+    if stayed:
+        out += ["", "SIGTERM (which SDL turns into a quit event) did not end these within 2 s, so they were killed: "
+                + "; ".join(stayed) + ". During play the game answers a quit event by asking the player to confirm."]
+    return out
+
+
+# ---------------------------------------------------------------- writing
+
+def write_report(section: str, path: Path) -> None:
+    """Replace the text between the markers; without them, add the heading and markers after the story section."""
+    block = f"{START}\n{section}\n{END}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    if START in text and END in text and text.index(START) < text.index(END):
+        head, rest = text.split(START, 1)
+        text = head + block + rest.split(END, 1)[1]
+    elif AFTER in text:
+        head, rest = text.split(AFTER, 1)
+        rest = rest.lstrip("\n")
+        text = head + AFTER + f"\n\n{HEADING}\n\n{block}\n" + ("\n" + rest if rest else "")
+    else:
+        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{block}\n"
+    path.write_text(text, encoding="utf-8")
