@@ -181,3 +181,20 @@ def test_long_options_wrap_inside_their_buttons_above_the_text_box(app) -> None:
         assert len(lines) * font.get_linesize() <= button.rect.height
         assert button.rect.bottom < BOX.y
     assert len(label_lines(long, font, play.menu.buttons[0].rect.width)) == 2
+
+
+def test_the_endings_list_stays_inside_its_panel_above_back(app) -> None:
+    from game.ui.screens.endings import GAP, HEADING, ROW, fitted
+    screen = EndingsScreen(app)
+    columns = screen.sections()
+    listed = [route.id for column in columns for _, route in column]
+    assert listed == list(app.story.routes) and len(columns) >= 2  # 15 endings do not fit in one column
+    back = screen.back.buttons[0].rect
+    for column in columns:
+        top, route = column[-1]
+        bottom = screen.box.y + 120 + top + HEADING + ROW * len(app.story.endings_of(route.id)) + GAP
+        assert bottom <= back.top
+    font = theme.text_font(24)
+    assert fitted("A Chapter on Cultural Attachés", font, 2000) == "A Chapter on Cultural Attachés"
+    short = fitted("A Chapter on Cultural Attachés", font, 150)
+    assert short.endswith("…") and font.size(short)[0] <= 150

@@ -11,6 +11,8 @@ from ..widgets import Button, ButtonList, panel, star, text
 from .backdrop import Backdrop
 from .menus import is_back
 
+HEADING, ROW, GAP = 38, 32, 10  # a route's title, one ending, the space after a route
+
 
 class EndingsScreen(Screen):
     def __init__(self, app):
@@ -26,6 +28,20 @@ class EndingsScreen(Screen):
             return Pop()
         return None
 
+    def sections(self) -> list[list[tuple[int, object]]]:
+        """Route sections packed into columns, top to bottom then left to right, so none runs under Back."""
+        room = self.back.buttons[0].rect.top - 16 - (self.box.y + 120)
+        columns: list[list[tuple[int, object]]] = [[]]
+        used = 0
+        for route in self.app.story.routes.values():
+            height = HEADING + ROW * len(self.app.story.endings_of(route.id)) + GAP
+            if columns[-1] and used + height > room:
+                columns.append([])
+                used = 0
+            columns[-1].append((used, route))
+            used += height
+        return columns
+
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         panel(canvas, self.box)
@@ -34,16 +50,30 @@ class EndingsScreen(Screen):
         text(canvas, theme.display_font(40), "Endings", theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
         text(canvas, theme.ui_font(theme.SMALL_SIZE), f"{len(reached & set(story.endings))} of {total} reached",
              theme.PAPER_DIM, (self.box.centerx, self.box.y + 84), "center")
-        y = self.box.y + 120
-        for route in story.routes.values():
-            text(canvas, theme.display_font(26), route.title, theme.PAPER, (self.box.x + 40, y))
-            y += 40
-            for ending in story.endings_of(route.id):
-                got = ending.id in reached
-                if got:
-                    star(canvas, (self.box.x + 70, y + 13), 7, theme.GOLD)
-                text(canvas, theme.text_font(24, italic=not got), ending.title if got else "Not yet reached",
-                     theme.PAPER if got else theme.PAPER_DIM, (self.box.x + 92, y))
-                y += 36
-            y += 12
+        columns = self.sections()
+        width = (self.box.width - 80) // len(columns)
+        heading, row = theme.display_font(26), theme.text_font(24)
+        for number, column in enumerate(columns):
+            x = self.box.x + 40 + number * width
+            for top, route in column:
+                y = self.box.y + 120 + top
+                text(canvas, heading, fitted(route.title, heading, width - 16), theme.PAPER, (x, y))
+                y += HEADING
+                for ending in story.endings_of(route.id):
+                    got = ending.id in reached
+                    font = row if got else theme.text_font(24, italic=True)
+                    if got:
+                        star(canvas, (x + 22, y + 13), 7, theme.GOLD)
+                    text(canvas, font, fitted(ending.title if got else "Not yet reached", font, width - 60),
+                         theme.PAPER if got else theme.PAPER_DIM, (x + 40, y))
+                    y += ROW
         self.back.draw(canvas)
+
+
+def fitted(words: str, font: pygame.font.Font, width: int) -> str:
+    """The words, shortened with an ellipsis if they would run past `width`."""
+    if font.size(words)[0] <= width:
+        return words
+    while words and font.size(words + "…")[0] > width:
+        words = words[:-1]
+    return words.rstrip() + "…"
