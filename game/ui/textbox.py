@@ -7,7 +7,8 @@ import pygame
 
 from . import theme
 from .text import Reveal, TextCache, paginate, wrap
-from .widgets import panel, star
+from .skin import skin
+from .widgets import panel
 
 BOX = pygame.Rect(60, 486, 1160, 196)
 TEXT_LEFT, TEXT_TOP, TEXT_WIDTH = BOX.x + 44, BOX.y + 34, BOX.width - 110
@@ -86,13 +87,13 @@ class TextBox:
             x = TEXT_LEFT + last.get_width() + 18
             cy = TEXT_TOP + (len(visible) - 1) * font.get_linesize() + font.get_ascent() // 2 + 6
             if self.page < len(self.pages) - 1:   # more of this line on the next page
-                pygame.draw.polygon(canvas, theme.GOLD, [(x - 6, cy - 4), (x + 6, cy - 4), (x, cy + 5)])
+                skin().mark(canvas, "cursor_more", (x, cy))
             else:
-                star(canvas, (x, cy), 8, theme.GOLD)
+                skin().mark(canvas, "cursor_continue", (x, cy))
 
     def _name_plate(self, canvas: pygame.Surface) -> None:
         font = theme.display_font(theme.NAME_SIZE)
         label = self.cache.render(font, self.name, self.colour)
         rect = pygame.Rect(BOX.x + 28, BOX.y - 24, label.get_width() + 48, 46)
-        panel(canvas, rect, alpha=245, radius=12, border=self.colour)
+        panel(canvas, rect, alpha=245, border=self.colour)
         canvas.blit(label, label.get_rect(center=(rect.centerx, rect.centery + 1)))

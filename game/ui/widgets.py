@@ -7,34 +7,26 @@ from typing import Optional
 import pygame
 
 from . import theme
+from .skin import PANEL_RULE, skin
 from .text import TextCache, wrap
 
 _cache = TextCache()
 
-
-_panels: dict[tuple, pygame.Surface] = {}
-
-
-def rounded(size: tuple[int, int], fill: tuple[int, int, int], alpha: int, radius: int,
-            border: tuple[int, int, int] | None) -> pygame.Surface:
-    """A translucent rounded rectangle, made once per look and size: drawing it is then one blit."""
-    key = (size, fill, alpha, radius, border)
-    surface = _panels.get(key)
-    if surface is None:
-        if len(_panels) > 256:
-            _panels.clear()
-        surface = pygame.Surface(size, pygame.SRCALPHA)
-        pygame.draw.rect(surface, (*fill, alpha), surface.get_rect(), border_radius=radius)
-        if border:
-            pygame.draw.rect(surface, (*border, 255), surface.get_rect(), width=2, border_radius=radius)
-        _panels[key] = surface
-    return surface
+# A button that activates asks for the interface's click by posting this event; the main loop plays it, so
+# widgets need no audio of their own.
+UI_SOUND = pygame.event.custom_type()
+CLICK = "ui_click"
 
 
-def panel(canvas: pygame.Surface, rect: pygame.Rect, alpha: int = theme.INK_ALPHA, radius: int = 14,
-          border: tuple[int, int, int] | None = (92, 80, 70)) -> None:
-    """A dark translucent panel with soft corners and a thin warm rule."""
-    canvas.blit(rounded(rect.size, theme.INK, alpha, radius, border), rect.topleft)
+def _clicked(button: "Button") -> "Button":
+    pygame.event.post(pygame.event.Event(UI_SOUND, {"name": CLICK}))
+    return button
+
+
+def panel(canvas: pygame.Surface, rect: pygame.Rect, alpha: int = theme.INK_ALPHA,
+          border: tuple[int, int, int] | None = PANEL_RULE) -> None:
+    """A dark translucent panel with soft corners and a thin warm rule (assets/ui/panel_*.png)."""
+    canvas.blit(skin().panel(rect.size, alpha, border), rect.topleft)
 
 
 def text(canvas: pygame.Surface, font: pygame.font.Font, words: str, colour: tuple[int, int, int],
@@ -59,12 +51,12 @@ class Button:
              align: str = "center") -> None:
         font = font or theme.ui_font()
         if not self.enabled:
-            fill, edge, ink = (40, 36, 42), (70, 64, 62), theme.DISABLED
+            state, ink = "disabled", theme.DISABLED
         elif focused:
-            fill, edge, ink = (72, 56, 40), theme.GOLD, (255, 246, 230)
+            state, ink = "hover", (255, 246, 230)
         else:
-            fill, edge, ink = theme.INK, (110, 96, 82), theme.PAPER
-        canvas.blit(rounded(self.rect.size, fill, 232, 10, edge), self.rect.topleft)
+            state, ink = "idle", theme.PAPER
+        canvas.blit(skin().button(self.rect.size, state), self.rect.topleft)
         with_hint = bool(self.hint) and not self.enabled
         small = theme.ui_font(theme.SMALL_SIZE)
         lines = label_lines(self.label, font, self.rect.width)
@@ -75,7 +67,7 @@ class Button:
             text(canvas, font, line, ink, (x, y + font.get_linesize() // 2), anchor)
             y += font.get_linesize()
         if focused and self.enabled:  # a mark as well as a colour, so focus never rests on colour alone
-            star(canvas, (self.rect.x + 16, self.rect.centery), 6, theme.GOLD)
+            skin().mark(canvas, "cursor_focus", (self.rect.x + 16, self.rect.centery))
         if with_hint:
             text(canvas, small, self.hint, theme.PAPER_DIM, (x, y + small.get_linesize() // 2), anchor)
 
@@ -83,14 +75,6 @@ class Button:
 def label_lines(label: str, font: pygame.font.Font, width: int) -> list[str]:
     """A button's words, wrapped to fit inside it (room left for the focus star at each side)."""
     return wrap(label, font, width - 64)
-
-
-def star(canvas: pygame.Surface, centre: tuple[int, int], radius: int, colour: tuple[int, int, int]) -> None:
-    """A small four-pointed star: the game's mark for focus and for 'click to continue'."""
-    x, y = centre
-    r, w = radius, max(2, radius // 3)
-    pygame.draw.polygon(canvas, colour, [(x, y - r), (x + w, y - w), (x + r, y), (x + w, y + w),
-                                         (x, y + r), (x - w, y + w), (x - r, y), (x - w, y - w)])
 
 
 class ButtonList:
@@ -123,7 +107,7 @@ class ButtonList:
             index = self.at(event.pos)
             if index is not None and self.buttons[index].enabled:
                 self.focus = index
-                return self.buttons[index]
+                return _clicked(self.buttons[index])
         elif event.type == pygame.KEYDOWN:
             back, forward = ((pygame.K_LEFT, pygame.K_RIGHT) if self.horizontal else (pygame.K_UP, pygame.K_DOWN))
             if event.key in (back, forward):
@@ -132,7 +116,7 @@ class ButtonList:
                 self.focus = self._first_enabled(start, step)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus is not None:
                 button = self.buttons[self.focus]
-                return button if button.enabled else None
+                return _clicked(button) if button.enabled else None
         return None
 
     def at(self, pos: tuple[int, int]) -> Optional[int]:

@@ -10,7 +10,8 @@ from .. import theme
 from ..screen import Replace, Screen, Transition
 from ..backgrounds import Background
 from ..text import wrap
-from ..widgets import panel, star, text
+from ..skin import skin
+from ..widgets import panel, text
 
 
 class EndingScreen(Screen):
@@ -43,7 +44,7 @@ class EndingScreen(Screen):
         text(canvas, theme.ui_font(theme.SMALL_SIZE), "A NEW ENDING" if self.new else "AN ENDING", theme.GOLD,
              (640, 150), "center")
         text(canvas, theme.display_font(54), self.ending.title, (250, 236, 206), (640, 210), "center", shadow=True)
-        star(canvas, (640, 262), 9, theme.GOLD)
+        skin().mark(canvas, "cursor_continue", (640, 262))
         font = theme.text_font(26, italic=True)
         y = 300
         for line in self.lines:

@@ -7,7 +7,8 @@ import pygame
 
 from .. import theme
 from ..screen import Pop, Screen, Transition
-from ..widgets import Button, ButtonList, panel, star, text
+from ..skin import skin
+from ..widgets import Button, ButtonList, panel, text
 from .backdrop import Backdrop
 from .menus import is_back
 
@@ -63,7 +64,7 @@ class EndingsScreen(Screen):
                     got = ending.id in reached
                     font = row if got else theme.text_font(24, italic=True)
                     if got:
-                        star(canvas, (x + 22, y + 13), 7, theme.GOLD)
+                        skin().mark(canvas, "cursor_focus", (x + 22, y + 13))
                     text(canvas, font, fitted(ending.title if got else "Not yet reached", font, width - 60),
                          theme.PAPER if got else theme.PAPER_DIM, (x + 40, y))
                     y += ROW

@@ -60,7 +60,7 @@ class Toasts:
         for item in self.items:
             width = font.size(item.words)[0] + (64 if item.direction else 36)
             rect = pygame.Rect(1256 - width, y, width, 40)
-            panel(canvas, rect, alpha=230, radius=10)
+            panel(canvas, rect, alpha=230)
             x = rect.x + 18
             if item.direction:
                 colour = (150, 210, 140) if item.direction > 0 else (232, 140, 120)
@@ -81,7 +81,7 @@ class MeterPanel:
         if not self.meters:
             return
         font = theme.ui_font(theme.SMALL_SIZE)
-        panel(canvas, self.toggle_rect, alpha=210, radius=10)
+        panel(canvas, self.toggle_rect, alpha=210)
         text(canvas, font, "Meters (M)", theme.PAPER if open_ else theme.PAPER_DIM, self.toggle_rect.center, "center")
         if not open_:
             return

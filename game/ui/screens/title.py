@@ -7,6 +7,7 @@ import pygame
 
 from .. import theme
 from ..screen import Push, Quit, Screen, Transition
+from ..skin import skin
 from ..widgets import ButtonList, column, text
 from .backdrop import Backdrop
 from .menus import Confirm, coming_soon
@@ -69,7 +70,11 @@ class TitleScreen(Screen):
         self.backdrop.draw(canvas)
         title = self.app.story.title
         text(canvas, theme.display_font(86), title, (250, 236, 206), (640, 150), "center", shadow=True)
-        pygame.draw.line(canvas, theme.GOLD, (470, 222), (810, 222), 2)
+        flourish = skin().piece("title_flourish")
+        if flourish is not None:
+            canvas.blit(flourish, flourish.get_rect(center=(640, 223)))
+        else:
+            pygame.draw.line(canvas, theme.GOLD, (470, 222), (810, 222), 2)
         text(canvas, theme.text_font(24, italic=True), "a visual novel in three confessions", (228, 216, 196),
              (640, 256), "center", shadow=True)
         self.buttons.draw(canvas)
