@@ -225,3 +225,40 @@ def test_the_epilogue_is_offered_once_every_route_is_finished(app) -> None:
     assert isinstance(app.stack[-1], PlayScreen) and app.stack[-1].runner.state.route == "epilogue"
     feed(app, click(app.stack[-1].quick.buttons[0].rect.center))   # and the route menu never lists it
     assert all(r.id != "epilogue" for r in RouteSelect(app).routes)
+
+
+class HeardSounds:
+    """Stands in for the app's Audio: remembers the effects asked for."""
+
+    def __init__(self, audio):
+        self.audio, self.heard = audio, []
+
+    def sound(self, name: str) -> None:
+        self.heard.append(name)
+
+    def __getattr__(self, name):
+        return getattr(self.audio, name)
+
+
+def test_buttons_click_when_they_act_and_not_when_disabled(app) -> None:
+    start(app)
+    app.audio = HeardSounds(app.audio)
+    title = app.stack[-1]
+    continue_ = next(b for b in title.buttons.buttons if b.key == "continue")
+    assert not continue_.enabled
+    feed(app, click(continue_.rect.center))
+    feed(app)
+    assert app.audio.heard == []
+    new_game = next(b for b in title.buttons.buttons if b.key == "new")
+    feed(app, click(new_game.rect.center))     # a click, then the route select
+    feed(app)
+    assert app.audio.heard == ["ui_click"] and isinstance(app.stack[-1], RouteSelect)
+
+
+def test_a_story_folder_without_the_interface_sounds_uses_the_games_own(story_dir) -> None:
+    from game.story import load_story
+    from game.ui.assets import GAME_ASSETS, AssetCache
+    from storyfixtures import ASSETS, MANIFEST
+    story = load_story(story_dir(MANIFEST, {"a.yaml": "steps:\n  - Hello.\n  - ending: good\n"}, ASSETS))
+    assert AssetCache(story).find_sound("sounds", "ui_click") == GAME_ASSETS / "sounds" / "ui_click.wav"
+    assert AssetCache(story).find_sound("sounds", "nowhere") is None

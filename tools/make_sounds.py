@@ -168,6 +168,7 @@ SOUNDS = {
     "page_turn": ("sounds", sound_effects.page_turn, -6.0),
     "door_bell": ("sounds", sound_effects.door_bell, -6.0),
     "car_engine": ("sounds", sound_effects.car_engine, -5.0),
+    "ui_click": ("sounds", sound_effects.ui_click, -15.0),   # quiet: heard on every button
 }
 
 

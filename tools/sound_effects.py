@@ -1,4 +1,4 @@
-"""The later one-shot effects: cup on saucer, a page turned, a shop-door bell, a car idling then pulling away."""
+"""The later one-shot effects: cup on saucer, a page turned, a shop-door bell, a car idling, the interface click."""
 from __future__ import annotations
 
 import math
@@ -149,3 +149,16 @@ def car_engine() -> list[float]:
     mix = [a * (1 - b) + c * b for a, b, c in zip(mix, blend, far)]
     mix = highpass(remove_dc(mix), 30.0)
     return fade(reverb(mix, wet=0.15, size=0.5, damp=4000.0), 0.25, 0.5)
+
+
+def ui_click() -> list[float]:
+    """The interface's click: a soft tap on a wooden key, short and warm, with a faint bright edge."""
+    rng = random.Random(303)
+    n = int(0.09 * RATE)
+    out = [0.0] * n
+    for f, amp, decay in ((1150.0, 0.9, 0.012), (2310.0, 0.45, 0.007), (430.0, 0.5, 0.02)):
+        out = [o + v for o, v in zip(out, partial(f, decay, n, amp, rng.uniform(0, 6.28)))]
+    tap = lowpass(highpass(noise(int(0.003 * RATE), rng), 1500.0), 7000.0)
+    add_into(out, [v * (1 - i / len(tap)) for i, v in enumerate(tap)], 0, 0.6)
+    out = times(out, envelope(n, 0.0005, 0.03))
+    return fade(reverb(remove_dc(out), wet=0.08, size=0.15, damp=6000.0), 0.001, 0.02)

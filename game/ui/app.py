@@ -16,6 +16,7 @@ from ..story import Story
 from .prefs import Records, Settings
 from .screen import Push, Quit, Screen, apply, draw_stack
 from .theme import CANVAS, DIM_OVERLAY
+from .widgets import UI_SOUND
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,9 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED,
                           pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED, pygame.VIDEOEXPOSE):
             return True
+        if event.type == UI_SOUND:
+            self.audio.sound(event.name)
+            return False
         if not stack:
             return False
         changed = apply(stack, stack[-1].handle_event(event))

@@ -12,6 +12,7 @@ from .backgrounds import Background, BackgroundError, load_background
 from .theme import CANVAS
 
 log = logging.getLogger(__name__)
+GAME_ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
 class PlainBackground:
@@ -44,7 +45,14 @@ class AssetCache:
         return Path(found) if found else None
 
     def find_sound(self, kind: str, name: str) -> Path | None:
-        return self.path(f"{kind}/{name}")
+        """The story's own file; else, for the interface's sounds (a story folder need not ship them), the game's."""
+        found = self.path(f"{kind}/{name}")
+        if found is None and name.startswith("ui_"):
+            for ext in (".ogg", ".wav"):
+                own = GAME_ASSETS / kind / f"{name}{ext}"
+                if own.is_file():
+                    return own
+        return found
 
     def background(self, name: str | None) -> Background:
         if name is None:
