@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
 import yaml  # noqa: E402
 
 from game.story import Line, Menu, Runner, StoryError, load_story  # noqa: E402
+from machine_info import cpu_name  # noqa: E402
 from game.story.model import SayOp  # noqa: E402
 from game.story.runner import READY  # noqa: E402
 
@@ -354,14 +355,7 @@ def copy_cost(state, number: int = 20_000) -> float:
 # The machine and the report.
 
 def machine() -> dict:
-    cpu = platform.processor() or "unknown"
-    try:
-        for row in Path("/proc/cpuinfo").read_text().splitlines():
-            if row.startswith("model name"):
-                cpu = row.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
     from game.story import yamlsource
     loader = getattr(yamlsource, "_Loader", None)
     return {"cpu": cpu, "cores": str(len(os.sched_getaffinity(0))),

@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from window_procs import BenchError, Display, Idle, child_env, first_frame_stages, idle, import_rows, \
     launch, launch_times  # noqa: E402
+from machine_info import cpu_name  # noqa: E402
 from window_report import render, write_report  # noqa: E402
 
 REPORT = ROOT / "docs" / "performance.md"
@@ -57,14 +58,7 @@ class Plan:
 def machine() -> dict:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # children get their own environment
     import pygame
-    cpu = platform.processor() or "unknown"
-    try:
-        for row in Path("/proc/cpuinfo").read_text().splitlines():
-            if row.startswith("model name"):
-                cpu = row.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_name()
 
     def version(v) -> str:
         return ".".join(map(str, v))
