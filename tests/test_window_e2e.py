@@ -201,3 +201,23 @@ def test_a_player_starts_a_story_reads_chooses_and_quits(player: Player) -> None
     errors = player.stderr.read_text()
     assert code == 0, f"the game exited with {code}; its standard error:\n{errors}"
     assert "Traceback" not in errors, errors
+
+
+def test_the_canvas_scales_to_fill_a_resized_window_with_letterboxing(player: Player) -> None:
+    player.find_window()
+    player.wait_for(lambda p: is_colour(p, TITLE_RULE, GOLD), "the title screen with its gold rule")
+    # Three quarters of the canvas, then wider than 16:9. There is no window manager here to hold the window to
+    # its minimum size, so the smaller size shows scaling down as well as up.
+    player.display.xdotool("windowsize", "--sync", player.window.id, "960", "540")
+    # the 2 px rule at y 222..223 lands on row 167, softened a little by linear filtering
+    quarter = pygame.Rect(TITLE_RULE.x * 3 // 4, (TITLE_RULE.y + 1) * 3 // 4, TITLE_RULE.width * 3 // 4, 1)
+
+    def goldish(picture: pygame.Surface, rect: pygame.Rect) -> bool:
+        return share_of(picture.subsurface(rect), GOLD, tolerance=24) > 0.9
+    player.wait_for(lambda p: goldish(p, quarter),
+                    "the gold rule at three quarters of its place, in a 960x540 window")
+    player.display.xdotool("windowsize", "--sync", player.window.id, "1280", "540")
+    # 540/720 again, centred: bars of (1280 - 960) / 2 = 160 px at each side, and nothing of the picture there
+    pillar = player.wait_for(lambda p: goldish(p, quarter.move(160, 0)),
+                             "the rule centred between black bars, in a 1280x540 window")
+    assert share_of(pillar.subsurface((0, 0, 150, 540)), (0, 0, 0), tolerance=2) > 0.99
