@@ -84,7 +84,9 @@ class App:
     def toggle_fullscreen(self) -> None:
         if self.headless:
             return
-        pygame.display.toggle_fullscreen()
+        with warnings.catch_warnings():  # "recreating software renderer": expected, the renderer is chosen
+            warnings.simplefilter("ignore")
+            pygame.display.toggle_fullscreen()
         self.settings.fullscreen = not self.settings.fullscreen
         self.settings.save()
 
