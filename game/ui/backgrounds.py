@@ -238,7 +238,9 @@ class MapBackground:
     def _trim_overlays(self) -> dict[int, tuple[pygame.Surface, tuple[int, int]]]:
         kept = {}
         for k, (surface, _) in self._overlays.items():
-            under = [tile.rect for tile in self._tiles if tile.band < k]
+            # Every animated tile is repainted from the base up, so each run above the base is needed over all
+            # of them, not only over the tiles below it.
+            under = [tile.rect for tile in self._tiles]
             if under:
                 box = under[0].unionall(under[1:])
                 kept[k] = (surface.subsurface(box).copy(), box.topleft)
