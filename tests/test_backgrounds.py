@@ -230,7 +230,7 @@ def test_when_every_star_is_back_at_rest_the_picture_is_the_first_one_again(canv
 def test_maps_and_pictures_load_without_a_display_mode():
     code = ("import pygame; from pathlib import Path; from game.ui.backgrounds import load_background\n"
             f"assert load_background(Path({str(VINEYARD)!r}), (640, 360)).animated\n"
-            f"assert load_background(Path({str(BACKGROUNDS / 'vineyard_night.png')!r}), (64, 36)).size == (64, 36)\n"
+            f"assert load_background(Path({str(BACKGROUNDS / 'layers' / 'vineyard_night' / 'sky.png')!r}), (64, 36)).size == (64, 36)\n"
             "assert pygame.display.get_surface() is None\n")
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

@@ -6,13 +6,22 @@ import sys
 sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 from pathlib import Path
 
-from art_common import ASSETS, init, pygame, save_png
+from art_common import ASSETS, ROOT, init, pygame, save_png
+
+
+def background_picture(name: str) -> pygame.Surface:
+    """A background as the game shows it: its Tiled map drawn by the game's own loader."""
+    sys.path.insert(0, str(ROOT))
+    from game.ui.backgrounds import load_background
+    surf = pygame.Surface((1280, 720))
+    load_background(ASSETS / "backgrounds" / f"{name}.tmx").draw(surf)
+    return surf
 
 
 def sheet(who: str, background: str, out: Path, face_zoom: bool = False) -> None:
     files = sorted((ASSETS / "characters" / who).glob("*.png"))
     sprites = [(f.stem, pygame.image.load(str(f))) for f in files]
-    bg = pygame.image.load(str(ASSETS / "backgrounds" / f"{background}.png"))
+    bg = background_picture(background)
     if face_zoom:
         # Head and shoulders at 2x so expression details can be judged.
         tiles = [pygame.transform.scale_by(s.subsurface((110, 20, 240, 200)), 2) for _, s in sprites]

@@ -1,4 +1,9 @@
-"""Paint the backgrounds into assets/backgrounds/: the vineyard, Provence, Berlin 1989, the café and the Seine."""
+"""The painters of every background: the vineyard, Provence, Berlin 1989, the café and the Seine.
+
+The game's backgrounds are the Tiled maps that make_tiled_maps.py cuts from these paintings. Run on its own, this
+script paints them as flat pictures for review, into the folder given with --out:
+    python tools/make_backgrounds.py --out /tmp/flat [name ...]
+"""
 from __future__ import annotations
 
 import sys
@@ -21,6 +26,7 @@ from scenery_garden import provence_garden
 from scenery_lane import vineyard_lane
 from scenery_provence import provence_dinner
 from scenery_seine import seine_bench, seine_quays
+from tiled_layers import Strata, cut, note
 
 W, H = 2560, 1440          # drawn at twice the final size
 FINAL = (1280, 720)
@@ -48,14 +54,16 @@ def dusk_hills(surf: pygame.Surface, rng: random.Random, base: int) -> None:
          (rng, hexc("654660"), 110, 7))
 
 
-def vineyard_dusk() -> pygame.Surface:
+def vineyard_dusk(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(1101)
     surf = pygame.Surface((W, H))
     hy = 930
     vgradient(surf, pygame.Rect(0, 0, W, hy + 80), DUSK_SKY)
     sun(surf, (720, 842), 74, hexc("fff0c8"), hexc("ffb060"))
     dusk_clouds(surf, rng)
+    cut(strata, "sky", surf)
     dusk_hills(surf, rng, hy - 10)
+    cut(strata, "hills", surf)
     vgradient(surf, pygame.Rect(0, hy + 20, W, H - hy - 20),
               [(0.0, hexc("c99a6c")), (0.25, hexc("b7854f")), (1.0, hexc("8f5a36"))])
     g = Ground(1150, hy, 4.0, 3.0, H)
@@ -64,6 +72,7 @@ def vineyard_dusk() -> pygame.Surface:
     leaf, dark, rim, furrow = hexc("5d6a30"), hexc("3a4322"), hexc("a9a048"), hexc("6e4428")
     vine_rows(surf, g, left, 2.2, 160.0, leaf, dark, rim, furrow, rng)
     haze(surf, hy - 10, hy + 300, hexc("f3c08e"), 190)
+    cut(strata, "field", surf)
     # A grassy rise on the right carries the farmhouse; the vines stop short of it.
     knoll = catmull([(1420, hy + 70), (1800, hy + 6), (2200, hy - 8), (2600, hy + 8), (2600, hy + 150),
                      (1420, hy + 150)], steps=10)
@@ -77,6 +86,7 @@ def vineyard_dusk() -> pygame.Surface:
     }, rng)
     cypress(surf, 2490, hy + 52, 360, 66, hexc("3f4a2c"), hexc("2c3420"))
     vine_rows(surf, g, right, 2.2, 10.5, leaf, dark, rim, furrow, rng)
+    cut(strata, "farm", surf)
     return surf
 
 
@@ -172,7 +182,8 @@ def village(surf: pygame.Surface, x: float, y: float, col: tuple, lit: tuple | N
     poly(surf, [(x + 50, y), (x + 50, y - 80), (x + 58, y - 100), (x + 66, y - 80), (x + 66, y)], col)
 
 
-def terrace_view(pal: dict, rng: random.Random, night: bool) -> pygame.Surface:
+def terrace_view(pal: dict, rng: random.Random, night: bool, strata: Strata | None = None) -> pygame.Surface:
+    """The terrace over the valley; recorded into strata, the wall's face is left to the map's stone tiles."""
     surf = pygame.Surface((W, H))
     hy = 830
     vgradient(surf, pygame.Rect(0, 0, W, hy + 120), pal["sky"])
@@ -186,12 +197,14 @@ def terrace_view(pal: dict, rng: random.Random, night: bool) -> pygame.Surface:
     else:
         sun(surf, (420, 800), 66, hexc("fff0c8"), hexc("ffad5c"))
         dusk_clouds(surf, rng)
+    cut(strata, "sky", surf)
     h = pal["hills"]
     hill(surf, ridge(0, W, hy - 10, [(500, 120, 420), (1700, 150, 520), (2500, 80, 300)], [(12, 600, 0.3)]),
          h[0], h[1], hy + 100)
     village(surf, 1640, hy - 146, h[2], pal.get("village_lit"), rng)
     hill(surf, ridge(0, W, hy + 30, [(1100, 80, 400), (2200, 60, 380), (0, 50, 300)], [(8, 420, 1.5)]),
          h[2], h[3], hy + 130, (rng, h[4], 90, 11))
+    cut(strata, "hills", surf)
     vgradient(surf, pygame.Rect(0, hy + 40, W, WALL_TOP - hy), [(0.0, pal["ground_far"]), (1.0, pal["ground_near"])])
     g = Ground(1000, hy, 9.0, 6.0, WALL_TOP + 60)
     vine_rows(surf, g, [-131.3 + 2.6 * i for i in range(102)], 5.0, 140.0, pal["leaf"], pal["leaf_dark"],
@@ -199,15 +212,25 @@ def terrace_view(pal: dict, rng: random.Random, night: bool) -> pygame.Surface:
     haze(surf, hy - 20, WALL_TOP, pal["haze"], pal["haze_peak"])
     for cx, base, ht in ((260, hy + 70, 230), (330, hy + 66, 180), (2270, hy + 86, 260)):
         cypress(surf, cx, base, ht, ht * 0.19, pal["cypress"], pal["cypress_dark"])
-    stone_wall(surf, pal, rng)
+    cut(strata, "vineyard", surf)
+    if strata is None:
+        stone_wall(surf, pal, rng)
+    else:  # the face is the map's stone tiles; the wall is painted aside, so the randomness runs as before,
+        strata.stand_in("stone", surf)  # and only its capstone comes back
+        aside = surf.copy()
+        stone_wall(aside, pal, rng)
+        band = pygame.Rect(0, WALL_TOP - 8, W, 52)
+        surf.blit(aside, band, band)
     floor(surf, pal)
     if not night:
         pergola(surf, pal, rng)
     lantern(surf, 1660, WALL_TOP + 2, 1.25, pal)
+    note(strata, "flame", 1660, WALL_TOP + 2 - 55 * 1.25, 26 * 1.25)
     bistro_table(surf, 2050, 1125, 1400, 1.0, pal)
     bottle(surf, 2065, 1112, 1.0, pal)
     wine_glass(surf, 1935, 1140, 1.0, pal, wine=0.42)
     wine_glass(surf, 2170, 1128, 1.0, pal, wine=0.3)
+    cut(strata, "terrace", surf)
     return surf
 
 
@@ -273,9 +296,12 @@ BACKGROUNDS: dict[str, tuple[Callable[[], pygame.Surface], int]] = {
 
 
 def main(argv: list[str]) -> int:
-    """Paint all the backgrounds, or the ones named; --out DIR writes elsewhere (for review)."""
+    """Paint all the backgrounds, or the ones named, as flat pictures into --out DIR (for review)."""
     args = list(argv)
-    out_dir = OUT
+    if "--out" not in args:
+        print("flat pictures are for review; the game's backgrounds are made by make_tiled_maps.py. "
+              "Pass --out DIR", file=sys.stderr)
+        return 2
     if "--out" in args:
         i = args.index("--out")
         if i + 1 >= len(args):

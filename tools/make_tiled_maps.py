@@ -1,4 +1,9 @@
-"""Make the Tiled map assets/backgrounds/vineyard_stars.tmx with its tilesets and image layers."""
+"""Make the Tiled backgrounds in assets/backgrounds/: every scene's map with its tilesets and image layers.
+
+    python tools/make_tiled_maps.py                      # all of them
+    python tools/make_tiled_maps.py seine_bench          # the ones named
+    python tools/make_tiled_maps.py --out /tmp/maps      # somewhere else (layers/ and tiles/ go there too)
+"""
 from __future__ import annotations
 
 import sys
@@ -7,8 +12,12 @@ sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 
 import math
 import random
+from pathlib import Path
+from typing import Callable
 
 from art_common import ASSETS, init, save_png
+from tiled_build import star_animations
+from tiled_scenes import MAPS
 from tiled_art import hills, lantern_post, mist, sky
 from tiled_tiles import (COLUMNS, FIREFLIES, ROWS, STAR_FRAMES, STAR_KINDS, VARIANTS, star_sheet, tile_id,
                          vine_sheet)
@@ -27,21 +36,6 @@ LANTERN = (128, 160)
 # Each row of vines: its top tile row, and the columns where the track passes through it (first, after).
 ROW_LAYOUT = {"far": (15, 19, 21), "mid": (17, 17, 23), "near": (20, 15, 25)}
 TRACK = [(634, 486), (646, 486), (700, 600), (792, 736), (488, 736), (584, 600)]
-# Star kinds rest for REST ms, then flare through three frames; every tile of the 24 rests a little
-# longer than the one before, so no two clocks keep step.
-REST = (1700, 2300, 1300, 2900, 1900, 3400)
-TWINKLE = ((120, 160, 120), (90, 140, 110), (150, 90, 150), (110, 180, 130), (80, 120, 200), (140, 100, 140))
-
-
-def star_animations() -> dict[int, list[tuple[int, int]]]:
-    animations = {}
-    for kind in range(STAR_KINDS):
-        first = kind * STAR_FRAMES
-        for phase in range(STAR_FRAMES):
-            a, b, c = TWINKLE[kind]
-            animations[first + phase] = [(first, REST[kind] + 610 * phase), (first + 1, a), (first + 2, b),
-                                         (first + 3, c)]
-    return animations
 
 
 def empty() -> list[list[int]]:
@@ -94,13 +88,11 @@ def firefly_grid(rng: random.Random) -> list[list[int]]:
     return grid
 
 
-def write_png(surface, rel: str) -> None:
-    save_png(surface, OUT / rel)
-    print("wrote", OUT / rel)
+def vineyard_stars(out: Path) -> Path:
+    """The title art and the vineyard under the stars: image layers drawn for the map, vine rows as tiles."""
+    def write_png(surface, rel: str) -> None:  # noqa: ANN001
+        save_png(surface, out / rel)
 
-
-def main() -> None:
-    init()
     write_png(vine_sheet(seed=4404), "tiles/vines.png")
     write_png(star_sheet(), "tiles/stars.png")
     write_png(lantern_post(LANTERN), "tiles/props.png")
@@ -113,7 +105,7 @@ def main() -> None:
         Tileset("props", LANTERN, "props.png", LANTERN),
     ]
     for ts in tilesets:
-        write_text(OUT / "tiles" / f"{ts.name}.tsx", tsx_text(ts))
+        write_text(out / "tiles" / f"{ts.name}.tsx", tsx_text(ts))
     assert VINES + tilesets[0].tilecount == STARS and STARS + tilesets[1].tilecount == PROPS
     rng = random.Random(8808)
     layers = [
@@ -131,8 +123,32 @@ def main() -> None:
     ]
     text = tmx_text(GRID, (TILE, TILE), [(VINES, "tiles/vines.tsx"), (STARS, "tiles/stars.tsx"),
                                          (PROPS, "tiles/props.tsx")], layers, background="#060a20")
-    write_text(OUT / "vineyard_stars.tmx", text)
+    write_text(out / "vineyard_stars.tmx", text)
+    return out / "vineyard_stars.tmx"
+
+
+ALL: dict[str, Callable[[Path], Path]] = {"vineyard_stars": vineyard_stars, **MAPS}
+
+
+def main(argv: list[str]) -> int:
+    args = list(argv)
+    out = OUT
+    if "--out" in args:
+        i = args.index("--out")
+        if i + 1 >= len(args):
+            print("--out needs a folder", file=sys.stderr)
+            return 2
+        out = Path(args[i + 1])
+        del args[i:i + 2]
+    unknown = [a for a in args if a not in ALL]
+    if unknown:
+        print(f"unknown map(s): {', '.join(unknown)}; choose from {', '.join(ALL)}", file=sys.stderr)
+        return 2
+    init()
+    for name in args or list(ALL):
+        ALL[name](out)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

@@ -7,6 +7,7 @@ import random
 from art_common import Shape, ellipse_pts, glow, hexc, mix, poly, pygame, vgradient
 from scenery import stars
 from scenery_room import H, W, Camera, beam, dim_band, fill, oval_glow, rect, vignette
+from tiled_layers import Strata, cut, finish, note
 
 BERLIN = {
     "sky": [(0.0, hexc("0b0d12")), (0.5, hexc("161a22")), (0.85, hexc("262b34")), (1.0, hexc("3a3e44"))],
@@ -230,29 +231,37 @@ def trabant(surf: pygame.Surface, cam: Camera, pal: dict, x: float, z: float) ->
         fill(surf, rect(bx + dx * wdt - 0.09 * k, by - 0.3 * k, bx + dx * wdt + 0.09 * k, by), hexc("0c0d10"))
 
 
-def berlin_1989() -> pygame.Surface:
+def berlin_1989(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(8808)
     pal = BERLIN
     surf = pygame.Surface((W, H))
     cam = Camera(VX, HY, 1000, 1.6)
     berlin_sky(surf, pal, rng)
+    cut(strata, "sky", surf)
     beyond_wall(surf, cam, pal, rng)
+    cut(strata, "beyond", surf)
     street(surf, cam, pal, rng)
     the_wall(surf, cam, pal, rng)
+    cut(strata, "street", surf)
     lamp_at = (-4.6 + 2.0, 7.2, 13.0)
     facade(surf, cam, -1, 1.5, 22.5, 6, pal, rng, lamp_at)
     facade(surf, cam, 1, 1.5, 24.0, 5, pal, rng, lamp_at)
     trabant(surf, cam, pal, -3.6, 17.0)
-    streetlamp(surf, cam, pal, -4.6, 13.0)
+    head = streetlamp(surf, cam, pal, -4.6, 13.0)
+    k = cam.k(head[2])
+    hx, hy = cam.p(*head)
+    note(strata, "halo", hx, hy + 0.15 * k, 3.0 * k)
     phone_box(surf, cam, pal, 4.9, 7.5)
-    dim_band(surf, HY - 40, HY + 140, pal["mist"], 0, 0)
-    dim_band(surf, 1100, H, hexc("08090b"), 0, 150)
-    vignette(surf, 0.6, center=(VX, 640), reach=1.0)
-    # Memory drains the colour: pull everything most of the way to grey.
-    grey = pygame.transform.grayscale(surf)
-    grey.set_alpha(170)
-    surf.blit(grey, (0, 0))
-    cold = pygame.Surface((W, H))
-    cold.fill((226, 234, 246))
-    surf.blit(cold, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    return surf
+
+    def memory(s: pygame.Surface) -> None:
+        dim_band(s, HY - 40, HY + 140, pal["mist"], 0, 0)
+        dim_band(s, 1100, H, hexc("08090b"), 0, 150)
+        vignette(s, 0.6, center=(VX, 640), reach=1.0)
+        # Memory drains the colour: pull everything most of the way to grey.
+        grey = pygame.transform.grayscale(s)
+        grey.set_alpha(170)
+        s.blit(grey, (0, 0))
+        cold = pygame.Surface((W, H))
+        cold.fill((226, 234, 246))
+        s.blit(cold, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    return finish(strata, "houses", surf, memory)

@@ -9,6 +9,7 @@ from scenery_cafe_props import (BAYS, CEIL, COUNTER_H, DEPTH, HX, ROOM, back_bar
                                 chalkboard,
                                 counter, espresso_machine, pendant, record_player)
 from scenery_room import H, W, Camera, dim_band, fill, oval_glow, rect, relight, vignette, window_light
+from tiled_layers import Strata, cut, finish, note
 
 STREET_DAY = {
     "sky": [(0.0, hexc("a8c8e0")), (1.0, hexc("e8e4d4"))], "stone": hexc("ecd8b4"), "stone_shade": hexc("c8ae8c"),
@@ -181,18 +182,22 @@ def back_wall(surf: pygame.Surface, cam: Camera, pal: dict, view: pygame.Surface
     return panes
 
 
-def cafe(night: bool) -> pygame.Surface:
+def cafe(night: bool, strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(9909)
     pal = ROOM
     surf = pygame.Surface((W, H))
     cam = Camera(1180, 760, 1000, 1.55)
     view = street_view(cam, STREET_NIGHT if night else STREET_DAY, random.Random(9910))
+    if strata is not None:  # the street as a layer of its own, seen through the glass of the room's layer
+        surf.blit(view, (0, 0))
+        cut(strata, "street", surf)
     shell(surf, cam, pal, rng)
     panes = back_wall(surf, cam, pal, view)
     back_bar(surf, cam, pal, rng)
     banquette(surf, cam, pal)
     chalkboard(surf, cam, pal, rng)
     cabinet(surf, cam, pal, 0.7, 1.7, 6.5, 0.8)
+    cut(strata, "room", surf)
     tables = [(2.5, 5.6), (0.4, 4.9), (2.45, 3.6), (-0.6, 3.4)]
     for i, (tx, tz) in enumerate(sorted(tables, key=lambda t: -t[1])):
         if night:
@@ -208,21 +213,29 @@ def cafe(night: bool) -> pygame.Surface:
                 k = cam.k(tz)
                 fill(surf, ellipse_pts(cx, cy, 0.07 * k, 0.02 * k, n=16), pal["cup"])
                 fill(surf, rect(cx - 0.035 * k, cy - 0.07 * k, cx + 0.035 * k, cy - 0.01 * k), pal["cup"])
+                note(strata, "steam", cx, cy - 0.07 * k, 0.07 * k)
+    cut(strata, "tables", surf)
     counter(surf, cam, pal)
     espresso_machine(surf, cam, pal, 5.0)
+    mx, my = cam.p(-3.05, COUNTER_H, 5.0)
+    mk = cam.k(5.0) * 1.35   # as espresso_machine draws it; the cup under its right-hand group head
+    note(strata, "steam", mx + 0.15 * mk, my - 0.1 * mk, 0.07 * mk)
     record_player(surf, cam, pal, -2.95, 3.6, COUNTER_H)
     lamps = [(-2.9, 4.3), (0.6, 4.6), (2.4, 3.0)]
     globes = [pendant(surf, cam, pal, x, z, 0.95, lit=night and i == 0) for i, (x, z) in enumerate(lamps)]
-    if night:
-        gx, gy = globes[0]
-        relight(surf, hexc("46506e"), [((gx, gy + 260), 1300, 900, hexc("ffb060"), 255),
-                                        ((gx - 120, gy + 420), 700, 360, hexc("ffc070"), 160),
-                                        (cam.p(-1.0, 0, 9.0), 1400, 500, hexc("303c66"), 120)], keep=panes)
-        glow(surf, (gx, gy), 260, pal["globe_glow"], 150, falloff=2.0, add=True)
-        glow(surf, (gx, gy), 70, pal["globe"], 200, falloff=1.4, add=True)
-        dim_band(surf, 1100, H, hexc("0a0c18"), 0, 110)
-        vignette(surf, 0.55, center=(gx + 200, gy + 300), reach=1.1, tint=hexc("101428"))
-    else:
+    gx, gy = globes[0]
+    note(strata, "globe", gx, gy)
+
+    def after_closing(s: pygame.Surface) -> None:
+        relight(s, hexc("46506e"), [((gx, gy + 260), 1300, 900, hexc("ffb060"), 255),
+                                    ((gx - 120, gy + 420), 700, 360, hexc("ffc070"), 160),
+                                    (cam.p(-1.0, 0, 9.0), 1400, 500, hexc("303c66"), 120)], keep=panes)
+        glow(s, (gx, gy), 260, pal["globe_glow"], 150, falloff=2.0, add=True)
+        glow(s, (gx, gy), 70, pal["globe"], 200, falloff=1.4, add=True)
+        dim_band(s, 1100, H, hexc("0a0c18"), 0, 110)
+        vignette(s, 0.55, center=(gx + 200, gy + 300), reach=1.1, tint=hexc("101428"))
+
+    def morning(s: pygame.Surface) -> None:
         # Morning sun comes in low through the street windows and lays bright panes across the tiles.
         def floor_hit(x: float, h: float) -> tuple:
             t = h / 0.75
@@ -230,16 +243,16 @@ def cafe(night: bool) -> pygame.Surface:
 
         for (a, b), h0 in zip(BAYS, (0.75, 0.75, 0.05, 0.75)):
             sh = cam.ps([floor_hit(a, h0), floor_hit(b, h0), floor_hit(b, 3.1), floor_hit(a, 3.1)])
-            window_light(surf, sh, hexc("fff0c8"), 110)
-        relight(surf, hexc("fff4e4"), [])
-        dim_band(surf, 1150, H, hexc("3a2a20"), 0, 70)
-        vignette(surf, 0.3, center=(1300, 600), reach=1.1, tint=hexc("5a4030"))
-    return surf
+            window_light(s, sh, hexc("fff0c8"), 110)
+        relight(s, hexc("fff4e4"), [])
+        dim_band(s, 1150, H, hexc("3a2a20"), 0, 70)
+        vignette(s, 0.3, center=(1300, 600), reach=1.1, tint=hexc("5a4030"))
+    return finish(strata, "counter", surf, after_closing if night else morning)
 
 
-def paris_cafe_day() -> pygame.Surface:
-    return cafe(night=False)
+def paris_cafe_day(strata: Strata | None = None) -> pygame.Surface:
+    return cafe(night=False, strata=strata)
 
 
-def paris_cafe_night() -> pygame.Surface:
-    return cafe(night=True)
+def paris_cafe_night(strata: Strata | None = None) -> pygame.Surface:
+    return cafe(night=True, strata=strata)

@@ -7,6 +7,7 @@ import random
 from art_common import Shape, glow, hexc, mix, poly, pygame, ramp
 from scenery import lantern
 from scenery_room import H, W, Camera, Vec, depths, dim_band, fill, hull, oval_glow, vignette
+from tiled_layers import Strata, cut, finish, note
 
 HW, SPRING, ZE = 2.7, 1.9, 13.0          # half width, where the vault springs, the far wall (metres)
 LAMP: Vec = (-2.25, 2.05, 4.6)
@@ -250,15 +251,18 @@ def bottle_racks(surf: pygame.Surface, cam: Camera, pal: dict, rng: random.Rando
              mix(c, pal["dark"], 0.45))
 
 
-def vineyard_cellar() -> pygame.Surface:
+def vineyard_cellar(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(4404)
     pal = CELLAR
     surf = pygame.Surface((W, H))
     surf.fill(pal["dark"])
     cam = Camera(1280, 780, 1000, 1.5)
     cellar_shell(surf, cam, pal, rng)
+    cut(strata, "vault", surf)
     bottle_racks(surf, cam, pal, rng)
+    cut(strata, "racks", surf)
     barrels(surf, cam, pal, rng)
+    cut(strata, "barrels", surf)
     # The lamp hangs from an iron bracket on the left wall; its light is already in the stone.
     lx, ly = cam.p(*LAMP)
     k = cam.k(LAMP[2]) / 400
@@ -268,10 +272,13 @@ def vineyard_cellar() -> pygame.Surface:
     pygame.draw.line(surf, pal["iron"], (lx, wall_y), (lx, ly - 150 * k), int(5 * k))
     oval_glow(surf, cam.p(-1.2, 0.0, 5.0), 700, 160, pal["flame_glow"], 40)
     lantern(surf, lx, ly, k * 1.1, pal)
+    note(strata, "flame", lx, ly - 55 * k * 1.1, 26 * k * 1.1)
     glow(surf, (lx, ly - 60 * k), int(900 * k), pal["flame_glow"], 60, falloff=2.6, add=True)
-    dim_band(surf, 1100, H, pal["dark"], 0, 150)
-    vignette(surf, 0.75, center=(lx + 300, ly + 100), reach=1.05, power=1.8)
-    return surf
+
+    def gloom(s: pygame.Surface) -> None:
+        dim_band(s, 1100, H, pal["dark"], 0, 150)
+        vignette(s, 0.75, center=(lx + 300, ly + 100), reach=1.05, power=1.8)
+    return finish(strata, "lamp", surf, gloom)
 
 
 

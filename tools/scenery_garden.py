@@ -8,6 +8,7 @@ from art_common import Shape, catmull, ellipse_pts, glow, hexc, mix, poly, pygam
 from scenery import Ground, cypress, haze, hill, milky_way, ridge, stars
 from scenery_provence import alpilles, lavender_field
 from scenery_room import H, W, Camera, dim_band, fill, vignette
+from tiled_layers import Strata, cut, finish
 
 GARDEN = {
     "sky": [(0.0, hexc("05061a")), (0.45, hexc("10143e")), (0.8, hexc("22265e")), (1.0, hexc("3a3874"))],
@@ -105,7 +106,7 @@ def stone_bench(surf: pygame.Surface, cam: Camera, x0: float, x1: float, z: floa
     fill(surf, cam.ps([(x1, ht, z), (x1, ht, z + d), (x1, ht - 0.1, z + d), (x1, ht - 0.1, z)]), pal["stone_dark"])
 
 
-def provence_garden() -> pygame.Surface:
+def provence_garden(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(7707)
     pal = GARDEN
     surf = pygame.Surface((W, H))
@@ -116,6 +117,7 @@ def provence_garden() -> pygame.Surface:
     tints = [hexc("ffffff"), hexc("d8d8ff"), hexc("ffe8d0"), hexc("c0c4ff")]
     stars(surf, rng, 1700, area, tints=tints)
     stars(surf, rng, 1500, area, band=((600, 1000), (2200, -200), 150), tints=tints)
+    cut(strata, "sky", surf)
     alpilles(surf, hy - 20, pal["alp_top"], pal["alp_foot"], rng, pal["alp_face"])
     hill(surf, ridge(0, W, hy + 6, [(700, 24, 400), (2000, 18, 500)], [(4, 400, 0.4)]), pal["plain"][0],
          pal["plain"][1], hy + 60, (rng, pal["cypress"], 70, 8))
@@ -123,12 +125,14 @@ def provence_garden() -> pygame.Surface:
     for wx in (1880, 1902):
         pygame.draw.rect(surf, pal["window"], pygame.Rect(wx, hy - 14, 8, 9))
     glow(surf, (1895, hy - 10), 50, pal["window"], 70, add=True)
+    cut(strata, "hills", surf)
     vgradient(surf, pygame.Rect(0, hy + 20, W, H - hy - 20), [(0.0, pal["ground_far"]), (1.0, pal["ground_near"])])
     g = Ground(1280, hy, 1.6, 3.2, H)
     lavender_field(surf, g, pal, rng, 5.2, 200.0, count=70, spacing=1.6, gap=1.2, spikes=True)
     haze(surf, hy - 30, hy + 120, pal["haze"], 120)
     for cx, base, ht in ((2180, hy + 40, 300), (2240, hy + 44, 240), (330, hy + 30, 190)):
         cypress(surf, cx, base, ht, ht * 0.2, pal["cypress"], pal["cypress_dark"])
+    cut(strata, "field", surf)
     # The gravel path between the rows and the clearing at our feet.
     path = [g.project(-1.1, 5.2), g.project(1.1, 5.2), g.project(0.9, 200), g.project(-0.9, 200)]
     poly(surf, path, pal["gravel"], 160)
@@ -147,6 +151,8 @@ def provence_garden() -> pygame.Surface:
         fill(surf, cam.ps([(xa, 0.12, 5.1), (xb, 0.12, 5.1), (xb, 0.12, 5.3), (xa, 0.12, 5.3)]), pal["stone"])
     stone_bench(surf, cam, 1.5, 3.2, 4.2, pal)
     olive_tree(surf, 420, 1210, 0.78, pal, rng)
-    dim_band(surf, 1150, H, hexc("03031a"), 0, 120)
-    vignette(surf, 0.4, center=(1300, 620), reach=1.1, tint=hexc("0a0a28"))
-    return surf
+
+    def night(s: pygame.Surface) -> None:
+        dim_band(s, 1150, H, hexc("03031a"), 0, 120)
+        vignette(s, 0.4, center=(1300, 620), reach=1.1, tint=hexc("0a0a28"))
+    return finish(strata, "garden", surf, night)

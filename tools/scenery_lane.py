@@ -7,6 +7,7 @@ import random
 from art_common import Shape, catmull, ellipse_pts, glow, hexc, mix, poly, pygame, vgradient
 from scenery import crescent, cypress, haze, hill, milky_way, ridge, stars
 from scenery_room import H, W, Camera, beam, depths, dim_band, fill, vignette
+from tiled_layers import Strata, cut, finish
 
 LANE = {
     "sky": [(0.0, hexc("050918")), (0.5, hexc("0d1a40")), (0.82, hexc("1c3064")), (1.0, hexc("2e4678"))],
@@ -213,18 +214,23 @@ def poles(surf: pygame.Surface, cam: Camera, pal: dict) -> None:
             pygame.draw.lines(surf, pal["pole"], False, pts, 3)
 
 
-def vineyard_lane() -> pygame.Surface:
+def vineyard_lane(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(5505)
     pal = LANE
     surf = pygame.Surface((W, H))
     hy = 720
     cam = Camera(1280, hy, 1000, 1.7)
     lane_sky(surf, pal, rng, hy)
+    cut(strata, "sky", surf)
     far_valley(surf, pal, rng, hy)
+    cut(strata, "valley", surf)
     poles(surf, cam, pal)
     lane_road(surf, cam, pal, rng)
     lane_hillside(surf, cam, pal, rng)
+    cut(strata, "road", surf)
     lane_wall(surf, cam, pal, rng)
-    dim_band(surf, 1080, H, hexc("03050e"), 0, 130)
-    vignette(surf, 0.45, center=(1400, 700), reach=1.1)
-    return surf
+
+    def night(s: pygame.Surface) -> None:
+        dim_band(s, 1080, H, hexc("03050e"), 0, 130)
+        vignette(s, 0.45, center=(1400, 700), reach=1.1)
+    return finish(strata, "wall", surf, night)

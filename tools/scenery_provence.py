@@ -7,6 +7,7 @@ import random
 from art_common import Shape, catmull, ellipse_pts, glow, hexc, mix, poly, pygame, vgradient
 from scenery import Ground, bottle, cloud_streak, cypress, haze, hill, ridge, sun, wine_glass
 from scenery_room import H, W, Camera, dim_band, fill, oval_glow, rect, vignette, window_light
+from tiled_layers import Strata, cut, finish, note
 
 # ---------------------------------------------------------------- shared landscape
 
@@ -179,7 +180,8 @@ def plate(surf: pygame.Surface, x: float, y: float, kp: float, pal: dict, persp:
          mix(pal["plate"], pal["plate_shade"], 0.4))
 
 
-def long_table(surf: pygame.Surface, cam: Camera, pal: dict, rng: random.Random) -> None:
+def long_table(surf: pygame.Surface, cam: Camera, pal: dict, rng: random.Random,
+               strata: Strata | None = None) -> None:
     """The long table in its white cloth, candles lit, wine, bread, olives, plates laid for two and more."""
     x0, x1, za, zb, ht = -1.25, 2.35, 2.8, 3.7, 0.76
     drop = 0.3
@@ -221,6 +223,8 @@ def long_table(surf: pygame.Surface, cam: Camera, pal: dict, rng: random.Random)
             plate(surf, px, py, k, pal, 0.2)
         elif kind == "candle":
             candle(surf, px, py, k, pal)
+            top = py - (0.12 + 0.26) * k
+            note(strata, "flame", px, top - 0.025 * k, 0.048 * k)
         elif kind == "bottle":
             bottle(surf, px, py, k / 1000, pal)
         elif kind == "glass":
@@ -293,9 +297,12 @@ def house_side(surf: pygame.Surface, cam: Camera, pal: dict, rng: random.Random,
     oval_glow(surf, cam.p(xw + 0.4, 1.2, (d0 + d1) / 2), 160, 300, pal["warm"], 50)
 
 
-def parapet(surf: pygame.Surface, cam: Camera, pal: dict, zt: float, x0: float, x1: float, hp: float) -> None:
-    fill(surf, cam.ps([(x0, 0, zt), (x1, 0, zt), (x1, hp, zt), (x0, hp, zt)]), pal["plaster"])
-    fill(surf, cam.ps([(x0, 0, zt), (x1, 0, zt), (x1, 0.08, zt), (x0, 0.08, zt)]), pal["plaster_shade"])
+def parapet(surf: pygame.Surface, cam: Camera, pal: dict, zt: float, x0: float, x1: float, hp: float,
+            face: bool = True) -> None:
+    """The low wall round the terrace; without its face when a Tiled map lays that in stone tiles."""
+    if face:
+        fill(surf, cam.ps([(x0, 0, zt), (x1, 0, zt), (x1, hp, zt), (x0, hp, zt)]), pal["plaster"])
+        fill(surf, cam.ps([(x0, 0, zt), (x1, 0, zt), (x1, 0.08, zt), (x0, 0.08, zt)]), pal["plaster_shade"])
     fill(surf,
          cam.ps([(x0, hp, zt - 0.06), (x1, hp, zt - 0.06), (x1, hp + 0.08, zt - 0.06), (x0, hp + 0.08, zt - 0.06)]),
          pal["cap_front"])
@@ -320,7 +327,7 @@ def pot(surf: pygame.Surface, x: float, base: float, kp: float, pal: dict, rng: 
     p.draw(surf)
 
 
-def provence_dinner() -> pygame.Surface:
+def provence_dinner(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(6606)
     pal = DINNER
     surf = pygame.Surface((W, H))
@@ -330,9 +337,11 @@ def provence_dinner() -> pygame.Surface:
     for x, y, ln, th, col, a in ((250, 200, 900, 36, "8a6a9e", 140), (1450, 140, 900, 30, "8e6a9c", 120),
                                  (900, 380, 1000, 26, "d08a92", 150), (1900, 470, 700, 22, "eaa088", 160)):
         cloud_streak(surf, x, y, ln, th, hexc(col), a, rng)
+    cut(strata, "sky", surf)
     alpilles(surf, hy - 10, pal["alp_top"], pal["alp_foot"], rng, pal["alp_face"])
     hill(surf, ridge(0, W, hy + 10, [(600, 30, 400), (1800, 20, 500)], [(5, 400, 0.4)]), pal["plain"][0],
          pal["plain"][1], hy + 90, (rng, mix(pal["cypress"], pal["plain"][0], 0.4), 60, 8))
+    cut(strata, "hills", surf)
     vgradient(surf, pygame.Rect(0, hy + 30, W, 200), [(0.0, pal["ground_far"]), (1.0, pal["ground_near"])])
     g = Ground(1500, hy + 10, 7.0, 6.0, 990)
     lavender_field(surf, g, pal, rng, 6.0, 220.0, count=90, spacing=2.3)
@@ -345,16 +354,21 @@ def provence_dinner() -> pygame.Surface:
         x += rng.uniform(18, 34)
     for cx, base, ht in ((2330, hy + 90, 330), (2410, hy + 96, 270)):
         cypress(surf, cx, base, ht, ht * 0.2, pal["cypress"], pal["cypress_dark"])
+    cut(strata, "field", surf)
     cam = Camera(1280, 800, 1000, 1.6)
     zt = 7.2
+    if strata is not None:  # the parapet's face is the map's stone tiles, under the floor and the coping
+        strata.stand_in("stone", surf)
     terrace_tiles(surf, cam, pal, rng, 1.2, zt, -3.2, 14.0)
-    parapet(surf, cam, pal, zt, -3.2, 14.0, 0.55)
+    parapet(surf, cam, pal, zt, -3.2, 14.0, 0.55, face=strata is None)
     for x in (0.6, 3.4):
         px, py = cam.p(x, 0.63, zt + 0.1)
         pot(surf, px, py, cam.k(zt), pal, rng)
     house_side(surf, cam, pal, rng, zt)
-    long_table(surf, cam, pal, rng)
-    # Evening comes in from the edges; the candles and the door keep their warmth.
-    dim_band(surf, 1150, H, hexc("4a2a38"), 0, 120)
-    vignette(surf, 0.35, center=(1500, 700), reach=1.1, tint=hexc("3a2440"))
-    return surf
+    long_table(surf, cam, pal, rng, strata)
+
+    def evening(s: pygame.Surface) -> None:
+        # Evening comes in from the edges; the candles and the door keep their warmth.
+        dim_band(s, 1150, H, hexc("4a2a38"), 0, 120)
+        vignette(s, 0.35, center=(1500, 700), reach=1.1, tint=hexc("3a2440"))
+    return finish(strata, "terrace", surf, evening)

@@ -8,6 +8,7 @@ from art_common import Shape, ellipse_pts, glow, hexc, mix, poly, pygame, stroke
 from scenery import cloud_streak, milky_way, stars, sun
 from scenery_paris import canopy, haussmann_row, notre_dame, paris_lamp, plane_trunk, river
 from scenery_room import H, W, dim_band, fill, oval_glow, rect, reflections, vignette
+from tiled_layers import Strata, cut, finish, note
 
 # ---------------------------------------------------------------- the quays, late afternoon
 
@@ -135,7 +136,7 @@ def quay_parapet(surf: pygame.Surface, top: int, bottom: int, pal: dict, rng: ra
     fill(surf, rect(-10, top + 14, W + 10, top + 30), pal["parapet_shade"])
 
 
-def seine_quays() -> pygame.Surface:
+def seine_quays(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(12112)
     pal = QUAYS
     surf = pygame.Surface((W, H))
@@ -145,13 +146,23 @@ def seine_quays() -> pygame.Surface:
     for x, y, ln, th, col, a in ((200, 150, 900, 30, "d8d4cc", 120), (1400, 240, 800, 26, "f0d8b8", 130),
                                  (800, 360, 700, 18, "f4dcb0", 140)):
         cloud_streak(surf, x, y, ln, th, hexc(col), a, rng)
+    cut(strata, "sky", surf)
     far_bank(surf, pal, rng, hy)
+    cut(strata, "bank", surf)
     river(surf, hy + 58, 1010, pal["water"], pal["ripple"], rng)
     reflections(surf, rng, 2250, hy + 70, 1000, 260, pal["glint"], 170, count=26, thick=5)
     bridge_far(surf, pal, hy)
+    cut(strata, "river", surf)
     # Our parapet and the row of boxes on it; the middle of the row left open for the view.
     ptop = 1010
-    quay_parapet(surf, ptop, 1110, pal, rng)
+    if strata is None:
+        quay_parapet(surf, ptop, 1110, pal, rng)
+    else:  # the face is the map's stone tiles; the wall is painted aside, so the randomness runs as before,
+        strata.stand_in("stone", surf)  # and only its coping comes back
+        aside = surf.copy()
+        quay_parapet(aside, ptop, 1110, pal, rng)
+        band = pygame.Rect(0, ptop - 10, W, 40)
+        surf.blit(aside, band, band)
     x = -60
     for i in range(9):
         w = rng.uniform(250, 300)
@@ -170,9 +181,11 @@ def seine_quays() -> pygame.Surface:
     canopy(surf, 2330, 30, 480, 150, pal, rng, count=36)
     canopy(surf, 1300, -80, 700, 110, pal, rng, count=26)
     lx, ly = paris_lamp(surf, 2120, 1190, 0.95, pal, lit=False)
-    dim_band(surf, 1180, H, hexc("5a4030"), 0, 90)
-    vignette(surf, 0.25, center=(1300, 700), reach=1.1, tint=hexc("6a4a3a"))
-    return surf
+
+    def afternoon(s: pygame.Surface) -> None:
+        dim_band(s, 1180, H, hexc("5a4030"), 0, 90)
+        vignette(s, 0.25, center=(1300, 700), reach=1.1, tint=hexc("6a4a3a"))
+    return finish(strata, "quay", surf, afternoon)
 
 
 # ---------------------------------------------------------------- the bench by the water, at night
@@ -268,7 +281,7 @@ def bench(surf: pygame.Surface, x: float, base: float, k: float, pal: dict) -> N
         s.draw(surf)
 
 
-def seine_bench() -> pygame.Surface:
+def seine_bench(strata: Strata | None = None) -> pygame.Surface:
     rng = random.Random(13113)
     pal = BENCH
     surf = pygame.Surface((W, H))
@@ -279,6 +292,7 @@ def seine_bench() -> pygame.Surface:
     stars(surf, rng, 900, pygame.Rect(0, 0, W, hy - 160), tints=tints)
     stars(surf, rng, 600, pygame.Rect(0, 0, W, hy - 160), band=((700, 900), (2500, -150), 120), tints=tints)
     oval_glow(surf, (1600, hy), 1600, 260, pal["city_glow"], 60)
+    cut(strata, "sky", surf)
     # The far bank: lit windows, a row of quay lamps, and every light laid down the water in streaks.
     haussmann_row(surf, -40, W + 40, hy + 10, pal, rng, scale=0.85, lit=0.22)
     for _ in range(90):
@@ -292,6 +306,8 @@ def seine_bench() -> pygame.Surface:
         fill(surf, rect(lx - 2, hy - 30, lx + 2, hy + 16), pal["iron"])
         glow(surf, (lx, hy - 34), 40, pal["lamp_glow"], 150, add=True)
         pygame.draw.circle(surf, pal["lamp_glass_lit"], (int(lx), hy - 34), 5)
+        note(strata, "far_lamp", lx, hy - 34)
+    cut(strata, "bank", surf)
     river(surf, hy + 60, 1000, pal["water"], pal["ripple"], rng, count=160)
     for lx in lamps:
         reflections(surf, rng, lx, hy + 66, 990, 60, pal["reflect"], 150, count=16, thick=4)
@@ -300,6 +316,7 @@ def seine_bench() -> pygame.Surface:
         reflections(surf, rng, x, hy + 64, hy + 180, 24, pal["window_lit"], 70, count=5, thick=3)
     reflections(surf, rng, 1900, hy + 64, 990, 150, pal["reflect_cool"], 40, count=18, thick=3)
     bridge_arch(surf, pal, hy)
+    cut(strata, "river", surf)
     # The quay's edge, worn stone, and the cobbles where we stand.
     fill(surf, rect(0, 996, W, 1030), pal["edge"])
     fill(surf, rect(0, 1030, W, 1048), pal["arch_dark"])
@@ -318,8 +335,11 @@ def seine_bench() -> pygame.Surface:
     pygame.draw.circle(surf, pal["iron"], (1560, 1040), 16, 5)
     bench(surf, 1420, 1250, 1.0, pal)
     lx, ly = paris_lamp(surf, 2230, 1300, 1.25, pal, lit=True)
+    note(strata, "halo", lx, ly, 200)
     oval_glow(surf, (lx, 1290), 700, 150, pal["lamp_glow"], 70)
     reflections(surf, rng, lx - 40, 1000, 1030, 80, pal["reflect"], 90, count=3, thick=3)
-    dim_band(surf, 1180, H, hexc("02030c"), 0, 120)
-    vignette(surf, 0.45, center=(1500, 650), reach=1.1, tint=hexc("060a1e"))
-    return surf
+
+    def night(s: pygame.Surface) -> None:
+        dim_band(s, 1180, H, hexc("02030c"), 0, 120)
+        vignette(s, 0.45, center=(1500, 650), reach=1.1, tint=hexc("060a1e"))
+    return finish(strata, "quay", surf, night)
