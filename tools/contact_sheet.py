@@ -9,6 +9,13 @@ from pathlib import Path
 from art_common import ASSETS, ROOT, init, pygame, save_png
 
 
+# Each set over the backgrounds it is seen against; the faces sheet uses the first.
+SHEETS = {
+    "vitaliy": ("vineyard_terrace", "vineyard_night"), "sophia": ("vineyard_terrace", "vineyard_night"),
+    "vitaliy_young": ("berlin_1989",), "stephane_young": ("berlin_1989",), "marco_young": ("berlin_1989",),
+}
+
+
 def background_picture(name: str) -> pygame.Surface:
     """A background as the game shows it: its Tiled map drawn by the game's own loader."""
     sys.path.insert(0, str(ROOT))
@@ -46,12 +53,12 @@ def main() -> None:
     init()
     pygame.font.init()
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/sheets")
-    for who in ("vitaliy", "sophia"):
+    for who, backgrounds in SHEETS.items():
         if not (ASSETS / "characters" / who).exists():
             continue
-        for bg in ("vineyard_terrace", "vineyard_night"):
+        for bg in backgrounds:
             sheet(who, bg, out / f"{who}_{bg}.png")
-        sheet(who, "vineyard_dusk", out / f"{who}_faces.png", face_zoom=True)
+        sheet(who, backgrounds[0], out / f"{who}_faces.png", face_zoom=True)
 
 
 if __name__ == "__main__":

@@ -228,3 +228,133 @@ def hand(surf: pygame.Surface, cx: float, cy: float, w: float, h: float, angle: 
         x = (-0.5 + (i + 1) / (fingers + 1)) * w * 0.9
         hd.tone(stroke_pts([at(x, 0.5 * h), at(x, 0.92 * h)], 3.0), deep, 150)
     hd.draw(surf)
+
+
+# ---------------------------------------------------------------- outer clothes for the 1989 figures
+
+@dataclass(frozen=True)
+class Coat:
+    """A coat or jacket over the figure's shoulders, hands in its pockets: its cut and its cloth.
+    Heights are on the 2x canvas; widths are half-widths from the centre line."""
+    cloth: Color
+    shade: Color
+    lit: Color
+    deep: Color
+    top: float                          # where the collar meets the neck
+    neck: float = 54.0
+    shoulder: float = 220.0
+    waist: float = 190.0
+    hem: float = 1290.0                 # past the bottom edge: a long coat
+    flare: float = 16.0
+    v_bottom: float = 760.0             # where the front closes below the open neck
+    lapel: float = 1.0                  # notched lapels this much wider than a jacket's; 0 for a plain collar
+    buttons: tuple[float, ...] = ()
+    button: Color = (30, 30, 30)
+    front: float = 10.0                 # the closing edge sits this far to the viewer's right
+    hem_band: float = 0.0               # a knitted or stitched band at the hem (a jacket), this tall
+    zip: Color | None = None
+
+
+def coat_opening(c: Coat, cx: float = 460.0) -> list[Point]:
+    """The V at the throat where what is worn underneath shows; the inner layer fills it."""
+    return catmull([(cx - c.neck - 8, c.top - 10), (cx + c.neck + 8, c.top - 10), (cx + c.neck * 0.7, c.top + 80),
+                    (cx + c.front, c.v_bottom), (cx - c.neck * 0.7, c.top + 80)], steps=6)
+
+
+def _coat_arm(c: Coat, cx: float) -> list[Point]:
+    """The viewer's left sleeve, hanging and bending in to a hip pocket."""
+    s, t = cx - c.shoulder, c.top
+    return catmull([(s, t + 62), (s - 34, t + 98), (s - 50, t + 198), (s - 60, t + 338), (s - 64, t + 438),
+                    (s - 42, t + 518), (s + 26, t + 588), (s + 80, t + 592), (s + 84, t + 560), (s + 38, t + 508),
+                    (s + 24, t + 438), (s + 28, t + 318), (s + 34, t + 198), (s + 26, t + 118)], steps=8)
+
+
+def coat(surf: pygame.Surface, c: Coat, inner=None, cx: float = 460.0) -> None:
+    """Body, what shows at the throat (inner(surf, opening) draws it), lapels or collar, sleeves, pockets."""
+    def m(pts: list[Point]) -> list[Point]:
+        return mirror(pts, cx)
+    t = c.top
+    half = [(cx - c.neck, t), (cx - c.shoulder * 0.62, t + 18), (cx - c.shoulder, t + 62),
+            (cx - c.shoulder - 8, t + 150), (cx - c.waist - 6, 800), (cx - c.waist, 950),
+            (cx - c.waist - c.flare * 0.5, c.hem - 100), (cx - c.waist - c.flare, c.hem),
+            (cx - c.waist - c.flare, c.hem)]
+    body = Shape(catmull(half + m(half)[::-1], steps=8), c.cloth)
+    body.tone([(cx + 40, t - 20), (cx + 300, t - 20), (cx + 300, c.hem + 20), (cx + 60, c.hem + 20),
+               (cx + 46, 900)], c.shade)
+    body.tone([(cx - c.shoulder - 20, t + 40), (cx - c.shoulder + 44, t + 40), (cx - c.waist + 40, c.hem + 20),
+               (cx - c.waist - 40, c.hem + 20)], c.lit, 120)
+    # The closing edge below the V, and the fold it throws.
+    body.tone(stroke_pts([(cx + c.front, c.v_bottom), (cx + c.front + 4, (c.v_bottom + c.hem) / 2),
+                          (cx + c.front + 10, c.hem + 10)], 5), c.deep, 210)
+    body.tone([(cx + c.front + 2, c.v_bottom), (cx + c.front + 30, c.v_bottom + 40),
+               (cx + c.front + 40, c.hem + 10), (cx + c.front + 8, c.hem + 10)], c.deep, 70)
+    if c.hem_band:
+        body.tone([(cx - 300, c.hem - c.hem_band), (cx + 300, c.hem - c.hem_band), (cx + 300, c.hem + 20),
+                   (cx - 300, c.hem + 20)], c.deep, 150)
+        for i in range(-9, 10):
+            x = cx + i * 22
+            body.tone(stroke_pts([(x, c.hem - c.hem_band + 6), (x, c.hem - 4)], 3), c.shade, 150)
+    # Drag lines from the shoulders toward the front.
+    for pts in ([(cx - c.shoulder + 40, t + 160), (cx - 90, t + 300), (cx - 50, t + 420)],
+                [(cx - c.waist + 20, 860), (cx - 70, 900)]):
+        body.tone(stroke_pts(pts, 4), c.shade, 150)
+        body.tone(stroke_pts(m(pts), 4), c.deep, 130)
+    body.draw(surf)
+    if c.zip is not None:
+        poly(surf, stroke_pts([(cx + c.front, c.v_bottom), (cx + c.front + 2, c.hem - c.hem_band)], 5), c.zip, 220)
+        pull = Shape([(cx + c.front - 5, c.v_bottom - 4), (cx + c.front + 7, c.v_bottom - 4),
+                      (cx + c.front + 6, c.v_bottom + 34), (cx + c.front - 4, c.v_bottom + 34)], c.zip)
+        pull.tone([(cx + c.front, c.v_bottom - 10), (cx + c.front + 10, c.v_bottom - 10),
+                   (cx + c.front + 10, c.v_bottom + 40), (cx + c.front, c.v_bottom + 40)], c.deep, 90)
+        pull.draw(surf)
+    if inner is not None:
+        inner(surf, coat_opening(c, cx))
+    if c.lapel:
+        k = c.lapel
+        lapel = catmull([(cx - c.neck, t - 2), (cx - c.neck - 50 * k, t + 20), (cx - c.neck - 74 * k, t + 66),
+                         (cx - c.neck - 60 * k, t + 104), (cx - c.neck - 82 * k, t + 124), (cx - 44, c.v_bottom - 90),
+                         (cx + c.front - 4, c.v_bottom + 4), (cx - 14, c.v_bottom - 100),
+                         (cx - c.neck + 8, t + 140)], steps=6)
+        notch = stroke_pts([(cx - c.neck - 78 * k, t + 122), (cx - c.neck - 58 * k, t + 104)], 5)
+    else:
+        lapel = catmull([(cx - c.neck, t - 4), (cx - c.neck - 84, t + 30), (cx - c.neck - 74, t + 92),
+                         (cx - 40, t + 200), (cx + 2, t + 222), (cx - 40, t + 122), (cx - c.neck - 12, t + 62)],
+                        steps=6)
+        notch = None
+    lp = Shape(lapel, c.lit)
+    lp.tone([(cx - 300, t + 140), (cx + 20, t + 160), (cx + 20, c.hem), (cx - 300, c.hem)], c.cloth)
+    if notch:
+        lp.tone(notch, c.deep, 200)
+    lp.draw(surf)
+    rp = Shape(m(lapel), c.shade)
+    rp.tone(m([(cx - 300, t + 140), (cx + 20, t + 160), (cx + 20, c.hem), (cx - 300, c.hem)]), c.deep, 110)
+    if notch:
+        rp.tone(m(notch), c.deep, 230)
+    rp.draw(surf)
+    for y in c.buttons:
+        pygame.draw.circle(surf, c.button, (int(cx + c.front + 20), int(y)), 10)
+        pygame.draw.circle(surf, mix(c.button, (255, 255, 255), 0.25), (int(cx + c.front + 18), int(y - 2)), 4)
+    arm = _coat_arm(c, cx)
+    poly(surf, [(x + 14, y + 4) for x, y in arm], c.deep, 150)
+    poly(surf, [(x - 14, y + 4) for x, y in m(arm)], c.deep, 110)
+    s = cx - c.shoulder
+    for side, pts in ((-1, arm), (1, m(arm))):
+        a = Shape(pts, c.cloth if side < 0 else c.shade)
+        hi = [(s - 74, t + 40), (s - 10, t + 40), (s - 20, t + 620), (s - 74, t + 620)]
+        inner_edge = [(s + 8, t + 60), (s + 90, t + 60), (s + 100, t + 620), (s + 22, t + 620), (s + 20, t + 440)]
+        cuff = [(s + 16, t + 556), (s + 96, t + 546), (s + 96, t + 620), (s + 16, t + 620)]
+        if side < 0:
+            a.tone(hi, c.lit)
+            a.tone(inner_edge, c.shade, 170)
+            a.tone(cuff, c.deep, 150)
+        else:
+            a.tone(m(inner_edge), c.deep, 120)
+            a.tone(m(cuff), c.deep, 150)
+        a.tone(stroke_pts([(s - 48, t + 360), (s - 16, t + 372), (s + 10, t + 366)] if side < 0 else
+                          m([(s - 48, t + 360), (s - 16, t + 372), (s + 10, t + 366)]), 4), c.deep, 140)
+        a.draw(surf)
+    # Pocket mouths over the cuffs: the hands are in them, out of the cold.
+    mouth_pts = [(s + 30, t + 580), (s + 84, t + 572), (s + 160, t + 556), (s + 162, t + 568), (s + 84, t + 588),
+                 (s + 30, t + 594)]
+    poly(surf, mouth_pts, c.deep)
+    poly(surf, m(mouth_pts), mix(c.deep, (0, 0, 0), 0.3))

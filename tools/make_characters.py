@@ -1,10 +1,12 @@
-"""Draw every character sprite (one figure, several expressions each) into assets/characters/."""
+"""Draw every character sprite (one figure, several expressions each) into assets/characters/, the three men
+also as they were in Berlin in 1989 (the *_young sets)."""
 from __future__ import annotations
 
 import sys
 
 sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 
+from dataclasses import dataclass
 from types import ModuleType
 
 from art_common import ASSETS, downscale_alpha, init, pygame, save_png
@@ -18,21 +20,35 @@ import sprite_vitaliy
 
 CANVAS = (920, 1280)   # drawn at twice the final size
 FINAL = (460, 640)
-CHARACTERS: dict[str, ModuleType] = {
-    "vitaliy": sprite_vitaliy, "sophia": sprite_sophia,
-    "stephane": sprite_stephane, "sophie_carter": sprite_sophie_carter,
-    "marco": sprite_marco, "sophie": sprite_sophie,
+
+
+@dataclass(frozen=True)
+class Sprites:
+    """One set of sprites: the module that draws the figure, and whether as he was in Berlin in 1989."""
+    module: ModuleType
+    young: bool = False
+
+
+CHARACTERS: dict[str, Sprites] = {
+    "vitaliy": Sprites(sprite_vitaliy), "sophia": Sprites(sprite_sophia),
+    "stephane": Sprites(sprite_stephane), "sophie_carter": Sprites(sprite_sophie_carter),
+    "marco": Sprites(sprite_marco), "sophie": Sprites(sprite_sophie),
+    "vitaliy_young": Sprites(sprite_vitaliy, young=True),
+    "stephane_young": Sprites(sprite_stephane, young=True),
+    "marco_young": Sprites(sprite_marco, young=True),
 }
 
 
-def render(module: ModuleType) -> dict[str, pygame.Surface]:
+def render(sprites: Sprites) -> dict[str, pygame.Surface]:
+    module = sprites.module
+    age = {"young": True} if sprites.young else {}   # the other figures have only one age
     base = pygame.Surface(CANVAS, pygame.SRCALPHA)
     base.fill((0, 0, 0, 0))
-    module.draw(base)
+    module.draw(base, **age)
     out = {}
     for name, expression in module.EXPRESSIONS.items():
         canvas = base.copy()
-        module.features(canvas, expression)
+        module.features(canvas, expression, **age)
         # Same grain seed for every mood so only the face differs between files.
         out[name] = downscale_alpha(canvas, FINAL, grain_seed=sum(map(ord, module.__name__)))
     return out

@@ -1,12 +1,14 @@
 """Marco Kowalska ("Marc Dupont"): mid fifties, stocky, dark curls greying at the temples, stubble, brown eyes,
-a café owner's white shirt with rolled sleeves, dark waistcoat and a tea towel over one shoulder."""
+a café owner's white shirt with rolled sleeves, dark waistcoat and a tea towel over one shoulder; and in his
+twenties, a KGB lieutenant in plain clothes in Berlin in 1989 (young=True): dark curls with no grey, a
+lighter shadow of stubble, a plain grey overcoat over a shirt and tie."""
 from __future__ import annotations
 
 import math
 import random
 
 from art_common import Shape, catmull, ellipse_pts, hexc, mix, poly, pygame, stroke_pts
-from figure import EyeStyle, Expression, FaceLayout, face, hand, mirror
+from figure import Coat, EyeStyle, Expression, FaceLayout, coat, face, hand, mirror
 
 SKIN, SKIN_SH, SKIN_DEEP = hexc("d39c78"), hexc("b27b5e"), hexc("8e5a45")
 HAIR, HAIR_SH, HAIR_HI, HAIR_GREY = hexc("3a302b"), hexc("241d1a"), hexc("5a4b43"), hexc("8f8a84")
@@ -15,6 +17,11 @@ SHIRT, SHIRT_SH, SHIRT_DEEP = hexc("f1ede5"), hexc("cdc5b7"), hexc("a89f91")
 VEST, VEST_SH, VEST_HI, VEST_DEEP = hexc("33302f"), hexc("242221"), hexc("4a4644"), hexc("171616")
 TROUSERS, TROUSERS_SH = hexc("4b4540"), hexc("36312d")
 TOWEL, TOWEL_SH, TOWEL_STRIPE = hexc("f3efe4"), hexc("d2cab9"), hexc("b23a33")
+# 1989: the plain clothes of a man who should not be noticed.
+GREY_COAT = Coat(cloth=hexc("6d6e6a"), shade=hexc("555652"), lit=hexc("878883"), deep=hexc("3b3c39"), top=456,
+                 neck=56, shoulder=240, waist=206, v_bottom=720, lapel=1.1, buttons=(770, 900, 1030, 1160),
+                 button=hexc("2e2f2c"))
+TIE, TIE_SH = hexc("4a3b34"), hexc("33281f")
 
 EYES = EyeStyle(half_w=22, lid_h=12.5, low_h=6.5, iris_r=9.6, white=hexc("f0e8da"), iris=hexc("6e4426"),
                 pupil=hexc("1c120d"), lid=hexc("2c201c"), crease=hexc("9a6650"), lash_w=5.5)
@@ -140,6 +147,18 @@ def towel(surf: pygame.Surface) -> None:
     h.draw(surf)
 
 
+def shirt_and_tie(surf: pygame.Surface, opening: list) -> None:
+    o = Shape(opening, SHIRT_SH)
+    o.tone([(466, 400), (560, 400), (560, 800), (466, 800)], SHIRT_DEEP)
+    o.tone(catmull([(448, 470), (472, 470), (482, 640), (462, 740), (442, 640)], steps=5), TIE)
+    o.tone([(462, 460), (500, 460), (500, 760), (466, 760)], TIE_SH, 150)
+    o.draw(surf)
+    poly(surf, catmull([(444, 456), (476, 456), (470, 482), (450, 482)], steps=4), TIE_SH)
+    tip = [(414, 446), (390, 470), (392, 508), (446, 484), (448, 466)]
+    poly(surf, catmull(tip, steps=5), SHIRT)
+    poly(surf, catmull(mirror(tip), steps=5), SHIRT_SH)
+
+
 def inside(poly_pts: list, x: float, y: float) -> bool:
     """Even-odd point-in-polygon test, to keep the stubble's speckle on the jaw."""
     hit = False
@@ -161,7 +180,7 @@ def curls(cx: float, cy: float, rx: float, ry: float, a0: float, a1: float, n: i
     return pts
 
 
-def head(surf: pygame.Surface) -> None:
+def head(surf: pygame.Surface, young: bool = False) -> None:
     neck = Shape([(400, 340), (520, 340), (530, 470), (460, 486), (390, 470)], SKIN)
     neck.tone([(380, 340), (540, 340), (540, 440), (380, 410)], SKIN_SH)
     neck.tone([(498, 340), (545, 340), (545, 490), (504, 490)], SKIN_DEEP, 130)
@@ -183,12 +202,14 @@ def head(surf: pygame.Surface) -> None:
     jaw = catmull([(344, 292), (350, 340), (372, 382), (410, 410), (460, 424), (510, 410), (548, 382), (570, 340),
                    (576, 292), (560, 330), (530, 352), (500, 344), (470, 336), (450, 336), (420, 344), (390, 352),
                    (360, 330)], steps=6)
-    f.tone(jaw, STUBBLE, 70)
-    f.tone(catmull([(420, 346), (460, 336), (500, 346), (500, 352), (460, 346), (420, 352)], steps=4), STUBBLE, 50)
+    # At twenty-five, shaved that morning: only the shadow of it.
+    f.tone(jaw, STUBBLE, 36 if young else 70)
+    f.tone(catmull([(420, 346), (460, 336), (500, 346), (500, 352), (460, 346), (420, 352)], steps=4), STUBBLE,
+           26 if young else 50)
     rng = random.Random(1989)
     for _ in range(900):
         x, y = rng.uniform(346, 574), rng.uniform(290, 424)
-        if inside(jaw, x, y):
+        if inside(jaw, x, y) and not young:
             f.tone(ellipse_pts(x, y, 1.1, 1.1, n=5), STUBBLE, 60)
     f.tone(catmull([(560, 110), (620, 110), (620, 440), (520, 440), (556, 360), (568, 300)], steps=4), SKIN_DEEP, 50)
     f.draw(surf)
@@ -199,15 +220,16 @@ def head(surf: pygame.Surface) -> None:
          mix(SKIN, (255, 220, 190), 0.25), 90)
 
 
-def hair(surf: pygame.Surface) -> None:
+def hair(surf: pygame.Surface, young: bool = False) -> None:
     outer = curls(460, 246, 132, 136, math.pi * 0.96, math.pi * 2.04, 13, 12)
     line = catmull([(588, 258), (578, 222), (560, 190), (530, 174), (500, 182), (472, 172), (444, 180),
                     (414, 172), (386, 186), (362, 216), (338, 258)], closed=False, steps=6)
     h = Shape(outer + line, HAIR)
     h.tone(catmull([(520, 80), (570, 110), (600, 200), (600, 260), (660, 260), (660, 80)], steps=6), HAIR_SH)
-    # Grey at the temples, more on the side the light falls on.
-    h.tone(catmull([(314, 214), (346, 196), (366, 222), (352, 270), (314, 270)], steps=5), HAIR_GREY, 210)
-    h.tone(catmull([(606, 214), (574, 196), (554, 222), (568, 270), (606, 270)], steps=5), HAIR_GREY, 160)
+    # Grey at the temples, more on the side the light falls on (none yet in 1989).
+    if not young:
+        h.tone(catmull([(314, 214), (346, 196), (366, 222), (352, 270), (314, 270)], steps=5), HAIR_GREY, 210)
+        h.tone(catmull([(606, 214), (574, 196), (554, 222), (568, 270), (606, 270)], steps=5), HAIR_GREY, 160)
     # Curl marks: small arcs, lit on the left, deep on the right.
     rng = random.Random(54)
     for _ in range(46):
@@ -222,15 +244,18 @@ def hair(surf: pygame.Surface) -> None:
     h.draw(surf)
 
 
-def features(surf: pygame.Surface, ex: Expression) -> None:
+def features(surf: pygame.Surface, ex: Expression, young: bool = False) -> None:
     face(surf, LAYOUT, ex)
 
 
-def draw(surf: pygame.Surface) -> None:
+def draw(surf: pygame.Surface, young: bool = False) -> None:
     """The figure without a face; features() adds the expression."""
-    shirt(surf)
-    waistcoat(surf)
-    arms(surf)
-    towel(surf)
-    head(surf)
-    hair(surf)
+    if young:
+        coat(surf, GREY_COAT, shirt_and_tie)
+    else:
+        shirt(surf)
+        waistcoat(surf)
+        arms(surf)
+        towel(surf)
+    head(surf, young)
+    hair(surf, young)

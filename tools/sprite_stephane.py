@@ -1,8 +1,11 @@
-"""Stéphane Balode: early sixties, tall and slim, silver hair swept back, navy linen jacket, pale blue shirt."""
+"""Stéphane Balode: early sixties, tall and slim, silver hair swept back, navy linen jacket, pale blue shirt;
+and at twenty-nine, in Berlin in 1989 (young=True): dark hair, a long charcoal overcoat and a camel scarf."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from art_common import Shape, catmull, ellipse_pts, hexc, mix, poly, pygame, stroke_pts
-from figure import EyeStyle, Expression, FaceLayout, face, mirror
+from figure import Coat, EyeStyle, Expression, FaceLayout, coat, face, mirror
 
 SKIN, SKIN_SH, SKIN_DEEP = hexc("dcab8a"), hexc("bb8669"), hexc("9a6552")
 HAIR, HAIR_SH, HAIR_HI = hexc("cfd0cd"), hexc("9ea1a3"), hexc("eeeeea")
@@ -10,6 +13,12 @@ JACKET, JACKET_SH, JACKET_HI, JACKET_DEEP = hexc("2e3d60"), hexc("212c48"), hexc
 SHIRT, SHIRT_SH = hexc("cddff0"), hexc("9fb6cf")
 TROUSERS, TROUSERS_SH = hexc("c9bfa8"), hexc("a69b84")
 SQUARE = hexc("efe9da")
+# 1989: dark brown hair, an attaché's overcoat over a suit, a camel scarf against the cold.
+HAIR_1989 = (hexc("3a2a22"), hexc("241a15"), hexc("5b4536"))
+SCARF, SCARF_SH, SCARF_DEEP = hexc("c49a66"), hexc("9c7548"), hexc("7a5836")
+OVERCOAT = Coat(cloth=hexc("2b3246"), shade=hexc("1f2433"), lit=hexc("3d4660"), deep=hexc("151823"), top=420,
+                neck=50, shoulder=200, waist=170, v_bottom=800, lapel=1.2, buttons=(880, 1010, 1140),
+                button=hexc("141720"))
 
 EYES = EyeStyle(half_w=21, lid_h=11.5, low_h=6.0, iris_r=8.6, white=hexc("efe8dc"), iris=hexc("5f84a6"),
                 pupil=hexc("18202a"), lid=hexc("35292a"), crease=hexc("a87560"), lash_w=5.0)
@@ -18,6 +27,7 @@ LAYOUT = FaceLayout(eyes=EYES, eye_y=226, eye_dx=42, brow_y=194, brow_dx=44, bro
                     brow=hexc("85837e"), brow_sh=hexc("74726e"), mouth_y=322, mouth_half_w=23,
                     mouth_line=hexc("6e3c34"), lip=hexc("b27a66"), inside=hexc("3e1d1f"), teeth=hexc("f1ebdf"),
                     lip_h=6, eye_tilt=0.0, brow_arch=5, crinkle=SKIN_DEEP)
+LAYOUT_1989 = replace(LAYOUT, brow=hexc("3b2b23"), brow_sh=hexc("2e221c"))
 
 # His resting face is a thin, lopsided smile (right corner up, one brow a touch higher): irony, not warmth.
 EXPRESSIONS = {
@@ -109,7 +119,39 @@ def collar(surf: pygame.Surface) -> None:
     rp.draw(surf)
 
 
-def head(surf: pygame.Surface) -> None:
+def under_coat(surf: pygame.Surface, opening: list) -> None:
+    """A white shirt and a dark tie in the coat's V; the scarf hides most of it."""
+    o = Shape(opening, SHIRT)
+    o.tone([(466, 380), (560, 380), (560, 900), (466, 900)], SHIRT_SH)
+    o.tone(catmull([(450, 430), (472, 430), (478, 700), (462, 820), (446, 700)], steps=5), hexc("26202a"))
+    o.draw(surf)
+
+
+def scarf(surf: pygame.Surface) -> None:
+    """Wound once round the neck, both ends hanging down the front of the coat."""
+    for pts, col, shade in (([(390, 470), (448, 478), (454, 640), (452, 790), (386, 796), (386, 640)], SCARF,
+                             SCARF_SH),
+                            ([(476, 478), (534, 466), (540, 600), (546, 736), (482, 742), (478, 600)], SCARF_SH,
+                             SCARF_DEEP)):
+        end = Shape(catmull(pts, steps=6), col)
+        x0 = min(x for x, _ in pts)
+        end.tone([(x0 + 40, 420), (x0 + 90, 420), (x0 + 90, 920), (x0 + 44, 920)], shade, 150)
+        y1 = max(y for _, y in pts)
+        end.tone([(x0 - 10, y1 - 60), (x0 + 90, y1 - 62), (x0 + 90, y1 - 50), (x0 - 10, y1 - 48)], SCARF_DEEP, 170)
+        end.draw(surf)
+        for i in range(7):
+            x = x0 + 6 + i * 9.5
+            poly(surf, stroke_pts([(x, y1 - 4), (x + 1, y1 + 20)], 4), shade)
+    wrap = catmull([(384, 408), (430, 424), (490, 424), (536, 408), (554, 446), (538, 484), (490, 496),
+                    (432, 496), (382, 484), (366, 446)], steps=6)
+    w = Shape(wrap, SCARF)
+    w.tone([(480, 380), (580, 380), (580, 510), (470, 510)], SCARF_SH)
+    for pts in ([(378, 462), (440, 474), (500, 472)], [(440, 446), (500, 454), (546, 440)]):
+        w.tone(stroke_pts(pts, 5), SCARF_DEEP, 150)
+    w.draw(surf)
+
+
+def head(surf: pygame.Surface, young: bool = False) -> None:
     neck = Shape([(414, 290), (506, 290), (512, 430), (460, 444), (408, 430)], SKIN)
     neck.tone([(400, 290), (520, 290), (520, 396), (400, 366)], SKIN_SH)
     neck.tone([(486, 290), (525, 290), (525, 440), (490, 440)], SKIN_DEEP, 130)
@@ -126,13 +168,15 @@ def head(surf: pygame.Surface) -> None:
                     (540, 150)], steps=6), SKIN_SH)
     for ex in (-1, 1):
         f.tone(ellipse_pts(460 + ex * 42, 218, 32, 19, n=24), SKIN_SH, 90)
-    # Lean cheeks: a soft hollow under each cheekbone, and the lines a long habit of irony leaves.
+    # Lean cheeks: a soft hollow under each cheekbone, and (not yet at twenty-nine) the lines a long habit of
+    # irony leaves.
     f.tone(catmull([(384, 276), (402, 296), (400, 324), (388, 308)], steps=5), SKIN_SH, 60)
-    for side in (-1, 1):
-        f.tone(stroke_pts([(460 + side * 26, 284), (460 + side * 36, 306), (460 + side * 34, 326)], 3.2),
-               SKIN_DEEP, 110)
-    for y, w in ((136, 38), (152, 30)):
-        f.tone(stroke_pts([(460 - w, y + 2), (460, y - 2), (460 + w, y + 2)], 3.2), SKIN_SH, 140)
+    if not young:
+        for side in (-1, 1):
+            f.tone(stroke_pts([(460 + side * 26, 284), (460 + side * 36, 306), (460 + side * 34, 326)], 3.2),
+                   SKIN_DEEP, 110)
+        for y, w in ((136, 38), (152, 30)):
+            f.tone(stroke_pts([(460 - w, y + 2), (460, y - 2), (460 + w, y + 2)], 3.2), SKIN_SH, 140)
     f.draw(surf)
     # A long, straight nose.
     poly(surf, catmull([(466, 208), (480, 268), (474, 290), (461, 280)], steps=6), SKIN_SH, 200)
@@ -141,24 +185,28 @@ def head(surf: pygame.Surface) -> None:
          mix(SKIN, (255, 224, 196), 0.4), 150)
 
 
-def hair(surf: pygame.Surface) -> None:
-    """Silver, combed straight back from a high forehead, full on top, short over the ears."""
-    cap = catmull([(368, 206), (358, 150), (366, 94), (398, 52), (446, 32), (502, 34), (542, 56), (564, 98),
-                   (564, 150), (554, 206), (546, 200), (544, 156), (532, 118), (500, 104), (468, 110),
-                   (432, 104), (400, 114), (382, 150), (378, 202)], steps=7)
-    h = Shape(cap, HAIR)
-    h.tone(catmull([(520, 30), (560, 70), (574, 150), (566, 240), (620, 240), (620, 30)], steps=6), HAIR_SH)
+def hair(surf: pygame.Surface, young: bool = False) -> None:
+    """Silver, combed straight back from a high forehead, full on top, short over the ears; in 1989 dark brown,
+    the hairline lower and the top fuller."""
+    base, shade, light = HAIR_1989 if young else (HAIR, HAIR_SH, HAIR_HI)
+    drop, lift = (12, 8) if young else (0, 0)
+    cap = catmull([(368, 206), (358, 150), (366, 94 - lift), (398, 52 - lift), (446, 32 - lift), (502, 34 - lift),
+                   (542, 56 - lift), (564, 98 - lift), (564, 150), (554, 206), (546, 200), (544, 156),
+                   (532, 118 + drop), (500, 104 + drop), (468, 110 + drop), (432, 104 + drop), (400, 114 + drop),
+                   (382, 150), (378, 202)], steps=7)
+    h = Shape(cap, base)
+    h.tone(catmull([(520, 30), (560, 70), (574, 150), (566, 240), (620, 240), (620, 30)], steps=6), shade)
     # Comb lines sweeping back from the hairline, the light along the crown.
     for x0 in (404, 436, 470, 504):
-        h.tone(stroke_pts([(x0, 112), (x0 + 6, 80), (x0 + 26, 54)], 4.5, 2.5), HAIR_SH, 150)
-    h.tone(stroke_pts([(376, 200), (372, 150), (390, 110)], 5, 3), HAIR_SH, 130)
-    h.tone(catmull([(372, 130), (396, 78), (440, 52), (420, 76), (392, 112)], steps=5), HAIR_HI)
-    h.tone(catmull([(450, 50), (492, 46), (468, 60)], steps=5), HAIR_HI, 200)
+        h.tone(stroke_pts([(x0, 112), (x0 + 6, 80), (x0 + 26, 54)], 4.5, 2.5), shade, 150)
+    h.tone(stroke_pts([(376, 200), (372, 150), (390, 110)], 5, 3), shade, 130)
+    h.tone(catmull([(372, 130), (396, 78), (440, 52), (420, 76), (392, 112)], steps=5), light)
+    h.tone(catmull([(450, 50), (492, 46), (468, 60)], steps=5), light, 200)
     h.draw(surf)
 
 
-def features(surf: pygame.Surface, ex: Expression) -> None:
-    face(surf, LAYOUT, ex)
+def features(surf: pygame.Surface, ex: Expression, young: bool = False) -> None:
+    face(surf, LAYOUT_1989 if young else LAYOUT, ex)
     if "smirk" in ex.extras:
         # The dimple at the raised corner that makes the resting smile read as irony.
         x = LAYOUT.cx + ex.mouth_shift + LAYOUT.mouth_half_w * ex.mouth_w + 6
@@ -166,8 +214,14 @@ def features(surf: pygame.Surface, ex: Expression) -> None:
                               3.4), SKIN_DEEP, 190)
 
 
-def draw(surf: pygame.Surface) -> None:
+def draw(surf: pygame.Surface, young: bool = False) -> None:
     """The figure without a face; features() adds the expression."""
+    if young:
+        coat(surf, OVERCOAT, under_coat)
+        head(surf, young=True)
+        hair(surf, young=True)
+        scarf(surf)
+        return
     trousers(surf)
     arms(surf)
     jacket(surf)

@@ -1,8 +1,10 @@
-"""Vitaliy Petersen: late fifties, grey crop and beard, green eyes, olive work jacket over a pale shirt."""
+"""Vitaliy Petersen: late fifties, grey crop and beard, green eyes, olive work jacket over a pale shirt; and at
+twenty-four, a courier in Berlin in 1989 (young=True): dark hair, a short dark beard, a brown leather jacket
+zipped over a cream fisherman's sweater."""
 from __future__ import annotations
 
 from art_common import Shape, catmull, ellipse_pts, hexc, mix, poly, pygame, stroke_pts
-from figure import EyeStyle, Expression, brow, eye, mouth
+from figure import Coat, EyeStyle, Expression, brow, coat, eye, mouth
 
 SKIN, SKIN_SH, SKIN_DEEP = hexc("d9a988"), hexc("b57f66"), hexc("96604e")
 HAIR, HAIR_SH, HAIR_HI = hexc("a3a19c"), hexc("7f7d79"), hexc("c8c6c0")
@@ -10,6 +12,18 @@ BEARD, BEARD_SH = hexc("9a9792"), hexc("77746f")
 JACKET, JACKET_SH, JACKET_HI, JACKET_SEAM = hexc("4f5634"), hexc("373c24"), hexc("69704a"), hexc("2b2f1d")
 SHIRT, SHIRT_SH = hexc("e4ddcc"), hexc("bdb39e")
 TROUSERS, TROUSERS_SH = hexc("3d3934"), hexc("2a2724")
+BROW, BROW_SH = hexc("6c6964"), hexc("5e5b57")
+BEARD_HI = hexc("b4b1ab")
+# 1989: everything that is grey now was dark brown, and the beard was a young man's, short.
+HAIR_1989 = (hexc("3d2f26"), hexc("2a201a"), hexc("5e4a3b"))
+BEARD_1989 = (hexc("3f3129"), hexc("2c221c"), hexc("564539"))
+BROW_1989 = (hexc("3a2c24"), hexc("2e231d"))
+YOUNG_BEARD = 165          # how much of the short beard covers the skin
+JEANS, JEANS_SH = hexc("34405a"), hexc("252e42")
+SWEATER, SWEATER_SH, SWEATER_DEEP = hexc("e6dcc4"), hexc("c4b89c"), hexc("a3967a")
+LEATHER = Coat(cloth=hexc("5a3a28"), shade=hexc("40281b"), lit=hexc("7a5238"), deep=hexc("2c1b12"), top=444,
+               neck=58, shoulder=236, waist=204, hem=1150, flare=6, v_bottom=640, lapel=0, front=4,
+               hem_band=46, zip=hexc("b7a27a"))
 
 EYES = EyeStyle(half_w=22, lid_h=12.5, low_h=6.5, iris_r=8.8, white=hexc("eee6d8"), iris=hexc("4f8c58"),
                 pupil=hexc("1b241d"), lid=hexc("3b2924"), crease=hexc("a0705c"), lash_w=5.0)
@@ -91,7 +105,31 @@ def body(surf: pygame.Surface) -> None:
         poly(surf, mirror(pts), mix(JACKET_SEAM, (0, 0, 0), 0.3))
 
 
-def head(surf: pygame.Surface) -> None:
+def courier(surf: pygame.Surface) -> None:
+    """Jeans, the leather jacket zipped half way, the sweater's roll collar filling the opening."""
+    poly(surf, [(262, 1100), (658, 1100), (664, 1280), (256, 1280)], JEANS)
+    poly(surf, [(452, 1160), (468, 1160), (474, 1280), (446, 1280)], JEANS_SH)
+    poly(surf, [(560, 1100), (658, 1100), (664, 1280), (580, 1280)], JEANS_SH, 150)
+    coat(surf, LEATHER, sweater)
+
+
+def sweater(surf: pygame.Surface, opening: list) -> None:
+    s = Shape(opening, SWEATER)
+    s.tone([(470, 380), (560, 380), (560, 700), (470, 700)], SWEATER_SH)
+    for i in range(-4, 5):      # the ribs of the knit
+        s.tone(stroke_pts([(460 + i * 16, 470), (460 + i * 15, 660)], 3.5), SWEATER_DEEP, 110)
+    s.draw(surf)
+    roll = catmull([(396, 410), (460, 424), (524, 410), (536, 452), (520, 484), (460, 496), (400, 484),
+                    (384, 452)], steps=6)
+    r = Shape(roll, SWEATER)
+    r.tone([(474, 400), (560, 400), (560, 500), (474, 500)], SWEATER_SH)
+    for i in range(-5, 6):
+        r.tone(stroke_pts([(460 + i * 13, 426 - abs(i) * 2), (460 + i * 14, 490 - abs(i) * 2)], 3.2), SWEATER_DEEP,
+               120)
+    r.draw(surf)
+
+
+def head(surf: pygame.Surface, young: bool = False) -> None:
     # Neck with the jaw's shadow across it.
     neck = Shape([(398, 318), (522, 318), (534, 450), (460, 466), (386, 450)], SKIN)
     neck.tone([(380, 318), (540, 318), (540, 420), (380, 390)], SKIN_SH)
@@ -112,9 +150,10 @@ def head(surf: pygame.Surface) -> None:
     for ex in (-1, 1):
         f.tone(ellipse_pts(460 + ex * 43, 244, 34, 20, n=24), SKIN_SH, 90)
     f.tone(catmull([(372, 278), (410, 268), (430, 290), (400, 300)], steps=5), mix(SKIN, (240, 190, 160), 0.5), 120)
-    # Forehead lines: just two, faint.
-    for y, w in ((168, 40), (184, 34)):
-        f.tone(stroke_pts([(460 - w, y + 2), (460, y - 2), (460 + w, y + 2)], 3.5), SKIN_SH, 150)
+    # Forehead lines: just two, faint (none at twenty-four).
+    if not young:
+        for y, w in ((168, 40), (184, 34)):
+            f.tone(stroke_pts([(460 - w, y + 2), (460, y - 2), (460 + w, y + 2)], 3.5), SKIN_SH, 150)
     f.draw(surf)
     # Nose: a shaded plane down the bridge and a soft underside.
     poly(surf, catmull([(468, 236), (482, 292), (474, 312), (462, 300)], steps=6), SKIN_SH, 200)
@@ -122,38 +161,46 @@ def head(surf: pygame.Surface) -> None:
     poly(surf, catmull([(440, 300), (452, 288), (462, 296)], closed=False, steps=5) + [(452, 306)],
          mix(SKIN, (255, 220, 190), 0.4), 150)
 
-    # Close-cropped grey hair, a little thinner at the temples.
+    # Close-cropped grey hair, a little thinner at the temples (dark and fuller at the temples in 1989).
+    hair_c, hair_sh, hair_hi = HAIR_1989 if young else (HAIR, HAIR_SH, HAIR_HI)
+    beard_c, beard_sh, beard_hi = BEARD_1989 if young else (BEARD, BEARD_SH, BEARD_HI)
     hair = catmull([(346, 240), (342, 172), (362, 116), (408, 82), (460, 72), (514, 82), (558, 114), (578, 172),
                     (574, 240), (562, 230), (558, 176), (534, 140), (496, 132), (460, 142), (424, 132), (388, 140),
                     (364, 176), (358, 230)], steps=7)
-    h = Shape(hair, HAIR)
+    h = Shape(hair, hair_c)
     h.tone(catmull([(500, 62), (530, 64), (552, 120), (556, 200), (548, 262), (610, 262), (610, 62)], steps=6),
-           HAIR_SH)
+           hair_sh)
     h.tone(catmull([(352, 176), (370, 118), (412, 86), (460, 76), (430, 96), (392, 126), (368, 180)], steps=6),
-           mix(HAIR_HI, (255, 214, 170), 0.2), 170)
+           mix(hair_hi, (255, 214, 170), 0.2), 170)
     h.draw(surf)
 
     # Short beard along the jaw with a moustache; the mouth is drawn over it per expression.
     beard = catmull([(350, 252), (356, 304), (372, 350), (410, 386), (460, 404), (510, 386), (548, 350), (564, 304),
                      (570, 252), (560, 262), (552, 300), (530, 326), (500, 332), (460, 330), (420, 332), (390, 326),
                      (368, 300), (360, 262)], steps=7)
-    b = Shape(beard, BEARD)
+    b = Shape(beard, beard_c)
     b.tone(catmull([(540, 240), (542, 300), (524, 356), (490, 410), (470, 430), (610, 430), (610, 240)], steps=6),
-           BEARD_SH)
-    b.tone(catmull([(386, 300), (400, 340), (430, 370), (410, 350)], steps=5), hexc("b4b1ab"), 150)
-    b.tone(ellipse_pts(460, 374, 34, 16, n=20), BEARD_SH, 70)
+           beard_sh)
+    b.tone(catmull([(386, 300), (400, 340), (430, 370), (410, 350)], steps=5), beard_hi, 150)
+    b.tone(ellipse_pts(460, 374, 34, 16, n=20), beard_sh, 70)
+    if young:
+        # Kept short: the skin shows through on the cheeks.
+        b.layer.fill((255, 255, 255, YOUNG_BEARD), special_flags=pygame.BLEND_RGBA_MULT)
     b.draw(surf)
 
 
-def moustache(surf: pygame.Surface, ex: Expression) -> None:
+def moustache(surf: pygame.Surface, ex: Expression, young: bool = False) -> None:
     lift = ex.mouth_curve * 0.4 if ex.mouth != "open" else -2
+    beard_c, beard_sh, _ = BEARD_1989 if young else (BEARD, BEARD_SH, BEARD_HI)
     m = Shape(catmull([(414, 332 - lift), (436, 318), (460, 316), (484, 318), (506, 332 - lift), (484, 330),
-                       (460, 326), (436, 330)], steps=6), BEARD)
-    m.tone([(470, 300), (520, 300), (520, 350), (470, 350)], BEARD_SH)
+                       (460, 326), (436, 330)], steps=6), beard_c)
+    m.tone([(470, 300), (520, 300), (520, 350), (470, 350)], beard_sh)
+    if young:
+        m.layer.fill((255, 255, 255, YOUNG_BEARD), special_flags=pygame.BLEND_RGBA_MULT)
     m.draw(surf)
 
 
-def features(surf: pygame.Surface, ex: Expression) -> None:
+def features(surf: pygame.Surface, ex: Expression, young: bool = False) -> None:
     lid_r = ex.lid if ex.lid_r is None else ex.lid_r
     eye(surf, 417, 252, EYES, -1, ex.lid, ex.low, ex.gaze, tilt=1)
     eye(surf, 503, 252, EYES, 1, lid_r, ex.low, ex.gaze, tilt=1)
@@ -164,18 +211,22 @@ def features(surf: pygame.Surface, ex: Expression) -> None:
                 poly(surf, stroke_pts([(x, 256 + dy * 0.5), (x + side * ln, 252 + dy)], 3.2), SKIN_DEEP, 170)
     bi_r = ex.brow_in if ex.brow_in_r is None else ex.brow_in_r
     bo_r = ex.brow_out if ex.brow_out_r is None else ex.brow_out_r
-    brow(surf, 414, 222, 30, 12, hexc("6c6964"), -1, ex.brow_in, ex.brow_out, ex.brow_knit, arch=4)
-    brow(surf, 506, 222, 30, 12, hexc("5e5b57"), 1, bi_r, bo_r, ex.brow_knit, arch=4)
+    brow_c, brow_sh = BROW_1989 if young else (BROW, BROW_SH)
+    brow(surf, 414, 222, 30, 12, brow_c, -1, ex.brow_in, ex.brow_out, ex.brow_knit, arch=4)
+    brow(surf, 506, 222, 30, 12, brow_sh, 1, bi_r, bo_r, ex.brow_knit, arch=4)
     if ex.mouth in ("open",):
         # An open mouth parts the beard: lower it a little and keep the moustache above.
         mouth(surf, 460, 346, 22, ex, hexc("5a302b"), hexc("a8705f"), hexc("3e1d1f"), hexc("efe8dc"), lip_h=7)
-        moustache(surf, ex)
+        moustache(surf, ex, young)
     else:
         mouth(surf, 460, 342, 24, ex, hexc("5a302b"), hexc("a8705f"), hexc("3e1d1f"), hexc("efe8dc"), lip_h=7)
-        moustache(surf, ex)
+        moustache(surf, ex, young)
 
 
-def draw(surf: pygame.Surface) -> None:
+def draw(surf: pygame.Surface, young: bool = False) -> None:
     """The figure without a face; features() adds the expression."""
-    body(surf)
-    head(surf)
+    if young:
+        courier(surf)
+    else:
+        body(surf)
+    head(surf, young)
