@@ -78,14 +78,10 @@ def play_screen(app: App, route: str) -> PlayScreen:
 
 
 class BareLoop:
-    """Nothing but pygame: the same picture, a panel drawn once, three lines rendered once; blit them, flip."""
+    """Nothing but pygame: the same picture (drawn once), a panel drawn once, three lines rendered once; blit them, flip."""
 
-    def __init__(self, picture: Path, lines: list[str], font_path: str, size: int):
-        surface = pygame.display.get_surface()
-        image = pygame.image.load(str(picture))
-        if image.get_size() != surface.get_size():
-            image = pygame.transform.smoothscale(image.convert(), surface.get_size())
-        self.background = image.convert()
+    def __init__(self, picture: pygame.Surface, lines: list[str], font_path: str, size: int):
+        self.background = picture.convert()
         self.panel = pygame.Surface(BOX.size, pygame.SRCALPHA)
         pygame.draw.rect(self.panel, (24, 22, 30, 236), self.panel.get_rect(), border_radius=14)
         pygame.draw.rect(self.panel, (92, 80, 70, 255), self.panel.get_rect(), width=2, border_radius=14)
@@ -116,8 +112,10 @@ def measure(frames: int, rounds: int, route: str | None, profile: int, root: Pat
     # Three lines of the same face, as wide as the game's: the line's own words, repeated if it is shorter.
     words = [text for page in pages for text in page] * 3
     import fontpkg
-    bare = BareLoop(Path(app.assets.path(f"backgrounds/{screen.stage.name}") or ""), words[:3],
-                    str(fontpkg.path("lora")), 28)
+    # The bare loop blits the same picture, drawn once by the game's loader (a Tiled map or a plain image).
+    still = pygame.Surface(app.canvas.get_size())
+    app.assets.background(screen.stage.name).draw(still)
+    bare = BareLoop(still, words[:3], str(fontpkg.path("lora")), 28)
 
     clock = time.perf_counter_ns
     game_ns: list[int] = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Callable, Optional
@@ -17,6 +16,7 @@ from .prefs import Records, Settings
 from .screen import Push, Quit, Screen, apply, draw_stack
 from .theme import CANVAS, DIM_OVERLAY
 from .widgets import UI_SOUND
+from .window import Window
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ class App:
         self.headless = headless
         pygame.display.init()
         pygame.font.init()
-        self.canvas = self._open_window()
+        self.window = self._open_window()
+        self.canvas = self.window.canvas  # 1280x720, whatever the window's size (window.py)
         self.dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
         self.dim.fill(DIM_OVERLAY)
         from .assets import AssetCache  # after the display exists: images are converted for it
@@ -64,7 +65,7 @@ class App:
         self.audio.music(playing.get("music"), fade_ms=800)
         self.audio.ambience(playing.get("ambience"), fade_ms=800)
 
-    def _open_window(self) -> pygame.Surface:
+    def _open_window(self) -> Window:
         pygame.display.set_caption(TITLE)
         icon = Path(self.story.root) / "assets" / "ui" / "icon.png"
         if icon.is_file():
@@ -72,21 +73,12 @@ class App:
                 pygame.display.set_icon(pygame.image.load(str(icon)))
             except pygame.error as exc:
                 log.warning("cannot load the window icon %s: %s", icon, exc)
-        if self.headless:  # a plain surface: no renderer to scale with, nothing to show
-            return pygame.display.set_mode(CANVAS)
-        flags = pygame.SCALED | pygame.RESIZABLE
-        if self.settings.fullscreen:
-            flags |= pygame.FULLSCREEN
-        with warnings.catch_warnings():  # "no fast renderer": the software renderer is chosen on purpose
-            warnings.simplefilter("ignore")
-            return pygame.display.set_mode(CANVAS, flags)
+        return Window(self.settings.fullscreen, self.headless)
 
     def toggle_fullscreen(self) -> None:
         if self.headless:
             return
-        with warnings.catch_warnings():  # "recreating software renderer": expected, the renderer is chosen
-            warnings.simplefilter("ignore")
-            pygame.display.toggle_fullscreen()
+        self.window.toggle_fullscreen()
         self.settings.fullscreen = not self.settings.fullscreen
         self.settings.save()
 
@@ -101,6 +93,7 @@ class App:
     # --- the loop ---
     def handle(self, event: pygame.event.Event) -> bool:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
+        event = self.window.to_canvas(event)
         stack = self.stack
         if event.type == pygame.QUIT:
             return apply(stack, self.on_close())
@@ -133,13 +126,12 @@ class App:
             return False
         if rects is None:
             draw_stack(self.stack, self.canvas, self.dim)
-            pygame.display.flip()
         else:
             for rect in rects:
                 self.canvas.set_clip(rect)
                 draw_stack(self.stack, self.canvas, self.dim)
             self.canvas.set_clip(None)
-            pygame.display.update(rects)
+        self.window.present(rects)
         self.frames += 1
         return True
 

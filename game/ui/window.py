@@ -1,0 +1,117 @@
+"""The game's window: the fixed 1280x720 canvas shown at any window size, letterboxed, sending only what changed.
+
+pygame's SCALED mode would do the scaling, but through SDL's renderer, which copies and presents the whole
+frame for every update, however little changed: about 1.8 ms of CPU each time, so a twinkling star or a
+candle at a few steps a second would cost more than the whole idle budget. Here the canvas is our own surface.
+At its own size it is copied to the window rect by rect, and SDL sends the screen only those rects. At any
+other size (a resized window, full screen) it is scaled into the largest 16:9 rect that fits, with black bars
+around, and mouse positions are mapped back onto the canvas, so screens only ever see canvas coordinates.
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from typing import Optional
+
+import pygame
+
+from .theme import CANVAS
+
+MOUSE_EVENTS = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
+MINIMUM = (640, 360)
+
+
+def letterbox(window: tuple[int, int], canvas: tuple[int, int] = CANVAS) -> pygame.Rect:
+    """The largest rect of the canvas's shape that fits in the window, centred."""
+    scale = min(window[0] / canvas[0], window[1] / canvas[1])
+    w, h = max(1, round(canvas[0] * scale)), max(1, round(canvas[1] * scale))
+    return pygame.Rect((window[0] - w) // 2, (window[1] - h) // 2, w, h)
+
+
+class Window:
+    """The window and the canvas drawn into it. Headless, the canvas is the (dummy) display surface itself."""
+
+    def __init__(self, fullscreen: bool = False, headless: bool = False):
+        self.headless = headless
+        self.fullscreen = False
+        if headless:
+            self.canvas = pygame.display.set_mode(CANVAS)
+            return
+        self._open(fullscreen)
+        self.canvas = pygame.Surface(CANVAS).convert()
+
+    def _open(self, fullscreen: bool) -> None:
+        with warnings.catch_warnings():  # pygame's notes on framebuffers and its Window API are not the player's
+            warnings.simplefilter("ignore")
+            if fullscreen:
+                pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                pygame.display.set_mode(CANVAS, pygame.RESIZABLE)
+            try:  # pygame-ce's Window API; without it the window simply has no minimum size
+                pygame.Window.from_display_module().minimum_size = MINIMUM
+            except (AttributeError, pygame.error):
+                pass
+        self.fullscreen = fullscreen
+
+    def toggle_fullscreen(self) -> None:
+        if not self.headless:
+            self._open(not self.fullscreen)
+
+    @property
+    def view(self) -> pygame.Rect:
+        """Where the canvas is shown in the window."""
+        screen = pygame.display.get_surface()
+        if self.headless or screen is None or screen.get_size() == CANVAS:
+            return pygame.Rect((0, 0), CANVAS)
+        return letterbox(screen.get_size())
+
+    def present(self, rects: Optional[list[pygame.Rect]] = None) -> None:
+        """Show the canvas: the whole of it (None), or only these rects of it."""
+        if self.headless:
+            pygame.display.flip() if rects is None else pygame.display.update(rects)
+            return
+        screen = pygame.display.get_surface()
+        view = self.view
+        if view.size == CANVAS and view.topleft == (0, 0):
+            if rects is None:
+                screen.blit(self.canvas, (0, 0))
+                pygame.display.flip()
+            else:
+                for rect in rects:
+                    screen.blit(self.canvas, rect, rect)
+                pygame.display.update(rects)
+            return
+        if rects is None:
+            screen.fill((0, 0, 0))
+            pygame.transform.smoothscale(self.canvas, view.size, screen.subsurface(view))
+            pygame.display.flip()
+            return
+        shown = []
+        for rect in rects:
+            place = self._on_screen(rect.clip(self.canvas.get_rect()), view)
+            if place.width and place.height:
+                source = self.canvas.subsurface(rect.clip(self.canvas.get_rect()))
+                screen.blit(pygame.transform.smoothscale(source, place.size), place)
+                shown.append(place)
+        pygame.display.update(shown)
+
+    @staticmethod
+    def _on_screen(rect: pygame.Rect, view: pygame.Rect) -> pygame.Rect:
+        sx, sy = view.width / CANVAS[0], view.height / CANVAS[1]
+        left, top = view.x + math.floor(rect.x * sx), view.y + math.floor(rect.y * sy)
+        right, bottom = view.x + math.ceil(rect.right * sx), view.y + math.ceil(rect.bottom * sy)
+        return pygame.Rect(left, top, right - left, bottom - top)
+
+    def to_canvas(self, event: pygame.event.Event) -> pygame.event.Event:
+        """The event with its mouse position on the canvas (outside it, in the bars, it lands off the canvas)."""
+        if event.type not in MOUSE_EVENTS:
+            return event
+        view = self.view
+        if view.size == CANVAS and view.topleft == (0, 0):
+            return event
+        sx, sy = CANVAS[0] / view.width, CANVAS[1] / view.height
+        x, y = event.pos
+        moved = dict(event.dict, pos=(math.floor((x - view.x) * sx), math.floor((y - view.y) * sy)))
+        if "rel" in moved:
+            moved["rel"] = (round(event.rel[0] * sx), round(event.rel[1] * sy))
+        return pygame.event.Event(event.type, moved)
