@@ -45,3 +45,19 @@ def story_dir(tmp_path: Path):
             path.write_bytes(b"")
         return root
     return make
+
+
+@pytest.fixture(scope="module")
+def dummy_display():
+    """A (dummy) display, as in the game, unless one is already up; left as it was found.
+
+    Converting pictures and loading Tiled maps (pytmx's load_pygame) need a display mode set first.
+    """
+    import pygame
+    if pygame.display.get_surface() is not None:
+        yield
+        return
+    pygame.display.init()
+    pygame.display.set_mode((1, 1))
+    yield
+    pygame.display.quit()

@@ -21,15 +21,8 @@ CANVAS = (1280, 720)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def display():
-    """A (dummy) display, as in the game, unless one is already up; left as it was found."""
-    if pygame.display.get_surface() is not None:
-        yield
-        return
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    yield
-    pygame.display.quit()
+def display(dummy_display):
+    """Every test here draws: the shared dummy display (conftest.py)."""
 
 
 def pixels(surface: pygame.Surface) -> bytes:

@@ -27,15 +27,8 @@ ANIMATED_AT_LEAST = 10
 
 
 @pytest.fixture(scope="module", autouse=True)
-def display():
-    """A (dummy) display, as in the game, unless one is already up; left as it was found."""
-    if pygame.display.get_surface() is not None:
-        yield
-        return
-    pygame.display.init()
-    pygame.display.set_mode((1, 1))
-    yield
-    pygame.display.quit()
+def display(dummy_display):
+    """Every test here draws: the shared dummy display (conftest.py)."""
 
 
 def scene_backgrounds() -> dict[str, Path]:

@@ -5,6 +5,7 @@ import math
 import os
 import random
 import struct
+import sys
 import zlib
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -285,3 +286,16 @@ def downscale_alpha(surface: pygame.Surface, size: tuple[int, int], grain_seed: 
             v = data[j] if a == 255 else (data[j] * 255 + a // 2) // a
             data[j] = max(0, min(255, v + n))
     return pygame.image.frombytes(bytes(data), size, "RGBA")
+
+
+def take_out(args: list[str], default: Path | None = None) -> Path | None:
+    """Remove `--out DIR` from a script's arguments and return DIR (or `default`); exits 2 if DIR is missing."""
+    if "--out" not in args:
+        return default
+    i = args.index("--out")
+    if i + 1 >= len(args):
+        print("--out needs a folder", file=sys.stderr)
+        raise SystemExit(2)
+    out = Path(args[i + 1])
+    del args[i:i + 2]
+    return out

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from art_common import (ASSETS, Shape, catmull, downscale, ellipse_pts, glow, grain, hexc, init, mix, poly,
-                        pygame, save_png, vgradient)
+                        pygame, save_png, take_out, vgradient)
 from scenery import (Ground, bistro_table, bottle, cloud_streak, crescent, cypress, farmhouse, haze, hill,
                      lantern, milky_way, ridge, stars, sun, vine_rows, wine_glass)
 from scenery_berlin import berlin_1989
@@ -298,17 +298,11 @@ BACKGROUNDS: dict[str, tuple[Callable[[], pygame.Surface], int]] = {
 def main(argv: list[str]) -> int:
     """Paint all the backgrounds, or the ones named, as flat pictures into --out DIR (for review)."""
     args = list(argv)
-    if "--out" not in args:
+    out_dir = take_out(args)
+    if out_dir is None:
         print("flat pictures are for review; the game's backgrounds are made by make_tiled_maps.py. "
               "Pass --out DIR", file=sys.stderr)
         return 2
-    if "--out" in args:
-        i = args.index("--out")
-        if i + 1 >= len(args):
-            print("--out needs a folder", file=sys.stderr)
-            return 2
-        out_dir = Path(args[i + 1])
-        del args[i:i + 2]
     unknown = [a for a in args if a not in BACKGROUNDS]
     if unknown:
         print(f"unknown background(s): {', '.join(unknown)}; choose from {', '.join(BACKGROUNDS)}", file=sys.stderr)

@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 from typing import Callable
 
-from art_common import ASSETS, init, save_png
+from art_common import ASSETS, init, save_png, take_out
 from tiled_build import star_animations
 from tiled_scenes import MAPS
 from tiled_art import hills, lantern_post, mist, sky
@@ -132,14 +132,7 @@ ALL: dict[str, Callable[[Path], Path]] = {"vineyard_stars": vineyard_stars, **MA
 
 def main(argv: list[str]) -> int:
     args = list(argv)
-    out = OUT
-    if "--out" in args:
-        i = args.index("--out")
-        if i + 1 >= len(args):
-            print("--out needs a folder", file=sys.stderr)
-            return 2
-        out = Path(args[i + 1])
-        del args[i:i + 2]
+    out = take_out(args, OUT)
     unknown = [a for a in args if a not in ALL]
     if unknown:
         print(f"unknown map(s): {', '.join(unknown)}; choose from {', '.join(ALL)}", file=sys.stderr)
