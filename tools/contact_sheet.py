@@ -13,6 +13,7 @@ from art_common import ASSETS, ROOT, init, pygame, save_png
 SHEETS = {
     "vitaliy": ("vineyard_terrace", "vineyard_night"), "sophia": ("vineyard_terrace", "vineyard_night"),
     "vitaliy_young": ("berlin_1989",), "stephane_young": ("berlin_1989",), "marco_young": ("berlin_1989",),
+    "irina": ("berlin_1989",), "grey_coat": ("paris_cafe_night", "seine_quays"),
 }
 
 

@@ -230,6 +230,32 @@ def hand(surf: pygame.Surface, cx: float, cy: float, w: float, h: float, angle: 
     hd.draw(surf)
 
 
+
+def ears(surf: pygame.Surface, dx: float, y: float, rx: float, ry: float, skin: Color, shade: Color, deep: Color,
+         tilt: float = 0.12, cx: float = 460.0) -> None:
+    """Both ears, dx either side of the centre line, the far one in shade, each with its hollow."""
+    for side in (-1, 1):
+        x = cx + side * dx
+        ear = Shape(ellipse_pts(x, y, rx, ry, angle=side * tilt, n=26), skin if side < 0 else shade)
+        ear.tone(ellipse_pts(x + side * rx * 0.18, y + 2, rx * 0.45, ry * 0.56, n=18), deep, 150)
+        ear.draw(surf)
+
+
+def face_shape(outline: list[Point], skin: Color, shadow: list[Point], shade: Color) -> Shape:
+    """The face as a Shape to be toned further: a smooth outline through the points, the shadow side laid on."""
+    f = Shape(catmull(outline, steps=8), skin)
+    f.tone(catmull(shadow, steps=6), shade)
+    return f
+
+
+def nose(surf: pygame.Surface, ridge: list[Point], nostrils: list[Point], glint: list[Point], skin: Color,
+         shade: Color, deep: Color, alpha: tuple[int, int, int] = (200, 160, 130)) -> None:
+    """A nose in three flat tones: the shaded ridge, the shadow under the tip, a light on the tip's near side
+    (glint is an open curve, closed by its last point)."""
+    poly(surf, catmull(ridge, steps=6), shade, alpha[0])
+    poly(surf, catmull(nostrils, steps=6), deep, alpha[1])
+    poly(surf, catmull(glint[:-1], closed=False, steps=5) + glint[-1:], mix(skin, (255, 228, 208), 0.35), alpha[2])
+
 # ---------------------------------------------------------------- outer clothes for the 1989 figures
 
 @dataclass(frozen=True)
@@ -253,6 +279,7 @@ class Coat:
     front: float = 10.0                 # the closing edge sits this far to the viewer's right
     hem_band: float = 0.0               # a knitted or stitched band at the hem (a jacket), this tall
     zip: Color | None = None
+    pockets: bool = True                # hands in the hip pockets; False: no pocket mouths, hands drawn at coat_cuffs()
 
 
 def coat_opening(c: Coat, cx: float = 460.0) -> list[Point]:
@@ -267,6 +294,13 @@ def _coat_arm(c: Coat, cx: float) -> list[Point]:
     return catmull([(s, t + 62), (s - 34, t + 98), (s - 50, t + 198), (s - 60, t + 338), (s - 64, t + 438),
                     (s - 42, t + 518), (s + 26, t + 588), (s + 80, t + 592), (s + 84, t + 560), (s + 38, t + 508),
                     (s + 24, t + 438), (s + 28, t + 318), (s + 34, t + 198), (s + 26, t + 118)], steps=8)
+
+
+def coat_cuffs(c: Coat, cx: float = 460.0) -> tuple[Point, Point]:
+    """Where the sleeves end (viewer's left, then right), for hands drawn out of the pockets."""
+    s = cx - c.shoulder
+    left = (s + 54, c.top + 588)
+    return left, mirror([left], cx)[0]
 
 
 def coat(surf: pygame.Surface, c: Coat, inner=None, cx: float = 460.0) -> None:
@@ -353,6 +387,8 @@ def coat(surf: pygame.Surface, c: Coat, inner=None, cx: float = 460.0) -> None:
         a.tone(stroke_pts([(s - 48, t + 360), (s - 16, t + 372), (s + 10, t + 366)] if side < 0 else
                           m([(s - 48, t + 360), (s - 16, t + 372), (s + 10, t + 366)]), 4), c.deep, 140)
         a.draw(surf)
+    if not c.pockets:
+        return
     # Pocket mouths over the cuffs: the hands are in them, out of the cold.
     mouth_pts = [(s + 30, t + 580), (s + 84, t + 572), (s + 160, t + 556), (s + 162, t + 568), (s + 84, t + 588),
                  (s + 30, t + 594)]

@@ -1,5 +1,6 @@
 """Draw every character sprite (one figure, several expressions each) into assets/characters/, the three men
-also as they were in Berlin in 1989 (the *_young sets)."""
+also as they were in Berlin in 1989 (the *_young sets), and the two supporting figures, Irina and the man in the
+grey coat."""
 from __future__ import annotations
 
 import sys
@@ -11,6 +12,8 @@ from types import ModuleType
 
 from art_common import ASSETS, downscale_alpha, init, pygame, save_png
 
+import sprite_grey_coat
+import sprite_irina
 import sprite_marco
 import sprite_sophia
 import sprite_sophie
@@ -36,6 +39,7 @@ CHARACTERS: dict[str, Sprites] = {
     "vitaliy_young": Sprites(sprite_vitaliy, young=True),
     "stephane_young": Sprites(sprite_stephane, young=True),
     "marco_young": Sprites(sprite_marco, young=True),
+    "irina": Sprites(sprite_irina), "grey_coat": Sprites(sprite_grey_coat),
 }
 
 
