@@ -28,11 +28,12 @@ def story():
 
 def walk(story, scene: str, route: str, choices: tuple[int, ...]):
     """Play one scene from its first step with these answers (from 0) to its menus; yield each line with the
-    characters on stage when it is shown, then the menu that the answers ran out at, if any."""
+    characters on stage when it is shown (each with the place it stands on), then the menu that the answers ran
+    out at, if any."""
     state = State.start(story, route)
     state.scene = scene
     runner = Runner(story, state)
-    on_stage: set[str] = set()
+    on_stage: dict[str, str | None] = {}
     answers = list(choices)
     while True:
         event = runner.advance()
@@ -42,14 +43,14 @@ def walk(story, scene: str, route: str, choices: tuple[int, ...]):
             if event.kind == "scene":
                 on_stage.clear()
             elif event.kind == "show":
-                on_stage.add(event.name)
+                on_stage[event.name] = event.position or on_stage.get(event.name)
             elif event.kind == "hide":
-                on_stage.discard(event.name)
+                on_stage.pop(event.name, None)
         elif isinstance(event, Line):
-            yield event, frozenset(on_stage)
+            yield event, dict(on_stage)
         elif isinstance(event, Menu):
             if not answers:
-                yield event, frozenset(on_stage)
+                yield event, dict(on_stage)
                 return
             runner.choose(answers.pop(0))
 
@@ -82,7 +83,7 @@ def test_every_berlin_speaker_with_sprites_is_on_stage_while_speaking(story, sce
         if not shown:
             continue   # a voice only (Halloran): nobody to show
         spoken += 1
-        assert shown & on_stage, (f"{scene} (answers {list(choices)}): {line.speaker} says {line.text!r} "
+        assert shown & on_stage.keys(), (f"{scene} (answers {list(choices)}): {line.speaker} says {line.text!r} "
                                   f"while the stage shows only {sorted(on_stage) or 'nobody'}")
     assert spoken, f"{scene}: no line by anyone who can be shown"
 

@@ -1,0 +1,63 @@
+"""Irina in Berlin and the man in the grey coat in Paris are shown while they speak, never two people on one
+place, from sprite sets that are whole.
+
+The scenes are walked every way through their menus by the same Runner walker as the Berlin flashbacks'.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.story import load_story
+from test_young_sprites import every_way_through, shown_as
+
+ROOT = Path(__file__).resolve().parent.parent
+SUPPORTING = {"irina": ("provence.berlin_street",), "grey_coat": ("paris.grey_coat",)}   # who: the scenes they speak in
+SCENES = {"provence.berlin_street": "provence", "paris.grey_coat": "paris"}            # scene: the route it is in
+EXPRESSIONS = {"neutral", "guarded", "sad", "surprised", "smiling"}
+SIZE = (460, 640)
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story()
+
+
+@pytest.mark.parametrize("scene", sorted(SCENES))
+def test_every_speaker_is_on_stage_and_nobody_shares_a_place(story, scene):
+    spoken = Counter()
+    for choices, line, on_stage in every_way_through(story, scene, SCENES[scene]):
+        places = Counter(place for place in on_stage.values())
+        crowded = [place for place, n in places.items() if n > 1]
+        assert not crowded, f"{scene} (answers {list(choices)}) at {line.text!r}: two on {crowded}: {on_stage}"
+        if line.speaker is None or not shown_as(story, line.speaker):
+            continue
+        spoken[line.speaker] += 1
+        assert shown_as(story, line.speaker) & on_stage.keys(), (
+            f"{scene} (answers {list(choices)}): {line.speaker} says {line.text!r} "
+            f"while the stage shows only {sorted(on_stage) or 'nobody'}")
+    for who, scenes in SUPPORTING.items():
+        if scene in scenes:
+            assert spoken[who], f"{scene}: {who} never speaks"
+
+
+def test_the_supporting_characters_can_be_shown(story):
+    for who in SUPPORTING:
+        assert story.characters[who].sprites == who
+        assert EXPRESSIONS <= set(story.characters[who].expressions)
+
+
+@pytest.mark.parametrize("who", sorted(SUPPORTING))
+def test_supporting_sprite_sets_are_whole(who):
+    folder = ROOT / "assets" / "characters" / who
+    assert EXPRESSIONS <= {p.stem for p in folder.glob("*.png")}
+    for path in sorted(folder.glob("*.png")):
+        picture = pygame.image.load(str(path))
+        assert picture.get_size() == SIZE, path.name
+        assert picture.get_flags() & pygame.SRCALPHA, f"{path.name} has no alpha channel"
+        w, h = SIZE
+        assert picture.get_at((0, 0)).a == 0 and picture.get_at((w - 1, 0)).a == 0, f"{path.name}: corners"
+        assert any(picture.get_at((x, h - 1)).a == 255 for x in range(0, w, 4)), f"{path.name}: bottom edge"
