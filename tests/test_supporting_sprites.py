@@ -8,17 +8,15 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pygame
 import pytest
 
 from game.story import load_story
-from test_young_sprites import every_way_through, shown_as
+from test_young_sprites import assert_whole_pictures, every_way_through, shown_as
 
 ROOT = Path(__file__).resolve().parent.parent
 SUPPORTING = {"irina": ("provence.berlin_street",), "grey_coat": ("paris.grey_coat",)}   # who: the scenes they speak in
 SCENES = {"provence.berlin_street": "provence", "paris.grey_coat": "paris"}            # scene: the route it is in
 EXPRESSIONS = {"neutral", "guarded", "sad", "surprised", "smiling"}
-SIZE = (460, 640)
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +52,4 @@ def test_the_supporting_characters_can_be_shown(story):
 def test_supporting_sprite_sets_are_whole(who):
     folder = ROOT / "assets" / "characters" / who
     assert EXPRESSIONS <= {p.stem for p in folder.glob("*.png")}
-    for path in sorted(folder.glob("*.png")):
-        picture = pygame.image.load(str(path))
-        assert picture.get_size() == SIZE, path.name
-        assert picture.get_flags() & pygame.SRCALPHA, f"{path.name} has no alpha channel"
-        w, h = SIZE
-        assert picture.get_at((0, 0)).a == 0 and picture.get_at((w - 1, 0)).a == 0, f"{path.name}: corners"
-        assert any(picture.get_at((x, h - 1)).a == 255 for x in range(0, w, 4)), f"{path.name}: bottom edge"
+    assert_whole_pictures(folder)

@@ -100,6 +100,11 @@ def test_young_sprite_sets_are_whole(who):
     assert EXPRESSIONS <= {p.stem for p in folder.glob("*.png")}
     old = {p.stem for p in (ROOT / "assets" / "characters" / who.removesuffix("_young")).glob("*.png")}
     assert {p.stem for p in folder.glob("*.png")} == old, "the young set has the same expressions as the older man"
+    assert_whole_pictures(folder)
+
+
+def assert_whole_pictures(folder: Path) -> None:
+    """Every PNG in a sprite folder is 460x640 with alpha, clear at the top corners, standing on the bottom edge."""
     for path in sorted(folder.glob("*.png")):
         picture = pygame.image.load(str(path))
         assert picture.get_size() == SIZE, path.name
