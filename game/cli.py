@@ -106,7 +106,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if args.save:
         try:
-            write_save(args.save, runner.checkpoint, {"route": runner.state.route, "scene": runner.state.scene})
+            write_save(args.save, runner.checkpoint, {"route": runner.state.route, "scene": runner.state.scene},
+                       story)
         except OSError as exc:
             print(f"{args.save}: cannot write the save ({exc.strerror})", file=sys.stderr)
             return EXIT_BAD_INPUT

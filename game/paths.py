@@ -1,7 +1,9 @@
 """Where the player's saves, settings and records live (platformdirs, or the UTSS_* variables for tests)."""
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -19,3 +21,19 @@ def config_dir() -> Path:
     """The player's settings."""
     override = os.environ.get("UTSS_CONFIG_DIR")
     return Path(override) if override else platformdirs.user_config_path(APP, appauthor=False)
+
+
+def story_key(title: str, root: Path | str, default_root: Path | str) -> str:
+    """The folder name of one story's saves and records: the game's own story by its title, any other
+    story pack by its title and where it lives, so that two packs never share saves, seen lines or unlocks."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40] or "story"
+    root, default_root = Path(root).resolve(), Path(default_root).resolve()
+    if root == default_root:
+        return slug
+    digest = hashlib.blake2s(str(root).encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    return f"{slug}-{digest}"
+
+
+def story_data_dir(title: str, root: Path | str, default_root: Path | str) -> Path:
+    """Saves, records of endings and seen lines of one story."""
+    return data_dir() / "stories" / story_key(title, root, default_root)

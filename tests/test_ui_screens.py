@@ -33,8 +33,9 @@ def picture(app, stack: list[Screen]) -> bytes:
 
 def test_every_screen_draws(app) -> None:
     play = PlayScreen(app, Runner.new(app.story, "vineyard"))
+    app.stack = [play]
     play.on_enter()
-    settle(app, 0)
+    settle(app, 2.0)  # past the opening fade, so the picture is there
     end = End("vineyard.found", "Found", "A line of epilogue.\n\nAnother paragraph.")
     screens = [[TitleScreen(app)], [RouteSelect(app)], [SettingsScreen(app)], [EndingsScreen(app)], [play],
                [play, GameMenu(app)], [play, Confirm(app, "Quit?", "Sure?", lambda: Pop())],

@@ -58,8 +58,10 @@ class Runner:
                 state.pc += 1
                 seen = op.line_id in state.seen
                 state.seen.add(op.line_id)
-                if op.expression and op.speaker in state.stage["sprites"]:
-                    state.stage["sprites"][op.speaker][0] = op.expression
+                sprites = state.stage["sprites"]
+                if op.expression and op.speaker in sprites:
+                    # a new pair, never changed in place: checkpoint copies share these pairs
+                    sprites[op.speaker] = [op.expression, sprites[op.speaker][1]]
                 return Line(op.line_id, op.speaker, op.text, op.expression, seen)
             state.pc += 1
             if kind is StageOp:

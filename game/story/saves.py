@@ -57,9 +57,16 @@ def write_json_atomic(path: Path, data: Any) -> None:
         pass
 
 
-def write_save(path: Path | str, state: State, meta: dict[str, Any] | None = None) -> None:
-    write_json_atomic(Path(path), {"format": SAVE_FORMAT, "version": SAVE_VERSION,
-                                   "meta": meta or {}, "state": state.to_json()})
+def save_data(state: State, meta: dict[str, Any] | None = None, story: Story | None = None,
+              seen: bool = True) -> dict[str, Any]:
+    """A save as JSON data; given the story, its place is held by line id as well (see position.py)."""
+    return {"format": SAVE_FORMAT, "version": SAVE_VERSION, "meta": meta or {},
+            "state": state.to_json(story, seen=seen)}
+
+
+def write_save(path: Path | str, state: State, meta: dict[str, Any] | None = None,
+               story: Story | None = None) -> None:
+    write_json_atomic(Path(path), save_data(state, meta, story))
 
 
 def read_json(path: Path | str) -> Any:
@@ -90,7 +97,16 @@ def read_json(path: Path | str) -> Any:
 
 def read_save(path: Path | str, story: Story) -> tuple[State, dict[str, Any]]:
     """(state, meta) from a save file; SaveError if it is damaged, truncated or not ours."""
-    data = read_json(path)
+    state, meta, _note = read_save_noted(path, story)
+    return state, meta
+
+
+def read_save_noted(path: Path | str, story: Story) -> tuple[State, dict[str, Any], str]:
+    """(state, meta, note) from a save file; note says, in one line, if the place had to be found again."""
+    return save_from_data(read_json(path), path, story)
+
+
+def save_from_data(data: Any, path: Path | str, story: Story) -> tuple[State, dict[str, Any], str]:
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
         raise SaveError(path, "not a save file of this game")
     version = data.get("version")
@@ -100,8 +116,8 @@ def read_save(path: Path | str, story: Story) -> tuple[State, dict[str, Any]]:
         raise SaveError(path, f"made by a newer version of the game (save version {version!r})")
     meta = data.get("meta")
     try:
-        state = State.from_json(data.get("state"), story)
+        state, note = State.from_json_noted(data.get("state"), story)
     except StoryError as exc:
         reason = exc.problems[0].message if exc.problems else str(exc)
         raise SaveError(path, reason) from None
-    return state, meta if isinstance(meta, dict) else {}
+    return state, meta if isinstance(meta, dict) else {}, note

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Story
+from .position import mark, resume
 from .problems import StoryError
 
 FORMAT = "under-the-same-stars/state"
-VERSION = 1
+VERSION = 2            # 2: the place is held as ids ("at"), not only as an op index
 OLDEST_READABLE = 1
 
 
@@ -41,19 +42,29 @@ class State:
         return State(self.route, self.scene, self.pc, dict(self.meters), dict(self.flags), dict(self.visits),
                      self.choices, stage, self.ending, self.seen)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, story: Story | None = None, seen: bool = True) -> dict[str, Any]:
+        """Plain JSON. Given the story, the place is also written as ids ("at"), so that it survives edits;
+        seen=False leaves out the seen lines (the game keeps those in one file of their own)."""
+        data = {
             "format": FORMAT, "version": VERSION,
             "route": self.route, "scene": self.scene, "pc": self.pc,
             "meters": dict(self.meters), "flags": dict(self.flags), "visits": dict(self.visits),
             "choices": [list(c) for c in self.choices],
             "stage": {**self.stage, "sprites": {k: list(v) for k, v in self.stage["sprites"].items()}},
-            "ending": self.ending, "seen": sorted(self.seen),
+            "ending": self.ending, "seen": sorted(self.seen) if seen else [],
         }
+        if story is not None and self.scene in story.scenes:
+            data["at"] = mark(story.scenes[self.scene], self.pc)
+        return data
 
     @classmethod
     def from_json(cls, data: Any, story: Story) -> State:
         """Rebuild a state, checking it fits this story; raises StoryError with one plain reason."""
+        return cls.from_json_noted(data, story)[0]
+
+    @classmethod
+    def from_json_noted(cls, data: Any, story: Story) -> tuple[State, str]:
+        """(state, note): the note is one line for the player when the story changed under the save, else ""."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise StoryError("not a saved state of this game")
         version = data.get("version")
@@ -75,8 +86,12 @@ class State:
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoryError(f"the saved state is incomplete or damaged ({type(exc).__name__}: {exc})") from None
+        note = ""
+        if "at" in data and state.ending is None:
+            resumed = resume(story, state.scene, data["at"])
+            state.pc, note = resumed.pc, resumed.note
         state.check_fits(story)
-        return state
+        return state, note
 
     def check_fits(self, story: Story) -> None:
         if self.route not in story.routes:
@@ -97,7 +112,7 @@ class State:
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
     """Bring an older saved state up to VERSION, one step at a time (none needed yet)."""
-    steps: dict[int, Any] = {}
+    steps: dict[int, Any] = {1: lambda d: d}  # 1 -> 2: no "at"; the op index is used as it was
     while version < VERSION:
         data = steps[version](data)
         version += 1

@@ -1,8 +1,10 @@
 """The application: one window, one main loop that owns the events and the clock, and the screen stack."""
 from __future__ import annotations
 
+import json
 import logging
 import os
+import signal
 import time
 from datetime import datetime
 from pathlib import Path
@@ -10,10 +12,12 @@ from typing import Callable, Optional
 
 import pygame
 
-from ..paths import data_dir
-from ..story import Story
-from .prefs import Records, Settings
-from .screen import Push, Quit, Screen, apply, draw_stack
+from ..paths import data_dir, story_data_dir
+from ..slots import SaveSlots
+from ..story import Story, default_root
+from . import screens
+from .prefs import Records, SeenLines, Settings
+from .screen import Quit, Screen, apply, draw_stack
 from .theme import CANVAS, DIM_OVERLAY
 from .widgets import UI_SOUND
 from .window import Window
@@ -32,8 +36,15 @@ class App:
                  headless: bool = False, audio: bool = True):
         self.story = story
         self.settings = settings or Settings.load()
-        self.records = records or Records.load()
+        # Each story keeps its own saves, records and seen lines: a story pack never sees another's.
+        own = Path(story.root).resolve() == default_root().resolve()
+        self.folder = story_data_dir(story.title, story.root, default_root())
+        self.records = records or Records.load(self.folder / "records.json",
+                                               legacy=data_dir() / "records.json" if own else None)
+        self.seen = SeenLines.load(self.folder / "seen.json") if records is None else SeenLines()
+        self.slots = SaveSlots(self.folder / "saves", story)
         self.headless = headless
+        self.autosaves = not headless  # a window autosaves; a headless app (shot, tests) only when asked
         pygame.display.init()
         pygame.font.init()
         self.window = self._open_window()
@@ -51,6 +62,24 @@ class App:
         self.clock = pygame.time.Clock()
         self.frames = 0  # frames drawn: the tests and the benchmark read it
         self.toast: Optional[Callable[[str], None]] = None
+        self.terminated = False  # SIGTERM arrived: keep the player's place and leave at once
+        # UTSS_TRACE=FILE: one JSON line per line, menu and screen shown, for real-window tests and bug reports
+        self.trace_path = os.environ.get("UTSS_TRACE") or None
+        self._top: Optional[Screen] = None
+
+    def trace(self, **what) -> None:
+        if self.trace_path is None:
+            return
+        try:
+            with open(self.trace_path, "a", encoding="utf-8") as out:
+                out.write(json.dumps(what, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            log.warning("cannot write the trace %s: %s", self.trace_path, exc.strerror)
+            self.trace_path = None
+
+    def make(self, name: str, *args, **kwargs) -> Screen:
+        """A screen by name (screens/__init__.py lists them): screens never import one another."""
+        return screens.make(self, name, *args, **kwargs)
 
     def volumes(self) -> dict[str, float]:
         s = self.settings
@@ -118,6 +147,9 @@ class App:
         if not self.stack:
             return False
         top = self.stack[-1]
+        if top is not self._top:
+            self._top = top
+            self.trace(screen=type(top).__name__)
         moved = top.update(dt)
         if not (moved or force):
             return False
@@ -136,13 +168,21 @@ class App:
         return True
 
     def on_close(self):
-        """The window's close button: during play, ask first (progress would be lost); otherwise quit."""
-        from .screens.menus import Confirm
-        from .screens.play import PlayScreen
-        if any(isinstance(s, PlayScreen) for s in self.stack) and not isinstance(self.stack[-1], Confirm):
-            return Push(Confirm(self, "Quit the game?", "Your progress since the start of this story is lost.",
-                                lambda: Quit()))
+        """The window's close button: keep the player's place (an autosave) and quit, without a dialog."""
+        self.suspend()
         return Quit()
+
+    def suspend(self) -> None:
+        """The game is about to close: each screen keeps what must be kept (the play screen autosaves)."""
+        for screen in list(self.stack):
+            try:
+                screen.suspend()
+            except Exception:  # noqa: BLE001 - closing must never fail; the autosave is a courtesy
+                log.exception("could not keep the place while closing")
+        self.seen.save()
+
+    def _on_sigterm(self, signum, frame) -> None:
+        self.terminated = True
 
     def busy(self) -> bool:
         return bool(self.stack) and getattr(self.stack[-1], "busy", False)
@@ -153,7 +193,15 @@ class App:
         first.on_enter()
         dirty = True
         last = time.perf_counter()
+        try:
+            previous = signal.signal(signal.SIGTERM, self._on_sigterm)
+        except ValueError:  # not the main thread (a test may run the loop elsewhere)
+            previous = None
         while self.stack:
+            if self.terminated:  # logout or shutdown: autosave and leave within the next loop
+                self.suspend()
+                apply(self.stack, Quit())
+                break
             for event in pygame.event.get():
                 dirty |= self.handle(event)
                 if not self.stack:
@@ -172,10 +220,13 @@ class App:
                 self.clock.tick(BUSY_FPS)
             else:
                 time.sleep(IDLE_SLEEP)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
         self.close()
         return 0
 
     def close(self) -> None:
+        self.seen.save()
         self.settings.save()
         self.audio.close()
         pygame.display.quit()

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
-from ..paths import config_dir, data_dir
+from ..paths import config_dir
 from ..story.saves import SaveError, read_json, write_json_atomic
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,7 @@ class Settings:
     sound_volume: float = 0.8
     fullscreen: bool = False
     show_meters: bool = False
+    skip_unseen: bool = False     # skip goes through lines never shown before, too
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -32,16 +34,30 @@ class Settings:
 
 @dataclass
 class Records:
-    """What lasts between playthroughs: endings reached and routes finished."""
+    """What lasts between playthroughs of one story: endings reached and routes finished.
+
+    Kept in the story's own folder (paths.story_data_dir); one made in memory (path None) is never written.
+    """
     endings: list[str] = field(default_factory=list)
     routes_finished: list[str] = field(default_factory=list)
+    path: Optional[Path] = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Records:
-        return _load(cls, path or data_dir() / "records.json")
+    def load(cls, path: Path, legacy: Path | None = None) -> Records:
+        """Read the records at `path`; the first time, carry over `legacy` (the one file all stories shared)."""
+        if legacy is not None and not path.exists() and legacy.is_file():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(legacy, path)
+            except OSError as exc:
+                log.warning("could not carry over %s: %s", legacy, exc.strerror)
+        records = _load(cls, path)
+        records.path = path
+        return records
 
-    def save(self, path: Path | None = None) -> None:
-        _save(asdict(self), path or data_dir() / "records.json")
+    def save(self) -> None:
+        if self.path is not None:
+            _save({"endings": self.endings, "routes_finished": self.routes_finished}, self.path)
 
     def reached(self, ending: str, route: str) -> bool:
         """Record an ending; True if it is new."""
@@ -51,6 +67,33 @@ class Records:
         if route not in self.routes_finished:
             self.routes_finished.append(route)
         return new
+
+
+class SeenLines:
+    """The ids of every line shown in any playthrough of one story: skip goes through these by default."""
+
+    def __init__(self, ids: set[str] | None = None, path: Optional[Path] = None):
+        self.ids: set[str] = ids if ids is not None else set()
+        self.path = path
+        self._written = len(self.ids)
+
+    @classmethod
+    def load(cls, path: Path) -> SeenLines:
+        try:
+            data = read_json(path)
+        except SaveError as exc:
+            if path.exists():
+                log.warning("ignoring %s", exc)
+            return cls(set(), path)
+        ids = data.get("seen") if isinstance(data, dict) else None
+        return cls({i for i in ids if isinstance(i, str)} if isinstance(ids, list) else set(), path)
+
+    def save(self) -> None:
+        """Write the ids if any were added since the last write (seeing is never undone)."""
+        if self.path is None or len(self.ids) == self._written:
+            return
+        _save({"format": "under-the-same-stars/seen", "version": 1, "seen": sorted(self.ids)}, self.path)
+        self._written = len(self.ids)
 
 
 def _load(cls: type, path: Path) -> Any:
@@ -66,6 +109,8 @@ def _load(cls: type, path: Path) -> Any:
         return cls()
     value = cls()
     for f in fields(cls):
+        if f.name == "path":
+            continue
         item = data.get(f.name)
         default = getattr(value, f.name)
         if isinstance(default, bool):

@@ -38,6 +38,9 @@ class Screen:
     def on_leave(self) -> None:
         """Called when the screen is removed from the stack."""
 
+    def suspend(self) -> None:
+        """The game is closing (window closed, logout): keep anything the player would miss."""
+
 
 @dataclass(frozen=True)
 class Push:

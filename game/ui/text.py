@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pygame
 
+from . import theme
+
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
     """Break text into lines no wider than width; a word too long for a line is broken by letters."""
@@ -83,3 +85,36 @@ class TextCache:
                 self.surfaces.clear()
             surface = self.surfaces[key] = font.render(text, True, colour)
         return surface
+
+
+EPILOGUE_SIZES = (26, 18)  # an epilogue's type sizes, tried from the first down to the second
+
+
+def fit_epilogue(epilogue: str, width: int, room: int) -> tuple[pygame.font.Font, list[str]]:
+    """The epilogue's lines in the largest italic size that fits `room` pixels high, a blank line between
+    paragraphs. If even the smallest size does not fit, the lines that would not are left out, with an ellipsis.
+    The ending screen and the endings gallery both use it.
+    """
+    paragraphs = [" ".join(p.split()) for p in epilogue.split("\n\n") if p.strip()]
+    for size in range(EPILOGUE_SIZES[0], EPILOGUE_SIZES[1] - 1, -1):
+        font = theme.text_font(size, italic=True)
+        lines = [line for paragraph in paragraphs for line in [""] + wrap(paragraph, font, width)][1:]
+        if len(lines) * font.get_linesize() <= room:
+            return font, lines
+    lines = lines[:max(1, room // font.get_linesize())]
+    while len(lines) > 1 and not lines[-1]:  # never end on a paragraph's blank line
+        lines.pop()
+    last = lines[-1]
+    while last and font.size(last + "…")[0] > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    lines[-1] = last.rstrip(" .,;:") + "…"
+    return font, lines
+
+
+def fitted(words: str, font: pygame.font.Font, width: int) -> str:
+    """The words, shortened with an ellipsis if they would run past `width`."""
+    if font.size(words)[0] <= width:
+        return words
+    while words and font.size(words + "…")[0] > width:
+        words = words[:-1]
+    return words.rstrip() + "…"

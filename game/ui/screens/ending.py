@@ -9,9 +9,13 @@ from ...story import End
 from .. import theme
 from ..screen import Replace, Screen, Transition
 from ..backgrounds import Background
-from ..text import wrap
+from ..text import fit_epilogue, wrap
 from ..skin import skin
-from ..widgets import panel, text
+from ..widgets import Button, ButtonList, panel, text
+
+# A double Return at the story's last line must not throw the ending away: input waits this long.
+READ_FIRST = 1.5
+TEXT_TOP, TEXT_WIDTH = 288, 860
 
 
 class EndingScreen(Screen):
@@ -19,39 +23,57 @@ class EndingScreen(Screen):
         super().__init__(app)
         self.ending = ending
         self.new = app.records.reached(ending.ending, route)
-        if not app.headless:
-            app.records.save()
+        app.records.save()
         self.picture = pygame.Surface(theme.CANVAS)
         if backdrop is not None:  # the last place of the story, darkened behind the words
             backdrop.draw(self.picture)
         veil = pygame.Surface(theme.CANVAS, pygame.SRCALPHA)
         veil.fill((6, 6, 14, 196))
         self.picture.blit(veil, (0, 0))
-        font = theme.text_font(26, italic=True)
-        self.lines = [line for paragraph in ending.epilogue.split("\n\n")
-                      for line in wrap(" ".join(paragraph.split()), font, 860) + [""]]
+        self.buttons = ButtonList([Button("Continue", pygame.Rect(640 - 120, 634, 240, 52), key="continue")])
+        self.buttons.focus = 0
+        self.font, self.lines = fit_epilogue(ending.epilogue, TEXT_WIDTH, self.room)
+        self.waited = 0.0
+        self.pressed = False  # a click counts only if it began while the button was there
+
+    @property
+    def room(self) -> int:
+        """How tall the epilogue may be: from its top to a little above the Continue button."""
+        return self.buttons.buttons[0].rect.top - 20 - TEXT_TOP
+
+    @property
+    def ready(self) -> bool:
+        """True once the Continue button is shown and input counts."""
+        return self.waited >= READ_FIRST
+
+    def update(self, dt: float) -> bool:
+        was = self.ready
+        self.waited += dt
+        return self.ready and not was  # drawn again once, as the button appears
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
-        if (event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE,
-                                                           pygame.K_KP_ENTER)) or \
-                (event.type == pygame.MOUSEBUTTONUP and event.button in (1, 3)):
-            from .title import TitleScreen
-            return Replace(TitleScreen(self.app), clear=True)
+        if not self.ready:
+            return None
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.pressed = True
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not self.pressed:
+            return None
+        if self.buttons.handle(event) is not None:
+            return Replace(self.app.make("title"), clear=True)
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.blit(self.picture, (0, 0))
         text(canvas, theme.ui_font(theme.SMALL_SIZE), "A NEW ENDING" if self.new else "AN ENDING", theme.GOLD,
-             (640, 150), "center")
-        text(canvas, theme.display_font(54), self.ending.title, (250, 236, 206), (640, 210), "center", shadow=True)
-        skin().mark(canvas, "cursor_continue", (640, 262))
-        font = theme.text_font(26, italic=True)
-        y = 300
+             (640, 140), "center")
+        text(canvas, theme.display_font(54), self.ending.title, (250, 236, 206), (640, 200), "center", shadow=True)
+        skin().mark(canvas, "cursor_continue", (640, 252))
+        y = TEXT_TOP
         for line in self.lines:
-            text(canvas, font, line, theme.PAPER, (640, y), "midtop")
-            y += font.get_linesize()
-        text(canvas, theme.ui_font(theme.SMALL_SIZE), "Click or press Return to go back to the title",
-             theme.PAPER_DIM, (640, 680), "center")
+            text(canvas, self.font, line, theme.PAPER, (640, y), "midtop")
+            y += self.font.get_linesize()
+        if self.ready:
+            self.buttons.draw(canvas)
 
 
 class StoryStopped(Screen):
@@ -63,8 +85,7 @@ class StoryStopped(Screen):
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP):
-            from .title import TitleScreen
-            return Replace(TitleScreen(self.app), clear=True)
+            return Replace(self.app.make("title"), clear=True)
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:

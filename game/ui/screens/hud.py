@@ -41,8 +41,8 @@ class Toasts:
         self.items = self.items[-4:]
         self.changed = True
 
-    def note(self, words: str) -> None:
-        self.items = (self.items + [Toast(words, 0, TOAST_SECONDS)])[-4:]
+    def note(self, words: str, seconds: float = TOAST_SECONDS) -> None:
+        self.items = (self.items + [Toast(words, 0, seconds)])[-4:]
         self.changed = True
 
     def update(self, dt: float) -> bool:

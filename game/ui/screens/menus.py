@@ -7,6 +7,7 @@ import pygame
 
 from .. import theme
 from ..screen import Pop, Push, Quit, Replace, Screen, Transition
+from ..text import wrap
 from ..widgets import Button, ButtonList, column, panel, text
 
 BACK_KEYS = (pygame.K_ESCAPE,)
@@ -52,14 +53,16 @@ class Confirm(Screen):
 
 
 class Notice(Screen):
-    """A short message with one button."""
+    """A short message with one button; the body is wrapped to the box."""
 
     overlay = True
 
     def __init__(self, app, title: str, body: str):
         super().__init__(app)
-        self.title, self.body = title, body
-        self.box = pygame.Rect(0, 0, 640, 250)
+        self.title = title
+        self.lines = wrap(" ".join(body.split()), theme.ui_font(theme.UI_SIZE), 560)[:6]
+        height = 190 + 30 * len(self.lines)
+        self.box = pygame.Rect(0, 0, 640, height)
         self.box.center = (640, 340)
         self.buttons = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 115, self.box.bottom - 82, 230, 54),
                                           key="back")])
@@ -73,26 +76,28 @@ class Notice(Screen):
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box)
         text(canvas, theme.display_font(30), self.title, theme.PAPER, (self.box.centerx, self.box.y + 56), "center")
-        text(canvas, theme.ui_font(theme.UI_SIZE), self.body, theme.PAPER_DIM,
-             (self.box.centerx, self.box.y + 108), "center")
+        y = self.box.y + 96
+        for line in self.lines:
+            text(canvas, theme.ui_font(theme.UI_SIZE), line, theme.PAPER_DIM, (self.box.centerx, y), "midtop")
+            y += 30
         self.buttons.draw(canvas)
 
 
-def coming_soon(app, what: str) -> Notice:
-    return Notice(app, what, "Coming in the next update of the game.")
+LEAVE_NOTE = "Your place is kept: Continue on the title brings you back."
 
 
 class GameMenu(Screen):
-    """Escape or right click during play: save, load, settings, history, main menu, quit."""
+    """Escape or right click during play: save, load, history, settings, main menu, quit."""
 
     overlay = True
 
-    def __init__(self, app):
+    def __init__(self, app, play=None):
         super().__init__(app)
+        self.play = play  # the play screen beneath: what Save keeps and History shows
         self.box = pygame.Rect(0, 0, 440, 520)
         self.box.center = (640, 350)
-        items = [("save", "Save", True), ("load", "Load", True), ("settings", "Settings", True),
-                 ("history", "History", True), ("title", "Main menu", True), ("quit", "Quit", True)]
+        items = [("save", "Save", play is not None), ("load", "Load", True), ("history", "History", play is not None),
+                 ("settings", "Settings", True), ("title", "Main menu", True), ("quit", "Quit", True)]
         self.buttons = ButtonList(column(items, self.box.centerx, self.box.y + 92, width=320, height=52, gap=14))
         self.buttons.focus = 0
 
@@ -102,18 +107,23 @@ class GameMenu(Screen):
         chosen = self.buttons.handle(event)
         if chosen is None:
             return None
-        from .settings import SettingsScreen
-        from .title import TitleScreen
         app = self.app
-        if chosen.key in ("save", "load", "history"):
-            return Push(coming_soon(app, chosen.label))
+        if chosen.key in ("save", "load"):
+            return Push(app.make("saves", chosen.key, self.play))
+        if chosen.key == "history":
+            return Replace(app.make("history", self.play))
         if chosen.key == "settings":
-            return Push(SettingsScreen(app))
+            return Push(app.make("settings"))
+
+        def leave(then: Callable[[], Transition]) -> Callable[[], Transition]:
+            def go() -> Transition:
+                app.suspend()  # the play screen autosaves, before the title looks for the newest save
+                return then()
+            return go
         if chosen.key == "title":
-            return Push(Confirm(app, "Return to the title?", "Your progress since the start of this story is lost.",
-                                lambda: Replace(TitleScreen(app), clear=True)))
-        return Push(Confirm(app, "Quit the game?", "Your progress since the start of this story is lost.",
-                            lambda: Quit()))
+            return Push(Confirm(app, "Return to the title?", LEAVE_NOTE,
+                                leave(lambda: Replace(app.make("title"), clear=True))))
+        return Push(Confirm(app, "Quit the game?", LEAVE_NOTE, leave(Quit)))
 
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box)

@@ -1,28 +1,32 @@
-"""The play screen: the stage, the text box, choice menus, the quick menu, meters and their changes."""
+"""The play screen: the stage, the text box, choice menus, the quick menu, meters and their changes,
+and the player's comforts: rollback, history, skip, auto-forward, quick save and autosave."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import pygame
 
 from ...story import Changed, End, Line, Menu, Runner, SceneStart, Stage, StoryError
+from ...story.timeline import Step, Timeline, earlier_entries
 from .. import theme
+from ..pace import SKIP_STEP, Pace, auto_wait
 from ..screen import Push, Replace, Screen, Transition
+from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
-from ..widgets import Button, ButtonList, label_lines
+from ..widgets import Button, ButtonList, label_lines, panel, text
 from .hud import MeterPanel, Toasts
-from .menus import GameMenu
 
 ADVANCE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
-RESERVED_KEYS = (pygame.K_TAB, pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_a, pygame.K_PAGEUP, pygame.K_PAGEDOWN)
+CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | \
+    {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 QUICK = [("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "Auto"), ("save", "Save"),
          ("qsave", "Q.Save"), ("qload", "Q.Load"), ("prefs", "Prefs")]
-QUICK_WORKING = {"prefs"}  # the rest arrive with the player comforts; until then they look disabled
-
-
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
 MENU_WIDTH, MENU_GAP = 800, 12  # choice buttons, centred on the canvas above the text box
+MODE_RECT = pygame.Rect(1060, 18, 196, 36)  # "Skipping" / "Auto" at the top right
+MENU_GUARD = 0.35  # seconds a new menu ignores a pick: a quick double Return at the line before picks nothing
 
 
 def quick_band() -> pygame.Surface:
@@ -40,15 +44,16 @@ def quick_menu() -> ButtonList:
     x = 640 - sum(widths) // 2
     buttons = []
     for (key, label), width in zip(QUICK, widths):
-        buttons.append(Button(label, pygame.Rect(x, BOX.bottom + 6, width, 28), key in QUICK_WORKING, key=key))
+        buttons.append(Button(label, pygame.Rect(x, BOX.bottom + 6, width, 28), key=key))
         x += width
     return ButtonList(buttons, font, horizontal=True, flat=True)
 
 
 class PlayScreen(Screen):
-    def __init__(self, app, runner: Runner, resume: bool = False):
+    def __init__(self, app, runner: Runner, resume: bool = False, note: str = "", log: Any = None):
         super().__init__(app)
         self.runner = runner
+        self._share_seen(runner)
         self.stage = StageView(app.assets)
         self.box = TextBox(app.settings.text_speed)
         self.menu: Optional[ButtonList] = None
@@ -56,12 +61,26 @@ class PlayScreen(Screen):
         self.band = quick_band()
         self.meters = MeterPanel(app.story)
         self.toasts = Toasts()
+        self.timeline = Timeline()
+        self.timeline.earlier = earlier_entries(app.story, log)
+        self.pace = Pace()
         self.hidden = False
         self.started = False
         self.resume = resume
+        self.note = note
+        self.line: Optional[Line] = None
         self.pending: Optional[Transition] = None
         self._ambient: list[pygame.Rect] = []
         self._only_text = False
+        self._mode_shown = ""
+        self.menu_age = 0.0
+
+    def _share_seen(self, runner: Runner) -> None:
+        """Lines seen in any playthrough count as seen (skip reads them): one set, kept by the app."""
+        seen = self.app.seen.ids
+        seen |= runner.state.seen
+        runner.state.seen = seen
+        runner.checkpoint.seen = seen
 
     # --- the story ---
     def on_enter(self) -> None:
@@ -70,11 +89,15 @@ class PlayScreen(Screen):
             return
         self.started = True
         if self.resume:
-            stage = self.runner.state.stage
-            self.stage.restore(stage)
-            self.app.audio.music(stage.get("music"))
-            self.app.audio.ambience(stage.get("ambience"))
+            self.set_stage(self.runner.state.stage)
+        if self.note:
+            self.toasts.note(self.note, seconds=6.0)
         self.pending = self.pump()
+
+    def set_stage(self, stage: dict) -> None:
+        self.stage.restore(stage)
+        self.app.audio.music(stage.get("music"))
+        self.app.audio.ambience(stage.get("ambience"))
 
     def pump(self, instant: bool = False) -> Optional[Transition]:
         """Play on to the next line, menu or ending, setting the stage on the way."""
@@ -86,19 +109,22 @@ class PlayScreen(Screen):
                 elif isinstance(event, Changed):
                     self.toasts.add(self.app.story, event)
                 elif isinstance(event, Line):
+                    self.timeline.record(self.runner.checkpoint, event)
                     self.show_line(event, instant)
                     return None
                 elif isinstance(event, Menu):
+                    self.timeline.record(self.runner.checkpoint, event)
                     self.show_menu(event)
+                    if self.app.autosaves:
+                        autosave(self.app, self.snapshot())
                     return None
                 elif isinstance(event, End):
-                    from .ending import EndingScreen
-                    return Replace(EndingScreen(self.app, event, self.runner.state.route, self.stage.background))
+                    self.pace.stop()
+                    return Replace(self.app.make("ending", event, self.runner.state.route, self.stage.background))
                 elif not isinstance(event, SceneStart):
                     raise StoryError(f"unexpected event {event!r}")
         except StoryError as exc:
-            from .ending import StoryStopped
-            return Replace(StoryStopped(self.app, str(exc)))
+            return Replace(self.app.make("stopped", str(exc)))
 
     def stage_command(self, event: Stage, instant: bool) -> None:
         audio = self.app.audio
@@ -119,9 +145,13 @@ class PlayScreen(Screen):
         colour = theme.hex_colour(character.color) if character else theme.PAPER
         self.box.show(line.text, character.name if character else None, colour, instant)
         self.menu = None
+        self.line = line
+        self.pace.shown()
+        self.app.trace(line=line.id, speaker=line.speaker, text=line.text)
 
     def show_menu(self, menu: Menu) -> None:
-        """Options as buttons, each as tall as its words need, centred in the space above the text box."""
+        """Options as buttons, each as tall as its words need, centred in the space above the text box;
+        the first option that can be chosen has the focus, so Return picks it."""
         font, small = theme.text_font(26), theme.ui_font(theme.SMALL_SIZE)
         width, gap = MENU_WIDTH, MENU_GAP
         heights = []
@@ -136,11 +166,83 @@ class PlayScreen(Screen):
                                   option.hint if not option.available else "", key=str(i)))
             top += height + gap
         self.menu = ButtonList(buttons, font)
+        self.menu_age = 0.0
+        self.app.trace(menu=menu.id, options=[o.text for o in menu.options])
+        self.menu.focus = next((i for i, o in enumerate(menu.options) if o.available), None)
+        if self.pace.skipping:
+            self.pace.skip_on = self.pace.skip_held = False  # skip always stops at a choice
 
     def choose(self, index: int, instant: bool = False) -> Optional[Transition]:
+        menu = self.runner.current_menu()
         self.runner.choose(index)
+        self.timeline.chose(index, menu.options[index].text, self.runner.state.choices[-1][1])
         self.menu = None
         return self.pump(instant)
+
+    # --- rollback ---
+    def show_step(self, step: Step) -> None:
+        """Put the game back exactly as it was when this step was shown: state, stage, music, the words."""
+        self.runner = Runner(self.app.story, step.state.copy())
+        self._share_seen(self.runner)
+        self.set_stage(self.runner.state.stage)
+        self.toasts.items.clear()
+        event = self.runner.advance()
+        if isinstance(event, Line):
+            self.show_line(event, instant=True)
+        elif isinstance(event, Menu):
+            self.show_menu(event)
+            self.line = None
+
+    def roll_back(self, count: int = 1) -> None:
+        self.pace.stop()
+        step = self.timeline.back(count)
+        if step is None:
+            self.toasts.note("This is as far back as it goes")
+            return
+        self.show_step(step)
+
+    def roll_back_to(self, index: int) -> None:
+        """Return to the history's step `index` (an entry clicked in the history screen)."""
+        self.pace.stop()
+        step = self.timeline.back_to(index)
+        if step is not None:
+            self.show_step(step)
+
+    def roll_forward(self) -> bool:
+        step = self.timeline.forward()
+        if step is None:
+            return False
+        self.show_step(step)
+        return True
+
+    # --- saving ---
+    def snapshot(self) -> Snapshot:
+        """The moment to save: the state before what is on screen, the last line shown, the stage's picture."""
+        last = next((s.line for s in reversed(self.timeline.steps) if s.line is not None), None)
+        words = last.text if last is not None else ""
+        return Snapshot(self.runner.checkpoint.copy(), words, thumbnail(self.stage.draw), self.timeline.log())
+
+    def quick_save(self) -> None:
+        note = write_slot(self.app, "quick", self.snapshot())
+        self.toasts.note("Quick saved" if note == "Saved" else note)
+
+    def quick_load(self) -> Optional[Transition]:
+        if not self.app.slots.exists("quick"):
+            self.toasts.note("No quick save yet: F5 makes one")
+            return None
+        if self.app.autosaves:
+            autosave(self.app, self.snapshot())  # loading never loses the place the player is leaving
+        transition = load_slot(self.app, "quick")
+        if isinstance(transition, Replace):
+            screen = transition.screen
+            if isinstance(screen, PlayScreen) and not screen.note:
+                screen.note = "Quick loaded"
+        return transition
+
+    def suspend(self) -> None:
+        """The player leaves the story (title, quit, window closed, logout): keep the place in an autosave."""
+        if self.app.autosaves and self.runner.status != "ended" and self.timeline.current is not None:
+            autosave(self.app, self.snapshot())
 
     # --- input ---
     def advance(self) -> Optional[Transition]:
@@ -150,6 +252,9 @@ class PlayScreen(Screen):
         if self.menu is not None:
             return None
         if self.box.advance():
+            return None
+        if self.timeline.can_forward():  # rolled back: walk on along the same path, restoring each step
+            self.roll_forward()
             return None
         return self.pump()
 
@@ -162,77 +267,179 @@ class PlayScreen(Screen):
                 self.hidden = False
             return None
         kind = event.type
+        if kind == pygame.KEYUP and event.key in CTRL_KEYS:
+            self.pace.skip_held = False
+            return None
         if kind == pygame.KEYDOWN:
-            key = event.key
-            if key == pygame.K_ESCAPE:
-                return Push(GameMenu(self.app))
-            if key == pygame.K_h:
-                self.hidden = True
-                return None
-            if key == pygame.K_m:
-                self.app.settings.show_meters = not self.app.settings.show_meters
-                return None
-            if key == pygame.K_s:
-                self.toasts.note(f"Screenshot saved: {self.app.screenshot().name}")
-                return None
-            if key in RESERVED_KEYS:
-                return None
+            handled, transition = self.key(event)
+            if handled:
+                return transition
         if kind == pygame.MOUSEBUTTONUP and event.button == 3:
-            return Push(GameMenu(self.app))
+            self.pace.stop()
+            return Push(self.app.make("game_menu", self))
         if kind == pygame.MOUSEBUTTONUP and event.button == 2:
             self.hidden = True
             return None
+        if kind == pygame.MOUSEWHEEL:
+            if event.y > 0:
+                self.roll_back()
+                return None
+            if event.y < 0 and self.menu is None:
+                return self.advance()
         if kind in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONUP):
             chosen = self.quick.handle(event)
             if chosen is not None:
                 return self.quick_action(chosen.key)
             if kind == pygame.MOUSEBUTTONUP and self.quick.at(event.pos) is not None:
-                return None  # a click on a disabled quick-menu button does nothing, not advance
+                return None
             if kind == pygame.MOUSEBUTTONUP and self.meters.toggle_rect.collidepoint(event.pos):
                 self.app.settings.show_meters = not self.app.settings.show_meters
                 return None
         if self.menu is not None and not self.stage.busy:
+            if self.menu_age < MENU_GUARD and kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP):
+                return None
             chosen = self.menu.handle(event)
             if chosen is not None:
+                self.pace.skip_on = False
                 return self.choose(int(chosen.key))
             return None
         if (kind == pygame.KEYDOWN and event.key in ADVANCE_KEYS) or \
-                (kind == pygame.MOUSEBUTTONUP and event.button == 1) or \
-                (kind == pygame.MOUSEWHEEL and event.y < 0):
+                (kind == pygame.MOUSEBUTTONUP and event.button == 1):
+            self.pace.skip_on = False  # a click takes over from skipping
             return self.advance()
         return None
 
+    def key(self, event: pygame.event.Event) -> tuple[bool, Optional[Transition]]:
+        """The play screen's own keys: (handled, transition)."""
+        key = event.key
+        if key == pygame.K_ESCAPE:
+            self.pace.stop()
+            return True, Push(self.app.make("game_menu", self))
+        if key == pygame.K_h:
+            self.hidden = True
+        elif key == pygame.K_m:
+            self.app.settings.show_meters = not self.app.settings.show_meters
+        elif key == pygame.K_s:
+            self.toasts.note(f"Screenshot saved: {self.app.screenshot().name}")
+        elif key in (pygame.K_PAGEUP,):
+            self.roll_back()
+        elif key in (pygame.K_PAGEDOWN,):
+            if not self.roll_forward() and self.menu is None:
+                return True, self.advance()
+        elif key == pygame.K_TAB:
+            return True, self.quick_action("skip")
+        elif key in CTRL_KEYS:
+            if self.menu is None:
+                self.pace.skip_held = True
+        elif key == pygame.K_a:
+            return True, self.quick_action("auto")
+        elif key == pygame.K_l:
+            return True, self.quick_action("history")
+        elif key == pygame.K_F5:
+            self.quick_save()
+        elif key == pygame.K_F9:
+            return True, self.quick_load()
+        elif key in NUMBER_KEYS and self.menu is not None and not self.stage.busy and self.menu_age >= MENU_GUARD:
+            index = NUMBER_KEYS[key] - 1
+            buttons = self.menu.buttons
+            if index < len(buttons) and buttons[index].enabled:
+                return True, self.choose(index)
+        else:
+            return False, None
+        return True, None
+
     def quick_action(self, key: str) -> Optional[Transition]:
+        app = self.app
         if key == "prefs":
-            from .settings import SettingsScreen
-            return Push(SettingsScreen(self.app))
+            self.pace.stop()
+            return Push(app.make("settings"))
+        if key == "back":
+            self.roll_back()
+        elif key == "history":
+            self.pace.stop()
+            return Push(app.make("history", self))
+        elif key == "skip":
+            if self.menu is not None:
+                self.toasts.note("Skip waits for your choice")
+            elif self.pace.toggle_skip() and not self.can_skip(self.line):
+                self.pace.skip_on = False
+                self.toasts.note("Nothing seen to skip: unseen text (Settings can allow it)")
+        elif key == "auto":
+            self.pace.toggle_auto()
+        elif key == "save":
+            self.pace.stop()
+            return Push(app.make("saves", "save", self))
+        elif key == "qsave":
+            self.quick_save()
+        elif key == "qload":
+            return self.quick_load()
         return None
+
+    # --- skip and auto ---
+    def can_skip(self, line: Optional[Line]) -> bool:
+        if line is None:
+            return False
+        return line.seen_before or self.app.settings.skip_unseen or self.timeline.can_forward()
+
+    def paced(self, dt: float) -> bool:
+        """Move on by itself while skipping or on auto; True if anything changed."""
+        pace = self.pace
+        if self.menu is not None or self.pending is not None or self.line is None:
+            return False
+        if pace.skipping:
+            if not self.can_skip(self.line):
+                pace.skip_on = pace.skip_held = False
+                self.toasts.note("Skip stopped at unseen text")
+                return True
+            if not pace.due(dt, SKIP_STEP):
+                return False
+            self.stage.finish()
+            self.box.complete()
+            if self.timeline.can_forward():
+                self.roll_forward()
+            else:
+                self.pending = self.pump(instant=True)
+            return True
+        if pace.auto and not self.stage.busy and self.box.done:
+            if pace.due(dt, auto_wait(self.line.text, self.app.settings.auto_delay)):
+                self.pending = self.advance()
+                return True
+        return False
 
     # --- time and drawing ---
     @property
     def busy(self) -> bool:
-        return self.stage.busy or (self.box.busy and not self.stage.transition) or self.pending is not None
+        return self.stage.busy or (self.box.busy and not self.stage.transition) or self.pending is not None \
+            or self.pace.skipping
+
+    def mode(self) -> str:
+        return "Skipping" if self.pace.skipping else ("Auto" if self.pace.auto else "")
 
     def update(self, dt: float) -> bool:
+        if self.menu is not None:
+            self.menu_age += dt
+        paced = self.paced(dt)
         staged = self.stage.update(dt)
         revealed = False if self.stage.transition else self.box.update(dt)
         noted = self.toasts.update(dt)
+        moded = self.mode() != self._mode_shown
         self._ambient = self.stage.ambient_rects
         # While only the words are appearing, only the text box (and its name plate) needs drawing again.
-        self._only_text = revealed and not staged and not noted and not self.hidden
+        self._only_text = revealed and not staged and not noted and not self.hidden and not paced and not moded
         if self.pending is not None:
             pygame.event.post(pygame.event.Event(pygame.USEREVENT, {"wake": True}))
-        return staged or revealed or noted or bool(self._ambient)
+        return paced or staged or revealed or noted or moded or bool(self._ambient)
 
     def dirty_rects(self) -> list[pygame.Rect] | None:
         if self._only_text:
             return [TEXT_AREA] + self._ambient
-        if self._ambient and not self.busy and not self.toasts.changed:
+        if self._ambient and not self.busy and not self.toasts.changed and self.mode() == self._mode_shown:
             return self._ambient
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
         self.stage.draw(canvas)
+        self._mode_shown = self.mode()
         if self.hidden:
             return
         if not self.stage.transition:
@@ -241,5 +448,21 @@ class PlayScreen(Screen):
                 self.menu.draw(canvas)
         canvas.blit(self.band, (0, BOX.bottom))
         self.quick.draw(canvas)
+        self._draw_quick_states(canvas)
         self.meters.draw(canvas, self.runner.state.meters, self.app.settings.show_meters)
         self.toasts.draw(canvas)
+        if self._mode_shown:
+            self._draw_mode(canvas, self._mode_shown)
+
+    def _draw_quick_states(self, canvas: pygame.Surface) -> None:
+        """Skip and Auto stay underlined in gold while they are on."""
+        for button in self.quick.buttons:
+            on = (button.key == "skip" and self.pace.skipping) or (button.key == "auto" and self.pace.auto)
+            if on:
+                y = button.rect.centery + 11
+                pygame.draw.line(canvas, theme.GOLD, (button.rect.x + 10, y), (button.rect.right - 10, y), 2)
+
+    def _draw_mode(self, canvas: pygame.Surface, mode: str) -> None:
+        panel(canvas, MODE_RECT, alpha=215)
+        font = theme.ui_font(theme.SMALL_SIZE)
+        text(canvas, font, mode + ("  »" if mode == "Skipping" else "  ›"), theme.GOLD, MODE_RECT.center, "center")

@@ -1,4 +1,4 @@
-"""Choosing a route: each route's picture, title and blurb; one click starts it."""
+"""Choosing a route: each route's picture, title, blurb and how far the player has got; one click starts it."""
 from __future__ import annotations
 
 from typing import Optional
@@ -14,6 +14,9 @@ from .backdrop import Backdrop
 from .menus import is_back
 
 CARD_W, CARD_H, GAP = 360, 460, 30
+THUMB_H = (CARD_W - 24) * 9 // 16
+TITLE_TOP = 12 + THUMB_H + 12     # a card's parts, from its top
+BLURB_TOP = TITLE_TOP + 42
 
 
 class RouteSelect(Screen):
@@ -33,7 +36,7 @@ class RouteSelect(Screen):
     def _thumb(self, picture: Optional[str]) -> pygame.Surface:
         scene = pygame.Surface(theme.CANVAS)
         self.app.assets.background(picture).draw(scene)
-        return pygame.transform.smoothscale(scene, (CARD_W - 24, (CARD_W - 24) * 9 // 16))
+        return pygame.transform.smoothscale(scene, (CARD_W - 24, THUMB_H))
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event) or self.back.handle(event) is not None:
@@ -41,24 +44,55 @@ class RouteSelect(Screen):
         chosen = self.cards.handle(event)
         if chosen is None:
             return None
-        from .play import PlayScreen
-        return Replace(PlayScreen(self.app, Runner.new(self.app.story, chosen.key)), clear=True)
+        return Replace(self.app.make("play", Runner.new(self.app.story, chosen.key)), clear=True)
+
+    def progress(self, route: str) -> str:
+        """What the player has done on a route, for the foot of its card."""
+        reached = set(self.app.records.endings)
+        count = sum(e.id in reached for e in self.app.story.endings_of(route))
+        total = len(self.app.story.endings_of(route))
+        endings = f"{count} of {total} ending{'' if total == 1 else 's'}"
+        if route in self.app.records.routes_finished:
+            return f"Finished · {endings}"
+        return endings if count else "Not yet played"
+
+    @staticmethod
+    def foot(card: pygame.Rect, words: str) -> pygame.Rect:
+        """Where the progress line sits: centred at the bottom of the card."""
+        rect = pygame.Rect((0, 0), theme.ui_font(theme.SMALL_SIZE).size(words))
+        rect.midbottom = (card.centerx, card.bottom - 16)
+        return rect
 
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         text(canvas, theme.display_font(44), "Choose a story", (250, 236, 206), (640, 84), "center", shadow=True)
-        body = theme.text_font(21)
+        body, small = theme.text_font(21), theme.ui_font(theme.SMALL_SIZE)
         for card, route in zip(self.cards.buttons, self.routes):
             focused = self.cards.buttons[self.cards.focus or 0] is card and self.cards.focus is not None
             panel(canvas, card.rect, border=theme.GOLD if focused else (92, 80, 70))
             if focused:
                 pygame.draw.rect(canvas, theme.GOLD, card.rect.inflate(6, 6), width=2, border_radius=16)
             canvas.blit(self.thumbs[route.id], (card.rect.x + 12, card.rect.y + 12))
-            y = card.rect.y + 12 + self.thumbs[route.id].get_height() + 16
             text(canvas, theme.display_font(28), route.title, theme.GOLD if focused else theme.PAPER,
-                 (card.rect.centerx, y), "midtop")
-            y += 46
-            for line in wrap(route.blurb, body, CARD_W - 40)[:6]:
+                 (card.rect.centerx, card.rect.y + TITLE_TOP), "midtop")
+            progress = self.progress(route.id)
+            foot = self.foot(card.rect, progress)
+            text(canvas, small, progress, theme.PAPER_DIM if progress == "Not yet played" else theme.GOLD,
+                 foot.topleft)
+            y = card.rect.y + BLURB_TOP
+            for line in blurb(route.blurb, body, foot.top - 6 - y):  # never into the foot
                 text(canvas, body, line, theme.PAPER_DIM if not focused else theme.PAPER, (card.rect.x + 20, y))
                 y += body.get_linesize()
         self.back.draw(canvas)
+
+
+def blurb(words: str, font: pygame.font.Font, room: int) -> list[str]:
+    """A card's blurb: up to six lines, as many as fit `room` pixels high, cut short with "…" if need be."""
+    lines = wrap(words, font, CARD_W - 40)
+    shown = max(0, min(6, len(lines), room // font.get_linesize()))
+    if 0 < shown < len(lines):
+        last = lines[shown - 1]
+        while last and font.size(last + "…")[0] > CARD_W - 40:
+            last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+        lines[shown - 1] = last + "…"
+    return lines[:shown]

@@ -41,6 +41,8 @@ ROWS = [
     Row("auto_delay", "Auto-forward wait", lambda s: f"{s.auto_delay:.1f} s",
         lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, 0.5, 6.0), 1))),
     _volume("music_volume"), _volume("ambience_volume"), _volume("sound_volume"),
+    Row("skip_unseen", "Skip", lambda s: "All text" if s.skip_unseen else "Seen text only",
+        lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen)),
     Row("show_meters", "Meters panel during play", lambda s: "Shown" if s.show_meters else "Hidden",
         lambda s, d: setattr(s, "show_meters", not s.show_meters)),
     Row("fullscreen", "Full screen (F11)", lambda s: "On" if s.fullscreen else "Off", lambda s, d: None),

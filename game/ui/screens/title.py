@@ -10,14 +10,16 @@ from ..screen import Push, Quit, Screen, Transition
 from ..skin import skin
 from ..widgets import ButtonList, column, text
 from .backdrop import Backdrop
-from .menus import Confirm, coming_soon
+from ..session import load_slot
+from .menus import Confirm
 
 
 class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.backdrop = Backdrop(app)
-        saves = False  # saving arrives with the player comforts; until then there is nothing to continue
+        self.newest = app.slots.newest()  # Continue loads the newest save of any kind
+        saves = self.newest is not None
         finished = set(app.records.routes_finished)
         self.unlocked = [r for r in app.story.routes.values() if r.after and set(r.after) <= finished]
         items = [("new", "New game", True)]
@@ -39,20 +41,18 @@ class TitleScreen(Screen):
             return Push(Confirm(self.app, "Quit the game?", "See you under the stars.", lambda: Quit()))
         if chosen is None:
             return None
-        from .endings import EndingsScreen
-        from .routes import RouteSelect
-        from .settings import SettingsScreen
+        app = self.app
         if chosen.key.startswith("route:"):
             from ...story import Runner
             from ..screen import Replace
-            from .play import PlayScreen
-            runner = Runner.new(self.app.story, chosen.key.split(":", 1)[1])
-            return Replace(PlayScreen(self.app, runner), clear=True)
+            runner = Runner.new(app.story, chosen.key.split(":", 1)[1])
+            return Replace(app.make("play", runner), clear=True)
         return {
-            "new": lambda: Push(RouteSelect(self.app)),
-            "load": lambda: Push(coming_soon(self.app, "Load")),
-            "settings": lambda: Push(SettingsScreen(self.app)),
-            "endings": lambda: Push(EndingsScreen(self.app)),
+            "new": lambda: Push(app.make("routes")),
+            "continue": lambda: load_slot(app, self.newest),
+            "load": lambda: Push(app.make("saves", "load")),
+            "settings": lambda: Push(app.make("settings")),
+            "endings": lambda: Push(app.make("endings")),
             "quit": lambda: Quit(),
         }[chosen.key]()
 

@@ -1,0 +1,183 @@
+"""The player's save slots for one story: numbered slots, a quick slot and rotating autosaves.
+
+One JSON file per slot (never pickle), written atomically: the state with its place held by line id, what
+the slot shows (date, route, first words), the history as ids, and the thumbnail as PNG bytes inside the same
+file, so a slot is always whole. Pure Python: the window hands the thumbnail in as bytes.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Optional
+
+from .story import SaveError, State, Story
+from .story.saves import read_json, save_from_data, save_data, write_json_atomic
+
+PAGES, PER_PAGE = 9, 6           # 54 numbered slots
+AUTOSAVES = 3
+QUICK = "quick"
+WORDS = 60                       # characters of the line shown on a slot
+
+
+def slot_name(page: int, index: int) -> str:
+    """The file name of numbered slot `index` (0-5) on `page` (0-8)."""
+    return f"slot-{page * PER_PAGE + index + 1:02d}"
+
+
+AUTO_NAMES = tuple(f"auto-{n}" for n in range(1, AUTOSAVES + 1))
+ALL_NAMES = tuple(slot_name(p, i) for p in range(PAGES) for i in range(PER_PAGE)) + (QUICK,) + AUTO_NAMES
+
+
+@dataclass
+class SlotInfo:
+    """What a slot shows. error is set (and the rest may be empty) when its file cannot be used."""
+    name: str
+    saved_at: Optional[datetime] = None
+    route_title: str = ""
+    words: str = ""
+    thumbnail: Optional[bytes] = None
+    error: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        return not self.error
+
+
+@dataclass
+class Loaded:
+    state: State
+    note: str               # one line when the story changed under the save, else ""
+    log: Any                # the history as ids (timeline.earlier_entries reads it)
+
+
+def first_words(text: str, limit: int = WORDS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.—-") + "…"
+
+
+class SaveSlots:
+    def __init__(self, folder: Path, story: Story):
+        self.folder = Path(folder)
+        self.story = story
+
+    def path(self, name: str) -> Path:
+        if name not in ALL_NAMES:
+            raise ValueError(f"no save slot named {name!r}")
+        return self.folder / f"{name}.json"
+
+    # --- writing ---
+    def write(self, name: str, state: State, words: str = "", thumbnail: Optional[bytes] = None,
+              log: Any = None, now: Optional[datetime] = None) -> None:
+        """Save `state` (a runner's checkpoint) into slot `name`; OSError if the disk refuses."""
+        route = self.story.routes.get(state.route)
+        meta = {"saved_at": (now or datetime.now()).isoformat(timespec="seconds"), "slot": name,
+                "route": state.route, "route_title": route.title if route else state.route,
+                "scene": state.scene, "words": first_words(words)}
+        data = save_data(state, meta, self.story, seen=False)
+        data["log"] = log or []
+        if thumbnail:
+            data["thumbnail"] = base64.b64encode(thumbnail).decode("ascii")
+        write_json_atomic(self.path(name), data)
+
+    def autosave(self, state: State, words: str = "", thumbnail: Optional[bytes] = None, log: Any = None,
+                 now: Optional[datetime] = None) -> str:
+        """Write the oldest (or an empty) autosave slot; the slot's name."""
+        def age(name: str) -> tuple[int, str]:
+            info = self.info(name)
+            if info is None or not info.usable or info.saved_at is None:
+                return (0, "")
+            return (1, info.saved_at.isoformat() + f"{self.path(name).stat().st_mtime_ns:020d}")
+        name = min(AUTO_NAMES, key=age)
+        self.write(name, state, words, thumbnail, log, now)
+        return name
+
+    def delete(self, name: str) -> None:
+        try:
+            os.unlink(self.path(name))
+        except FileNotFoundError:
+            pass
+
+    # --- reading ---
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def info(self, name: str) -> Optional[SlotInfo]:
+        """What slot `name` shows; None when it is empty. A damaged slot says why, and can still be deleted."""
+        path = self.path(name)
+        if not path.exists():
+            return None
+        try:
+            data = read_json(path)
+            save_from_data(data, path, self.story)
+        except SaveError as exc:
+            return SlotInfo(name, error=exc.reason, saved_at=_mtime(path))
+        meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+        info = SlotInfo(name, meta=meta, saved_at=_when(meta.get("saved_at")) or _mtime(path),
+                        route_title=_str(meta.get("route_title")), words=_str(meta.get("words")))
+        thumb = data.get("thumbnail")
+        if isinstance(thumb, str):
+            try:
+                info.thumbnail = base64.b64decode(thumb, validate=True)
+            except (binascii.Error, ValueError):
+                info.thumbnail = None
+        return info
+
+    def load(self, name: str) -> Loaded:
+        """The state in slot `name`; SaveError (one line: file and reason) if it cannot be played."""
+        path = self.path(name)
+        data = read_json(path)
+        state, _meta, note = save_from_data(data, path, self.story)
+        return Loaded(state, note, data.get("log") if isinstance(data, dict) else None)
+
+    def filled(self) -> list[SlotInfo]:
+        return [info for info in (self.info(n) for n in ALL_NAMES if self.path(n).exists()) if info is not None]
+
+    def newest(self) -> Optional[str]:
+        """The most recent usable save of any kind (slot, quick or auto), for Continue."""
+        best: Optional[tuple[tuple[str, int], str]] = None
+        for name in ALL_NAMES:
+            path = self.path(name)
+            if not path.exists():
+                continue
+            info = self.info(name)
+            if info is None or not info.usable:
+                continue
+            key = ((info.saved_at or datetime.min).isoformat(), _mtime_ns(path))
+            if best is None or key > best[0]:
+                best = (key, name)
+        return best[1] if best else None
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _when(value: Any) -> Optional[datetime]:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _mtime(path: Path) -> Optional[datetime]:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return None
+
+
+def _mtime_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0

@@ -1,0 +1,74 @@
+"""Saving and loading a playthrough from the window: thumbnails, slots, and resuming a save."""
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Optional
+
+import pygame
+
+from ..story import Runner, SaveError, State, StoryError
+from .screen import Push, Replace, Transition
+from .theme import CANVAS
+
+if TYPE_CHECKING:
+    from .app import App
+
+log = logging.getLogger(__name__)
+THUMB = (320, 180)
+
+
+@dataclass
+class Snapshot:
+    """What a save keeps of the moment: the state before the line on screen, its words, a picture, the history."""
+    state: State
+    words: str
+    thumbnail: Optional[bytes]
+    log: Any
+
+
+def thumbnail(draw) -> Optional[bytes]:
+    """A small PNG of the scene as the player sees it, without the interface: draw(surface) paints the stage."""
+    try:
+        scene = pygame.Surface(CANVAS)
+        draw(scene)
+        small = pygame.transform.smoothscale(scene, THUMB)
+        out = io.BytesIO()
+        pygame.image.save(small, out, "thumb.png")
+        return out.getvalue()
+    except (pygame.error, ValueError) as exc:
+        log.warning("no thumbnail for this save: %s", exc)
+        return None
+
+
+def write_slot(app: App, name: str, snap: Snapshot) -> str:
+    """Save into slot `name`; the note to show the player (saved, or why not)."""
+    try:
+        app.slots.write(name, snap.state, snap.words, snap.thumbnail, snap.log)
+    except (OSError, ValueError) as exc:
+        return f"Could not save: {getattr(exc, 'strerror', None) or exc}"
+    app.seen.save()
+    return "Saved"
+
+
+def autosave(app: App, snap: Snapshot) -> Optional[str]:
+    """Write the oldest autosave slot; its name, or None if the disk refused (said in the log only)."""
+    try:
+        name = app.slots.autosave(snap.state, snap.words, snap.thumbnail, snap.log)
+    except OSError as exc:
+        log.warning("autosave failed: %s", exc.strerror or exc)
+        return None
+    app.seen.save()
+    return name
+
+
+def load_slot(app: App, name: str) -> Transition:
+    """Play on from slot `name`; a save that cannot be used says why, over the screen it was chosen from."""
+    try:
+        loaded = app.slots.load(name)
+        runner = Runner(app.story, loaded.state)
+    except (SaveError, StoryError) as exc:
+        reason = exc.reason if isinstance(exc, SaveError) else str(exc)
+        return Push(app.make("notice", "This save cannot be loaded", reason))
+    return Replace(app.make("play", runner, resume=True, note=loaded.note, log=loaded.log), clear=True)

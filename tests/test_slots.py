@@ -1,0 +1,122 @@
+"""Save slots: one whole JSON file per slot, a thumbnail inside, damaged slots that say so, autosaves that rotate,
+and a folder per story so that one story pack never sees another's saves, seen lines or unlocks."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from game.paths import story_data_dir, story_key
+from game.slots import ALL_NAMES, AUTO_NAMES, SaveSlots, first_words
+from game.story import Line, Runner, SaveError, default_root, load_story
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story()
+
+
+def at_line(story, route: str, lines: int) -> tuple[Runner, Line]:
+    runner, shown, line = Runner.new(story, route), 0, None
+    while shown < lines:
+        event = runner.advance()
+        if isinstance(event, Line):
+            shown, line = shown + 1, event
+        elif runner.status == "menu":
+            runner.choose(0)
+    return runner, line
+
+
+def test_a_slot_keeps_the_line_the_picture_and_the_words(story, tmp_path) -> None:
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "provence", 7)
+    slots.write("slot-01", runner.checkpoint, line.text, b"\x89PNG fake", [["line", line.id]],
+                now=datetime(2026, 12, 2, 17, 30))
+    info = slots.info("slot-01")
+    assert info.usable and info.route_title == story.routes["provence"].title
+    assert info.words == first_words(line.text) and info.thumbnail == b"\x89PNG fake"
+    assert info.saved_at == datetime(2026, 12, 2, 17, 30)
+    loaded = slots.load("slot-01")
+    assert loaded.note == "" and loaded.log == [["line", line.id]]
+    assert Runner(story, loaded.state).advance().id == line.id
+    data = json.loads((tmp_path / "slot-01.json").read_text(encoding="utf-8"))
+    assert data["state"]["at"]["id"] == line.id and data["state"]["seen"] == []   # ids, no compiled index needed
+
+
+def test_damaged_and_newer_slots_say_why_and_can_be_deleted(story, tmp_path) -> None:
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "vineyard", 3)
+    slots.write("slot-02", runner.checkpoint, line.text)
+    (tmp_path / "slot-03.json").write_text('{"format": "under-the-same-stars/save", "version": 1, "st', "utf-8")
+    data = json.loads((tmp_path / "slot-02.json").read_text("utf-8"))
+    data["version"] = 99
+    (tmp_path / "slot-04.json").write_text(json.dumps(data), "utf-8")
+    (tmp_path / "slot-05.json").write_bytes(b"\xff\xfe\x00garbage")
+    assert "truncated" in slots.info("slot-03").error
+    assert "newer version" in slots.info("slot-04").error
+    assert slots.info("slot-05").error
+    for name in ("slot-03", "slot-04", "slot-05"):
+        with pytest.raises(SaveError):
+            slots.load(name)
+        slots.delete(name)
+        assert slots.info(name) is None
+    assert slots.newest() == "slot-02"
+
+
+def test_autosaves_rotate_over_three_slots_and_continue_takes_the_newest_of_any_kind(story, tmp_path) -> None:
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "paris", 4)
+    start = datetime(2026, 12, 2, 10, 0)
+    names = [slots.autosave(runner.checkpoint, line.text, now=start + timedelta(minutes=i)) for i in range(5)]
+    assert names[:3] == list(AUTO_NAMES) and names[3] == "auto-1" and names[4] == "auto-2"
+    assert slots.newest() == "auto-2"
+    slots.write("quick", runner.checkpoint, line.text, now=start + timedelta(hours=1))
+    assert slots.newest() == "quick"
+    slots.write("slot-54", runner.checkpoint, line.text, now=start + timedelta(hours=2))
+    assert slots.newest() == "slot-54" and "slot-54" in ALL_NAMES and len(ALL_NAMES) >= 36 + 4
+
+
+def test_each_story_has_its_own_folder(story_dir) -> None:
+    from storyfixtures import ASSETS, MANIFEST
+    own = story_key("Under the Same Stars", default_root(), default_root())
+    assert own == "under-the-same-stars"
+    pack = story_dir(MANIFEST, {"a.yaml": "steps:\n  - Hello.\n  - ending: good\n"}, ASSETS)
+    other = story_key("Under the Same Stars", pack, default_root())   # the same title elsewhere: another folder
+    assert other != own and other.startswith("under-the-same-stars-")
+    assert story_data_dir("Test Story", pack, default_root()) != story_data_dir("Test Story", pack / "x",
+                                                                                default_root())
+
+
+def test_a_story_pack_does_not_inherit_another_storys_unlocked_epilogue(story_dir, tmp_path) -> None:
+    from game.ui.app import App
+    from game.ui.prefs import Settings
+    from storyfixtures import ASSETS, MANIFEST
+    game = App(load_story(), Settings(), headless=True, audio=False)
+    game.records.reached("vineyard.everything", "vineyard")
+    game.records.routes_finished = ["vineyard", "provence", "paris"]
+    game.records.save()
+    game.seen.ids.add("vineyard.doorstep/abcd")
+    game.seen.save()
+    game.audio.close()
+    pack = load_story(story_dir(MANIFEST, {"a.yaml": "steps:\n  - Hello.\n  - ending: good\n"}, ASSETS))
+    other = App(pack, Settings(), headless=True, audio=False)
+    assert other.records.routes_finished == [] and other.seen.ids == set()
+    assert other.slots.folder != game.slots.folder
+    other.audio.close()
+    again = App(load_story(), Settings(), headless=True, audio=False)
+    assert again.records.routes_finished == ["vineyard", "provence", "paris"]
+    assert "vineyard.doorstep/abcd" in again.seen.ids
+    again.audio.close()
+
+
+def test_the_old_shared_records_file_is_carried_over_to_the_games_own_story(tmp_path) -> None:
+    from game.paths import data_dir
+    from game.ui.app import App
+    from game.ui.prefs import Settings
+    data_dir().mkdir(parents=True, exist_ok=True)
+    (data_dir() / "records.json").write_text(json.dumps({"endings": ["paris.friends"],
+                                                         "routes_finished": ["paris"]}), "utf-8")
+    app = App(load_story(), Settings(), headless=True, audio=False)
+    assert app.records.endings == ["paris.friends"]
+    app.audio.close()
