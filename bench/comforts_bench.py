@@ -27,6 +27,7 @@ if str(ROOT) not in sys.path:
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from machine_info import cpu_name  # noqa: E402
+from report_section import write_section  # noqa: E402
 
 REPORT = ROOT / "docs" / "performance.md"
 START, END = "<!-- comforts-bench:start -->", "<!-- comforts-bench:end -->"
@@ -532,19 +533,7 @@ def quantile(values: list[float], q: float) -> float:
 
 
 def write_report(section: str, path: Path) -> None:
-    """Replace the text between the markers; without them, add the heading and markers after the window's."""
-    block = f"{START}\n{section}{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if START in text and END in text and text.index(START) < text.index(END):
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    elif AFTER in text:
-        head, rest = text.split(AFTER, 1)
-        rest = rest.lstrip("\n")
-        text = head + AFTER + f"\n\n{HEADING}\n\n{block}\n" + ("\n" + rest if rest else "")
-    else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{block}\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section, START, END, HEADING, AFTER)
 
 
 def filesystem(path: Path) -> str:

@@ -40,6 +40,7 @@ from game.story import Line, Menu, Runner, StoryError, load_story  # noqa: E402
 from machine_info import cpu_name  # noqa: E402
 from game.story.model import SayOp  # noqa: E402
 from game.story.runner import READY  # noqa: E402
+from report_section import write_section  # noqa: E402
 
 REPORT = ROOT / "docs" / "performance.md"
 START, END = "<!-- story-bench:start -->", "<!-- story-bench:end -->"
@@ -445,16 +446,7 @@ def render(m: dict, real: dict, sizes: list[dict], run: Play, per_play: list[flo
 
 
 def write_report(section: str, path: Path) -> None:
-    """Replace the text between the markers, leaving the rest of the file as it is."""
-    block = f"{START}\n{section}\n{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else f"{TITLE}\n\n{INTRO}\n"
-    if START in text and END in text and text.index(START) < text.index(END):
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + f"\n\n{SECTION}\n\n{block}\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section, START, END, SECTION, new_file=f"{TITLE}\n\n{INTRO}\n")
 
 
 def profile(label: str, call) -> None:

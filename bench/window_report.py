@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import statistics
 from pathlib import Path
+from report_section import write_section
 
 START, END = "<!-- window-bench:start -->", "<!-- window-bench:end -->"
 HEADING = "## The window"
@@ -291,16 +292,4 @@ def idle_section(runs: list, sounds: dict, plan: dict) -> list[str]:
 # ---------------------------------------------------------------- writing
 
 def write_report(section: str, path: Path) -> None:
-    """Replace the text between the markers; without them, add the heading and markers after the story section."""
-    block = f"{START}\n{section}\n{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if START in text and END in text and text.index(START) < text.index(END):
-        head, rest = text.split(START, 1)
-        text = head + block + rest.split(END, 1)[1]
-    elif AFTER in text:
-        head, rest = text.split(AFTER, 1)
-        rest = rest.lstrip("\n")
-        text = head + AFTER + f"\n\n{HEADING}\n\n{block}\n" + ("\n" + rest if rest else "")
-    else:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{block}\n"
-    path.write_text(text, encoding="utf-8")
+    write_section(path, section, START, END, HEADING, AFTER)
