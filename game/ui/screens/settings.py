@@ -56,7 +56,7 @@ class SettingsScreen(Screen):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=190)
         self.box = pygame.Rect(190, 50, 900, 620)
-        self.rows = ButtonList([Button(row.label, pygame.Rect(self.box.x + 30, self.box.y + 90 + i * 58, 840, 50),
+        self.rows = ButtonList([Button(row.label, pygame.Rect(self.box.x + 30, self.box.y + 84 + i * 56, 840, 48),
                                        key=row.key) for i, row in enumerate(ROWS)], align="left")
         self.rows.focus = 0
         self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50),
@@ -74,7 +74,7 @@ class SettingsScreen(Screen):
 
     def arrows(self, index: int) -> tuple[pygame.Rect, pygame.Rect]:
         rect = self.rows.buttons[index].rect
-        return pygame.Rect(rect.right - 330, rect.y + 7, 36, 36), pygame.Rect(rect.right - 46, rect.y + 7, 36, 36)
+        return pygame.Rect(rect.right - 330, rect.y + 6, 36, 36), pygame.Rect(rect.right - 46, rect.y + 6, 36, 36)
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event) or self.back.handle(event) is not None:
