@@ -285,7 +285,7 @@ def idle_section(runs: list, sounds: dict, plan: dict) -> list[str]:
     stayed = [run.label for run in runs if not run.error and not run.quit_on_sigterm]
     if stayed:
         out += ["", "SIGTERM (which SDL turns into a quit event) did not end these within 2 s, so they were killed: "
-                + "; ".join(stayed) + ". During play the game answers a quit event by asking the player to confirm."]
+                + "; ".join(stayed) + ". The game should leave at once on SIGTERM, autosaving during play: this is a bug."]
     return out
 
 

@@ -75,20 +75,21 @@ class SaveSlots:
 
     # --- writing ---
     def write(self, name: str, state: State, words: str = "", thumbnail: Optional[bytes] = None,
-              log: Any = None, now: Optional[datetime] = None) -> None:
-        """Save `state` (a runner's checkpoint) into slot `name`; OSError if the disk refuses."""
+              log: Any = None, now: Optional[datetime] = None, trail: Optional[list] = None) -> None:
+        """Save `state` (a runner's checkpoint) into slot `name`; OSError if the disk refuses.
+        trail: the lines shown before it in this visit of its scene, with their states (Timeline.trail)."""
         route = self.story.routes.get(state.route)
         meta = {"saved_at": (now or datetime.now()).isoformat(timespec="seconds"), "slot": name,
                 "route": state.route, "route_title": route.title if route else state.route,
                 "scene": state.scene, "words": first_words(words)}
-        data = save_data(state, meta, self.story, seen=False)
+        data = save_data(state, meta, self.story, seen=False, trail=trail)
         data["log"] = log or []
         if thumbnail:
             data["thumbnail"] = base64.b64encode(thumbnail).decode("ascii")
         write_json_atomic(self.path(name), data)
 
     def autosave(self, state: State, words: str = "", thumbnail: Optional[bytes] = None, log: Any = None,
-                 now: Optional[datetime] = None) -> str:
+                 now: Optional[datetime] = None, trail: Optional[list] = None) -> str:
         """Write the oldest (or an empty) autosave slot; the slot's name."""
         def age(name: str) -> tuple[int, str]:
             info = self.info(name)
@@ -96,7 +97,7 @@ class SaveSlots:
                 return (0, "")
             return (1, info.saved_at.isoformat() + f"{self.path(name).stat().st_mtime_ns:020d}")
         name = min(AUTO_NAMES, key=age)
-        self.write(name, state, words, thumbnail, log, now)
+        self.write(name, state, words, thumbnail, log, now, trail)
         return name
 
     def delete(self, name: str) -> None:

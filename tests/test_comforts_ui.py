@@ -297,3 +297,31 @@ def test_sigterm_autosaves_and_exits_within_a_second(tmp_path) -> None:
     assert len(saves) == 1, "SIGTERM must leave an autosave"
     print(f"exited {took:.2f} s after SIGTERM")
     assert took < 5.0  # the loop checks every 1/30 s; a loaded CI machine gets slack, the figure is printed
+
+
+def test_the_save_screen_works_from_the_keyboard(app) -> None:
+    play = begin(app)
+    feed(app, key(pygame.K_ESCAPE))
+    feed(app, key(pygame.K_RETURN))            # Save, the focused first button
+    screen = app.stack[-1]
+    assert isinstance(screen, SaveLoad) and screen.focus == 0
+    feed(app, key(pygame.K_RIGHT), key(pygame.K_DOWN))
+    assert screen.focus == 4
+    feed(app, key(pygame.K_RETURN))            # saves into the focused (empty) card
+    assert screen.infos[4] is not None and screen.infos[4].usable
+    feed(app, key(pygame.K_PAGEDOWN))
+    assert screen.tab == 3 and all(info is None for info in screen.infos)
+    feed(app, key(pygame.K_PAGEUP), key(pygame.K_DELETE))
+    assert isinstance(app.stack[-1], Confirm)
+    del play
+
+
+def test_the_history_works_from_the_keyboard(app) -> None:
+    play = begin(app)
+    lines = transcript(app, play, 5)
+    feed(app, key(pygame.K_l))
+    history = app.stack[-1]
+    feed(app, key(pygame.K_UP), key(pygame.K_UP), key(pygame.K_DOWN), key(pygame.K_UP), key(pygame.K_UP))
+    feed(app, key(pygame.K_RETURN))
+    assert app.stack == [play] and play.line.text == lines[-3]
+    del history

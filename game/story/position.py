@@ -18,6 +18,7 @@ TRAIL = 400  # line ids kept before the place: far more than any scene's lines b
 class Resumed:
     pc: int
     note: str = ""   # one line for the player when the place had to be found again; "" when exact
+    state: Any = None  # at an earlier line: the state as it was there (meters, flags, visits, ...), if the save had it
 
 
 def op_id(op: object) -> str | None:
@@ -28,8 +29,14 @@ def op_id(op: object) -> str | None:
     return None
 
 
-def mark(scene: Scene, pc: int) -> dict[str, Any]:
-    """The place `pc` in `scene` as ids: what op is there, and the ids of the lines before it."""
+def mark(scene: Scene, pc: int, trail: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The place `pc` in `scene` as ids: what op is there, and the lines before it.
+
+    trail: the lines actually shown before it in this visit of the scene, oldest first, each
+    {"id": line id, "state": the state's JSON just before it}. With it, a save whose own line was edited
+    away goes back to a line the player really saw, in the state it was seen in; without it (a save from
+    the command line), to the nearest line written before it.
+    """
     op = scene.ops[pc] if 0 <= pc < len(scene.ops) else None
     if pc == 0:
         kind, ident = "start", None
@@ -41,6 +48,10 @@ def mark(scene: Scene, pc: int) -> dict[str, Any]:
         kind, ident = "end", None
     else:
         kind, ident = "op", None
+    if trail is not None:
+        kept = [t for t in trail if isinstance(t, dict) and t.get("id") != ident][-TRAIL:]
+        return {"kind": kind, "id": ident, "pc": pc, "before": [t["id"] for t in kept],
+                "states": [t.get("state") for t in kept]}
     before = [o.line_id for o in scene.ops[:pc] if isinstance(o, SayOp)][-TRAIL:]
     return {"kind": kind, "id": ident, "pc": pc, "before": before}
 
@@ -62,11 +73,14 @@ def resume(story: Story, scene_id: str, at: Any) -> Resumed:
         pc = at.get("pc")
         if isinstance(pc, int) and not isinstance(pc, bool) and 0 < pc < len(scene.ops):
             return Resumed(pc)
+    states = at.get("states")
     if isinstance(before, list):
-        for line_id in reversed(before):
+        for k in range(len(before) - 1, -1, -1):
+            line_id = before[k]
             if isinstance(line_id, str) and line_id in index:
+                earlier = states[k] if isinstance(states, list) and len(states) == len(before) else None
                 return Resumed(index[line_id], "The story has changed since this save: it resumes at the "
-                                               "nearest earlier line.")
+                                               "nearest earlier line.", earlier)
     start = 1 if scene.ops and isinstance(scene.ops[0], EnterOp) else 0
     return Resumed(start, "The story has changed since this save: it resumes at the start of the scene.")
 

@@ -58,10 +58,10 @@ def write_json_atomic(path: Path, data: Any) -> None:
 
 
 def save_data(state: State, meta: dict[str, Any] | None = None, story: Story | None = None,
-              seen: bool = True) -> dict[str, Any]:
+              seen: bool = True, trail: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """A save as JSON data; given the story, its place is held by line id as well (see position.py)."""
     return {"format": SAVE_FORMAT, "version": SAVE_VERSION, "meta": meta or {},
-            "state": state.to_json(story, seen=seen)}
+            "state": state.to_json(story, seen=seen, trail=trail)}
 
 
 def write_save(path: Path | str, state: State, meta: dict[str, Any] | None = None,

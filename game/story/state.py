@@ -42,7 +42,8 @@ class State:
         return State(self.route, self.scene, self.pc, dict(self.meters), dict(self.flags), dict(self.visits),
                      self.choices, stage, self.ending, self.seen)
 
-    def to_json(self, story: Story | None = None, seen: bool = True) -> dict[str, Any]:
+    def to_json(self, story: Story | None = None, seen: bool = True,
+                trail: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """Plain JSON. Given the story, the place is also written as ids ("at"), so that it survives edits;
         seen=False leaves out the seen lines (the game keeps those in one file of their own)."""
         data = {
@@ -54,7 +55,7 @@ class State:
             "ending": self.ending, "seen": sorted(self.seen) if seen else [],
         }
         if story is not None and self.scene in story.scenes:
-            data["at"] = mark(story.scenes[self.scene], self.pc)
+            data["at"] = mark(story.scenes[self.scene], self.pc, trail)
         return data
 
     @classmethod
@@ -90,8 +91,33 @@ class State:
         if "at" in data and state.ending is None:
             resumed = resume(story, state.scene, data["at"])
             state.pc, note = resumed.pc, resumed.note
+            if resumed.state is not None:  # back at an earlier line: as things stood there, nothing applied twice
+                earlier = cls._earlier(resumed.state, state)
+                if earlier is not None:
+                    state = earlier
         state.check_fits(story)
         return state, note
+
+    @classmethod
+    def _earlier(cls, data: Any, now: State) -> State | None:
+        """The state a save kept for an earlier line, on top of the one it was saved in; None if damaged."""
+        if not isinstance(data, dict):
+            return None
+        try:
+            return cls(route=now.route, scene=now.scene, pc=now.pc,
+                       meters={_text(k): _int(v) for k, v in _dict(data["meters"]).items()},
+                       flags={_text(k): _bool(v) for k, v in _dict(data["flags"]).items()},
+                       visits={_text(k): _int(v) for k, v in _dict(data["visits"]).items()},
+                       choices=now.choices[:_int(data["choices"])],
+                       stage=_stage(_dict(data["stage"])), ending=None, seen=now.seen)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def trail_entry(self) -> dict[str, Any]:
+        """What a save keeps of this state for an earlier line (see position.mark)."""
+        return {"meters": dict(self.meters), "flags": dict(self.flags), "visits": dict(self.visits),
+                "choices": len(self.choices),
+                "stage": {**self.stage, "sprites": {k: list(v) for k, v in self.stage["sprites"].items()}}}
 
     def check_fits(self, story: Story) -> None:
         if self.route not in story.routes:

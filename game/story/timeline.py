@@ -102,6 +102,22 @@ class Timeline:
         self.steps.append(step)
         return step
 
+    def trail(self) -> list[dict[str, Any]]:
+        """The lines shown before the current step in this visit of its scene, oldest first, each with the
+        state just before it: a save keeps them so that an edited story resumes on a line the player saw."""
+        if not self.steps:
+            return []
+        now = self.steps[-1].state
+        visit = now.visits.get(now.scene, 0)
+        out: list[dict[str, Any]] = []
+        for step in reversed(self.steps[:-1]):
+            state = step.state
+            if state.route != now.route or state.scene != now.scene or state.visits.get(now.scene, 0) != visit:
+                break
+            if step.line is not None:
+                out.append({"id": step.line.id, "state": state.trail_entry()})
+        return out[::-1]
+
     # --- the history as a save keeps it: ids, so it survives edits and reads in any language ---
     def log(self) -> list[list[Any]]:
         out: list[list[Any]] = []

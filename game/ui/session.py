@@ -26,6 +26,7 @@ class Snapshot:
     words: str
     thumbnail: Optional[bytes]
     log: Any
+    trail: Optional[list] = None
 
 
 def thumbnail(draw) -> Optional[bytes]:
@@ -45,7 +46,7 @@ def thumbnail(draw) -> Optional[bytes]:
 def write_slot(app: App, name: str, snap: Snapshot) -> str:
     """Save into slot `name`; the note to show the player (saved, or why not)."""
     try:
-        app.slots.write(name, snap.state, snap.words, snap.thumbnail, snap.log)
+        app.slots.write(name, snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail)
     except (OSError, ValueError) as exc:
         return f"Could not save: {getattr(exc, 'strerror', None) or exc}"
     app.seen.save()
@@ -55,7 +56,7 @@ def write_slot(app: App, name: str, snap: Snapshot) -> str:
 def autosave(app: App, snap: Snapshot) -> Optional[str]:
     """Write the oldest autosave slot; its name, or None if the disk refused (said in the log only)."""
     try:
-        name = app.slots.autosave(snap.state, snap.words, snap.thumbnail, snap.log)
+        name = app.slots.autosave(snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail)
     except OSError as exc:
         log.warning("autosave failed: %s", exc.strerror or exc)
         return None

@@ -105,7 +105,9 @@ class HistoryScreen(Screen):
     # --- input ---
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         from .menus import is_back
-        if is_back(event) or self.back.handle(event) is not None:
+        if is_back(event):
+            return Pop()
+        if event.type != pygame.KEYDOWN and self.back.handle(event) is not None:  # the keys move through the rows
             return Pop()
         if event.type == pygame.KEYDOWN and event.key == pygame.K_l:
             return Pop()

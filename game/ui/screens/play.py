@@ -26,7 +26,7 @@ QUICK = [("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "A
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
 MENU_WIDTH, MENU_GAP = 800, 12  # choice buttons, centred on the canvas above the text box
 MODE_RECT = pygame.Rect(1060, 18, 196, 36)  # "Skipping" / "Auto" at the top right
-MENU_GUARD = 0.35  # seconds a new menu ignores a pick: a quick double Return at the line before picks nothing
+MENU_GUARD = 0.35  # seconds a new menu ignores keys: a quick double Return at the line before picks nothing
 
 
 def quick_band() -> pygame.Surface:
@@ -220,7 +220,8 @@ class PlayScreen(Screen):
         """The moment to save: the state before what is on screen, the last line shown, the stage's picture."""
         last = next((s.line for s in reversed(self.timeline.steps) if s.line is not None), None)
         words = last.text if last is not None else ""
-        return Snapshot(self.runner.checkpoint.copy(), words, thumbnail(self.stage.draw), self.timeline.log())
+        return Snapshot(self.runner.checkpoint.copy(), words, thumbnail(self.stage.draw), self.timeline.log(),
+                        self.timeline.trail())
 
     def quick_save(self) -> None:
         note = write_slot(self.app, "quick", self.snapshot())
@@ -296,8 +297,8 @@ class PlayScreen(Screen):
                 self.app.settings.show_meters = not self.app.settings.show_meters
                 return None
         if self.menu is not None and not self.stage.busy:
-            if self.menu_age < MENU_GUARD and kind in (pygame.KEYDOWN, pygame.MOUSEBUTTONUP):
-                return None
+            if self.menu_age < MENU_GUARD and kind == pygame.KEYDOWN:
+                return None  # a key held or pressed twice at the line before; a click on an option is deliberate
             chosen = self.menu.handle(event)
             if chosen is not None:
                 self.pace.skip_on = False

@@ -149,7 +149,11 @@ class SaveLoad(Screen):
     # --- input ---
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         from .menus import is_back
-        if is_back(event) or self.back.handle(event) is not None:
+        if is_back(event):
+            return Pop()
+        if event.type == pygame.KEYDOWN:  # the cards take the keys; Back and the tabs answer the mouse
+            return self.key(event.key)
+        if self.back.handle(event) is not None:
             return Pop()
         tab = self.tabs.handle(event)
         if tab is not None:
@@ -169,8 +173,6 @@ class SaveLoad(Screen):
                     return self.pick(i)
         elif event.type == pygame.MOUSEWHEEL:
             self.set_tab(self.tab - event.y)
-        elif event.type == pygame.KEYDOWN:
-            return self.key(event.key)
         return None
 
     def key(self, key: int) -> Optional[Transition]:
