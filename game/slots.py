@@ -142,20 +142,14 @@ class SaveSlots:
         return [info for info in (self.info(n) for n in ALL_NAMES if self.path(n).exists()) if info is not None]
 
     def newest(self) -> Optional[str]:
-        """The most recent usable save of any kind (slot, quick or auto), for Continue."""
-        best: Optional[tuple[tuple[str, int], str]] = None
-        for name in ALL_NAMES:
-            path = self.path(name)
-            if not path.exists():
-                continue
+        """The most recent usable save of any kind (slot, quick or auto), for Continue: the files are tried
+        newest first, so usually only one is read."""
+        present = [(_mtime_ns(self.path(n)), n) for n in ALL_NAMES if self.path(n).exists()]
+        for _, name in sorted(present, reverse=True):
             info = self.info(name)
-            if info is None or not info.usable:
-                continue
-            key = ((info.saved_at or datetime.min).isoformat(), _mtime_ns(path))
-            if best is None or key > best[0]:
-                best = (key, name)
-        return best[1] if best else None
-
+            if info is not None and info.usable:
+                return name
+        return None
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""

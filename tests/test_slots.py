@@ -120,3 +120,15 @@ def test_the_old_shared_records_file_is_carried_over_to_the_games_own_story(tmp_
     app = App(load_story(), Settings(), headless=True, audio=False)
     assert app.records.endings == ["paris.friends"]
     app.audio.close()
+
+
+def test_a_written_file_keeps_its_mode(story, tmp_path) -> None:
+    import os
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "vineyard", 2)
+    slots.write("slot-01", runner.checkpoint, line.text)
+    os.chmod(tmp_path / "slot-01.json", 0o640)
+    slots.write("slot-01", runner.checkpoint, line.text)
+    assert (tmp_path / "slot-01.json").stat().st_mode & 0o777 == 0o640
+    slots.write("slot-02", runner.checkpoint, line.text)
+    assert (tmp_path / "slot-02.json").stat().st_mode & 0o777 != 0o600   # not mkstemp's private mode

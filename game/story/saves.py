@@ -1,6 +1,7 @@
 """Save files: a state written as versioned JSON, atomically, and read back with one plain reason on failure."""
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
@@ -36,6 +37,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _mode(path))  # mkstemp makes it 0600: keep the mode the file had, or the usual one
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -47,6 +49,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
         except OSError:
             pass
         raise
+    _sweep(path, keep=tmp)
     try:  # make the rename itself durable where the platform allows it
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -62,6 +65,25 @@ def save_data(state: State, meta: dict[str, Any] | None = None, story: Story | N
     """A save as JSON data; given the story, its place is held by line id as well (see position.py)."""
     return {"format": SAVE_FORMAT, "version": SAVE_VERSION, "meta": meta or {},
             "state": state.to_json(story, seen=seen, trail=trail)}
+
+
+def _mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def _sweep(path: Path, keep: str) -> None:
+    """Remove what writes of this file left behind when they were killed half-way (never the file itself)."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        if str(stale) != keep:
+            try:
+                stale.unlink()
+            except OSError:
+                pass
 
 
 def write_save(path: Path | str, state: State, meta: dict[str, Any] | None = None,
