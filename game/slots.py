@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .story import SaveError, State, Story
-from .story.saves import read_json, save_from_data, save_data, write_json_atomic
+from .story.saves import checksum, read_json, save_from_data, save_data, write_json_atomic
 
 PAGES, PER_PAGE = 9, 6           # 54 numbered slots
 AUTOSAVES = 3
@@ -86,6 +86,7 @@ class SaveSlots:
         data["log"] = log or []
         if thumbnail:
             data["thumbnail"] = base64.b64encode(thumbnail).decode("ascii")
+        data["checksum"] = checksum(data)
         write_json_atomic(self.path(name), data)
 
     def autosave(self, state: State, words: str = "", thumbnail: Optional[bytes] = None, log: Any = None,

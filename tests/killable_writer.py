@@ -71,15 +71,21 @@ def writers(folder: Path) -> dict[str, Writer]:
     }
 
 
-def expected_bytes(kind: str, scratch: Path) -> tuple[bytes, bytes]:
-    """The whole file of payload 0 and of payload 1, written unkilled into `scratch`."""
-    write = writers(scratch)[kind]
-    out = []
-    for which in (0, 1):
-        write(which)
-        out.append((Path(scratch) / TARGETS[kind]).read_bytes())
-    assert out[0] != out[1]
-    return out[0], out[1]
+def expected_bytes(kind: str, scratch: Path) -> tuple[bytes, ...]:
+    """Every whole file a run of writes can leave: payload 0 and payload 1, and for the records and the seen lines,
+    which merge with what is on disk (two copies of the game lose nothing), their unions in either order."""
+    out: list[bytes] = []
+    for order in ((0, 1, 0), (1, 0, 1)):
+        folder = Path(scratch) / "".join(map(str, order))
+        folder.mkdir(parents=True, exist_ok=True)
+        write = writers(folder)[kind]
+        for which in order:
+            write(which)
+            content = (folder / TARGETS[kind]).read_bytes()
+            if content not in out:
+                out.append(content)
+    assert len(out) >= 2
+    return tuple(out)
 
 
 def _say(*message: object) -> None:

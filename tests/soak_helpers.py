@@ -219,26 +219,28 @@ class Interrupted:
         if history != expected:
             raise self.fail(f"slot {name}'s history reads {history[-3:]!r} ({len(history)} entries), "
                             f"the steps since the last load were {expected[-3:]!r} ({len(expected)})")
-        self.resume(loaded.state)
-        self.timeline.earlier = earlier_entries(self.story, loaded.log)
+        self.resume(loaded.state, loaded.log)
 
     def history(self) -> list[tuple[str, str]]:
-        """What Timeline.log() should hold: every line of the steps since the last load, the line on screen
-        too, and every answered menu (the one on screen if a rollback came back to it)."""
+        """What Timeline.log() should hold: every line and answered menu before the step on screen, since the
+        playthrough began (a slot carries the history through loads) or since a load that kept none."""
         straight, out = self.straight, []
-        for number in range(self.base, self.step + 1):
+        for number in range(self.base, self.step):
             event = straight.events[straight.shown[number]]
             if type(event) is Line:
                 out.append(("line", event.text))
-            elif number < self.step or self.timeline.current.authored is not None:
+            else:
                 out.append(("choice", event.options[straight.choices[number]].text))
         return out
 
-    def resume(self, state: State) -> None:
-        """As the play screen does after a load: a fresh runner and a fresh timeline."""
+    def resume(self, state: State, log: object = None) -> None:
+        """As the play screen does after a load: a fresh runner and a timeline that carries the save's history."""
         self.runner = Runner(self.story, state)
         self.timeline = Timeline()
-        self.base = self.step
+        if log is None:
+            self.base = self.step
+        else:
+            self.timeline.carry(self.story, log)
         event = self.runner.advance()
         self.reshown(event, self.step, "the load")
         self.timeline.record(self.runner.checkpoint, event)

@@ -325,3 +325,35 @@ def test_the_history_works_from_the_keyboard(app) -> None:
     feed(app, key(pygame.K_RETURN))
     assert app.stack == [play] and play.line.text == lines[-3]
     del history
+
+
+def test_a_save_loaded_at_a_menu_keeps_the_line_that_asked_in_the_box(app) -> None:
+    play = begin(app)
+    to_menu(app, play)
+    asked = play.timeline.steps[-2].line.text
+    feed(app, key(pygame.K_F5))
+    feed(app, key(pygame.K_F9))
+    feed(app)
+    loaded = app.stack[-1]
+    assert loaded is not play and loaded.menu is not None
+    assert " ".join(" ".join(page) for page in loaded.box.pages) == " ".join(asked.split())
+    feed(app, wheel(1))                           # and after a rollback to the menu from the line after it
+    assert loaded.menu is not None
+
+
+def test_the_history_survives_loads_without_losing_or_doubling_a_line(app) -> None:
+    play = begin(app)
+    first = transcript(app, play, 3)
+    feed(app, key(pygame.K_F5))
+    feed(app, key(pygame.K_F9))
+    feed(app)
+    loaded = app.stack[-1]
+    settle(app)
+    second = transcript(app, loaded, 3)
+    feed(app, key(pygame.K_F5))
+    feed(app, key(pygame.K_F9))
+    feed(app)
+    again = app.stack[-1]
+    settle(app)
+    shown = [entry.text for entry in again.timeline.entries(app.story)]
+    assert shown == first + second + [again.line.text]

@@ -89,10 +89,14 @@ def test_the_history_kept_in_a_save_reads_back_as_text_and_drops_lines_that_are_
     log = timeline.log()
     assert any(item[0] == "menu" for item in log)
     entries = earlier_entries(story, log)
-    lines = [s for s in timeline.steps if s.line is not None]
+    before = timeline.steps[:-1]   # the step on screen is shown, and recorded, again when the save is loaded
+    lines = [s for s in before if s.line is not None]
     assert [e.text for e in entries if not e.choice] == [s.line.text for s in lines]
     chosen = [e.text for e in entries if e.choice]
-    assert chosen == [s.choice_text for s in timeline.steps if s.choice is not None]
+    assert chosen == [s.choice_text for s in before if s.choice is not None]
+    carried = Timeline()
+    carried.carry(story, log)
+    assert carried.log() == log and carried.earlier == entries
     damaged = log + [["line", "paris.cafe/00000000"], ["menu", "nowhere#menu1", 0], "junk", ["menu", log[0][1], True]]
     assert len(earlier_entries(story, damaged)) == len(entries)
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -63,8 +65,9 @@ def write_json_atomic(path: Path, data: Any) -> None:
 def save_data(state: State, meta: dict[str, Any] | None = None, story: Story | None = None,
               seen: bool = True, trail: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """A save as JSON data; given the story, its place is held by line id as well (see position.py)."""
-    return {"format": SAVE_FORMAT, "version": SAVE_VERSION, "meta": meta or {},
+    data = {"format": SAVE_FORMAT, "version": SAVE_VERSION, "meta": meta or {},
             "state": state.to_json(story, seen=seen, trail=trail)}
+    return data
 
 
 def _mode(path: Path) -> int:
@@ -88,33 +91,83 @@ def _sweep(path: Path, keep: str) -> None:
 
 def write_save(path: Path | str, state: State, meta: dict[str, Any] | None = None,
                story: Story | None = None) -> None:
-    write_json_atomic(Path(path), save_data(state, meta, story))
+    data = save_data(state, meta, story)
+    data["checksum"] = checksum(data)
+    write_json_atomic(Path(path), data)
 
 
-def read_json(path: Path | str) -> Any:
-    """Read a small JSON file; SaveError with a plain reason if it is missing, huge or damaged."""
+def read_json(path: Path | str, limit: int = MAX_SAVE_BYTES) -> Any:
+    """Read a small JSON file; SaveError with a plain reason if it is missing, not a regular file, huge or damaged.
+
+    Only a regular file is opened (a pipe or a device in its place would hang or never end), and never more than
+    `limit` bytes are read, whatever its size says.
+    """
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_SAVE_BYTES:
-            raise SaveError(path, f"too large to be a save ({size} bytes)")
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(path, "not a regular file (a folder, a pipe or a device is in its place)")
+        if info.st_size > limit:
+            raise SaveError(path, f"too large to be a save ({info.st_size} bytes)")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between the check and the open
+                raise SaveError(path, "not a regular file")
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(limit + 1)
+        finally:
+            os.close(fd)
+        if len(raw) > limit:
+            raise SaveError(path, f"too large to be a save (over {limit} bytes)")
     except FileNotFoundError:
         raise SaveError(path, "no such file") from None
     except OSError as exc:
-        raise SaveError(path, f"cannot read it ({exc.strerror})") from None
+        raise SaveError(path, f"cannot read it ({exc.strerror or exc})") from None
     if not raw.strip():
         raise SaveError(path, "the file is empty (damaged)")
     try:
-        return json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise SaveError(path, "not a save file (not text)") from None
     except json.JSONDecodeError as exc:
         raise SaveError(path, f"damaged or truncated (invalid JSON at line {exc.lineno}, column {exc.colno})") from None
-    except ValueError as exc:  # e.g. a number too long to convert
+    except ValueError as exc:  # e.g. a number too long to convert, NaN or Infinity
         raise SaveError(path, f"damaged ({exc})") from None
     except RecursionError:
         raise SaveError(path, "damaged (nested too deeply)") from None
+    bad = _unsound_text(data)
+    if bad is not None:
+        raise SaveError(path, f"damaged (text that is not valid Unicode: {bad!a})")
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number this game writes")
+
+
+def _unsound_text(data: Any) -> str | None:
+    """The first string (key or value) that holds a lone surrogate, which no valid UTF-8 file can mean."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return item[:40]
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
+
+def checksum(data: dict[str, Any]) -> str:
+    """A digest of a save's content (everything but the checksum itself), so damage is told from an edit."""
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_save(path: Path | str, story: Story) -> tuple[State, dict[str, Any]]:
@@ -136,6 +189,8 @@ def save_from_data(data: Any, path: Path | str, story: Story) -> tuple[State, di
         raise SaveError(path, f"not a save file of this game (its version {version!r} is not a number)")
     if version > SAVE_VERSION:
         raise SaveError(path, f"made by a newer version of the game (save version {version!r})")
+    if "checksum" in data and data["checksum"] != checksum(data):
+        raise SaveError(path, "damaged: its content does not match its checksum")
     meta = data.get("meta")
     try:
         state, note = State.from_json_noted(data.get("state"), story)

@@ -134,6 +134,9 @@ class State:
         for name in list(self.meters):
             if name not in story.meters:
                 del self.meters[name]
+        # names the story no longer has (an edit since the save) are let go; damage is caught by the checksum
+        self.flags = {name: value for name, value in self.flags.items() if name in story.flags}
+        self.visits = {name: count for name, count in self.visits.items() if name in story.scenes and count >= 0}
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -46,7 +46,8 @@ class Timeline:
         self.limit = limit
         self.steps: list[Step] = []     # the last is what is on screen now
         self.future: list[Step] = []    # steps rolled back over, the next one last
-        self.earlier: list[Entry] = []  # history carried over from a save
+        self.earlier: list[Entry] = []  # history carried over from a save, as text
+        self.earlier_log: list[list[Any]] = []  # ... and as the ids it was saved as, to be saved again
 
     @property
     def current(self) -> Optional[Step]:
@@ -119,9 +120,17 @@ class Timeline:
         return out[::-1]
 
     # --- the history as a save keeps it: ids, so it survives edits and reads in any language ---
+    def carry(self, story: Story, log: Any) -> None:
+        """Take over the history a save kept (the lines read before it, as ids), for the screen and the next save."""
+        kept: list[list[Any]] = []
+        self.earlier = earlier_entries(story, log, kept)
+        self.earlier_log = kept
+
     def log(self) -> list[list[Any]]:
-        out: list[list[Any]] = []
-        for step in self.steps:
+        """The history as a save keeps it: what came before the last load, then the steps before the one on screen
+        (that one is shown, and recorded, again when the save is loaded)."""
+        out: list[list[Any]] = list(self.earlier_log)
+        for step in self.steps[:-1]:
             if step.line is not None:
                 out.append(["line", step.line.id])
             elif step.authored is not None:
@@ -139,8 +148,9 @@ class Timeline:
         return out
 
 
-def earlier_entries(story: Story, log: Any) -> list[Entry]:
-    """The history a save kept, as text from this story; entries whose line is gone are left out."""
+def earlier_entries(story: Story, log: Any, kept: Optional[list] = None) -> list[Entry]:
+    """The history a save kept, as text from this story; entries whose line is gone are left out (and the ones
+    kept are added to `kept`, as ids)."""
     if not isinstance(log, list):
         return []
     lines, menus = line_index(story), menu_index(story)
@@ -155,5 +165,11 @@ def earlier_entries(story: Story, log: Any) -> list[Entry]:
             options, which = menus[item[1]].options, item[2]
             if isinstance(which, int) and not isinstance(which, bool) and 0 <= which < len(options):
                 out.append(Entry(None, options[which].text, choice=True))
+            else:
+                continue
+        else:
+            continue
+        if kept is not None:
+            kept.append(list(item))
     return out
 

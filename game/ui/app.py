@@ -12,12 +12,13 @@ from typing import Callable, Optional
 
 import pygame
 
-from ..paths import data_dir, story_data_dir
+from ..paths import config_dir, data_dir, story_data_dir
 from ..slots import SaveSlots
 from ..story import Story, default_root
 from . import screens
-from .prefs import Records, SeenLines, Settings
-from .screen import Quit, Screen, apply, draw_stack
+from ..playerfiles import sweep_temporary
+from .prefs import Records, SeenLines, Settings, player_notes
+from .screen import Push, Quit, Screen, apply, draw_stack
 from .theme import CANVAS, DIM_OVERLAY
 from .widgets import UI_SOUND
 from .window import Window
@@ -43,6 +44,8 @@ class App:
                                                legacy=data_dir() / "records.json" if own else None)
         self.seen = SeenLines.load(self.folder / "seen.json") if records is None else SeenLines()
         self.slots = SaveSlots(self.folder / "saves", story)
+        if not headless:  # what writes killed half-way left behind (the files themselves are whole)
+            sweep_temporary(config_dir(), self.folder, self.folder / "saves")
         self.headless = headless
         self.autosaves = not headless  # a window autosaves; a headless app (shot, tests) only when asked
         pygame.display.init()
@@ -181,6 +184,12 @@ class App:
                 log.exception("could not keep the place while closing")
         self.seen.save()
 
+    def tell_player(self) -> None:
+        """Say, in the window, anything that happened to the player's files (a damaged one set aside, ...)."""
+        notes = player_notes(self.settings, self.records, self.seen)
+        if notes and self.stack:
+            apply(self.stack, Push(self.make("notice", "About your saved data", " ".join(notes), button="OK")))
+
     def _on_sigterm(self, signum, frame) -> None:
         self.terminated = True
 
@@ -191,6 +200,7 @@ class App:
         """The main loop: the only place that reads pygame's events."""
         self.stack = [first]
         first.on_enter()
+        self.tell_player()
         dirty = True
         last = time.perf_counter()
         try:

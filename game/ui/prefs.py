@@ -1,16 +1,29 @@
-"""The player's settings and lasting records, kept as small JSON files that survive a bad write."""
+"""The player's settings and lasting records, kept as small JSON files that nothing can take from the player.
+
+Reading and writing go through playerfiles.PlayerFile: a damaged file is set aside and the last good copy used,
+a file that cannot be written over is left alone, and two copies of the game running at once merge their records
+instead of overwriting each other's.
+"""
 from __future__ import annotations
 
 import logging
+import math
 import shutil
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Optional
 
 from ..paths import config_dir
-from ..story.saves import SaveError, read_json, write_json_atomic
+from ..playerfiles import PlayerFile
 
 log = logging.getLogger(__name__)
+
+# What each number may be: the Settings screen's own ranges. A value outside is clamped; one that is not a
+# finite number is ignored (the default is kept).
+RANGES: dict[str, tuple[float, float]] = {
+    "text_speed": (0, 150), "auto_delay": (0.5, 6.0),
+    "music_volume": (0.0, 1.0), "ambience_volume": (0.0, 1.0), "sound_volume": (0.0, 1.0),
+}
 
 
 @dataclass
@@ -23,13 +36,23 @@ class Settings:
     fullscreen: bool = False
     show_meters: bool = False
     skip_unseen: bool = False     # skip goes through lines never shown before, too
+    file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
-        return _load(cls, path or config_dir() / "settings.json")
+        where = PlayerFile(path or config_dir() / "settings.json", "the settings file")
+        settings = _fill(cls(), where.read())
+        settings.file = where
+        return settings
 
     def save(self, path: Path | None = None) -> None:
-        _save(asdict(self), path or config_dir() / "settings.json")
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "file"}
+        if path is not None:
+            PlayerFile(path, "the settings file").write(data)
+        elif self.file is not None:
+            self.file.write(data)
+        else:
+            PlayerFile(config_dir() / "settings.json", "the settings file").write(data)
 
 
 @dataclass
@@ -37,10 +60,12 @@ class Records:
     """What lasts between playthroughs of one story: endings reached and routes finished.
 
     Kept in the story's own folder (paths.story_data_dir); one made in memory (path None) is never written.
+    Saving merges with what is on disk, so an ending reached in another copy of the game is never lost.
     """
     endings: list[str] = field(default_factory=list)
     routes_finished: list[str] = field(default_factory=list)
     path: Optional[Path] = field(default=None, compare=False, repr=False)
+    file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: Path, legacy: Path | None = None) -> Records:
@@ -51,13 +76,22 @@ class Records:
                 shutil.copyfile(legacy, path)
             except OSError as exc:
                 log.warning("could not carry over %s: %s", legacy, exc.strerror)
-        records = _load(cls, path)
-        records.path = path
+        where = PlayerFile(path, "the record of endings reached")
+        records = _fill(cls(), where.read())
+        records.path, records.file = path, where
         return records
 
+    def __post_init__(self) -> None:
+        if self.path is not None and self.file is None:
+            self.file = PlayerFile(self.path, "the record of endings reached")
+
     def save(self) -> None:
-        if self.path is not None:
-            _save({"endings": self.endings, "routes_finished": self.routes_finished}, self.path)
+        if self.file is None:
+            return
+        disk = _fill(Records(), self.file.read_current())
+        self.endings = _union(self.endings, disk.endings)
+        self.routes_finished = _union(self.routes_finished, disk.routes_finished)
+        self.file.write({"endings": self.endings, "routes_finished": self.routes_finished})
 
     def reached(self, ending: str, route: str) -> bool:
         """Record an ending; True if it is new."""
@@ -75,58 +109,61 @@ class SeenLines:
     def __init__(self, ids: set[str] | None = None, path: Optional[Path] = None):
         self.ids: set[str] = ids if ids is not None else set()
         self.path = path
+        self.file = PlayerFile(path, "the record of lines read") if path is not None else None
         self._written = len(self.ids)
 
     @classmethod
     def load(cls, path: Path) -> SeenLines:
-        try:
-            data = read_json(path)
-        except SaveError as exc:
-            if path.exists():
-                log.warning("ignoring %s", exc)
-            return cls(set(), path)
-        ids = data.get("seen") if isinstance(data, dict) else None
-        return cls({i for i in ids if isinstance(i, str)} if isinstance(ids, list) else set(), path)
+        seen = cls(set(), path)
+        seen.ids = _seen_ids(seen.file.read())
+        seen._written = len(seen.ids)
+        return seen
 
     def save(self) -> None:
-        """Write the ids if any were added since the last write (seeing is never undone)."""
-        if self.path is None or len(self.ids) == self._written:
+        """Write the ids if any were added since the last write, with any another copy of the game added."""
+        if self.file is None or len(self.ids) == self._written:
             return
-        _save({"format": "under-the-same-stars/seen", "version": 1, "seen": sorted(self.ids)}, self.path)
+        self.ids |= _seen_ids(self.file.read_current())
+        self.file.write({"format": "under-the-same-stars/seen", "version": 1, "seen": sorted(self.ids)})
         self._written = len(self.ids)
 
 
-def _load(cls: type, path: Path) -> Any:
-    """Read what is valid, keep defaults for the rest; a damaged file is noted, never fatal."""
-    try:
-        data = read_json(path)
-    except SaveError as exc:
-        if path.exists():
-            log.warning("ignoring %s", exc)
-        return cls()
+def _seen_ids(data: Any) -> set[str]:
+    ids = data.get("seen") if isinstance(data, dict) else None
+    return {i for i in ids if isinstance(i, str) and len(i) < 200} if isinstance(ids, list) else set()
+
+
+def _union(mine: list[str], theirs: list[str]) -> list[str]:
+    return mine + [x for x in theirs if x not in mine]
+
+
+def _fill(value: Any, data: Any) -> Any:
+    """Take from `data` every field that is valid, value by value; keep the default for the rest."""
     if not isinstance(data, dict):
-        log.warning("ignoring %s: not a mapping", path)
-        return cls()
-    value = cls()
-    for f in fields(cls):
-        if f.name == "path":
+        return value
+    for f in fields(value):
+        if f.name in ("path", "file") or f.name not in data:
             continue
-        item = data.get(f.name)
-        default = getattr(value, f.name)
+        item, default = data[f.name], getattr(value, f.name)
         if isinstance(default, bool):
-            ok = isinstance(item, bool)
+            if isinstance(item, bool):
+                setattr(value, f.name, item)
         elif isinstance(default, (int, float)):
-            ok = isinstance(item, (int, float)) and not isinstance(item, bool)
-            item = type(default)(item) if ok else item
-        else:
-            ok = isinstance(item, list) and all(isinstance(x, str) for x in item)
-        if ok:
-            setattr(value, f.name, item)
+            if isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item):
+                low, high = RANGES.get(f.name, (-math.inf, math.inf))
+                setattr(value, f.name, type(default)(min(high, max(low, item))))
+        elif isinstance(item, list):  # salvage the good entries of a list with a bad one
+            setattr(value, f.name, [x for x in item if isinstance(x, str) and len(x) < 200])
     return value
 
 
-def _save(data: dict, path: Path) -> None:
-    try:
-        write_json_atomic(path, data)
-    except OSError as exc:
-        log.warning("could not write %s: %s", path, exc.strerror)
+def player_notes(*held: Any) -> list[str]:
+    """What the player should be told about their files, gathered from settings, records and seen lines."""
+    notes: list[str] = []
+    for thing in held:
+        where = getattr(thing, "file", None)
+        if where is not None:
+            notes.extend(where.notes)
+            where.notes.clear()
+    return notes
+

@@ -57,14 +57,14 @@ class Notice(Screen):
 
     overlay = True
 
-    def __init__(self, app, title: str, body: str):
+    def __init__(self, app, title: str, body: str, button: str = "Back"):
         super().__init__(app)
         self.title = title
         self.lines = wrap(" ".join(body.split()), theme.ui_font(theme.UI_SIZE), 560)[:6]
         height = 190 + 30 * len(self.lines)
         self.box = pygame.Rect(0, 0, 640, height)
         self.box.center = (640, 340)
-        self.buttons = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 115, self.box.bottom - 82, 230, 54),
+        self.buttons = ButtonList([Button(button, pygame.Rect(self.box.centerx - 115, self.box.bottom - 82, 230, 54),
                                           key="back")])
         self.buttons.focus = 0
 

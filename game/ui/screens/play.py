@@ -7,7 +7,7 @@ from typing import Any, Optional
 import pygame
 
 from ...story import Changed, End, Line, Menu, Runner, SceneStart, Stage, StoryError
-from ...story.timeline import Step, Timeline, earlier_entries
+from ...story.timeline import Step, Timeline
 from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
 from ..screen import Push, Replace, Screen, Transition
@@ -62,7 +62,7 @@ class PlayScreen(Screen):
         self.meters = MeterPanel(app.story)
         self.toasts = Toasts()
         self.timeline = Timeline()
-        self.timeline.earlier = earlier_entries(app.story, log)
+        self.timeline.carry(app.story, log)
         self.pace = Pace()
         self.hidden = False
         self.started = False
@@ -115,6 +115,8 @@ class PlayScreen(Screen):
                 elif isinstance(event, Menu):
                     self.timeline.record(self.runner.checkpoint, event)
                     self.show_menu(event)
+                    if self.line is None:  # a save loaded at a menu: the line that asked stays in the box
+                        self.show_line_before_menu()
                     if self.app.autosaves:
                         autosave(self.app, self.snapshot())
                     return None
@@ -172,6 +174,24 @@ class PlayScreen(Screen):
         if self.pace.skipping:
             self.pace.skip_on = self.pace.skip_held = False  # skip always stops at a choice
 
+    def show_line_before_menu(self) -> None:
+        """Under a menu, the box keeps the line that led to it, as it was before a rollback or a load."""
+        steps = self.timeline.steps[:-1]
+        if steps and steps[-1].line is not None:
+            line = steps[-1].line
+            speaker, words = line.speaker, line.text
+        else:
+            said = [e for e in self.timeline.earlier if not e.choice]
+            if not said or (steps and steps[-1].line is None):
+                self.box.clear()
+                self.line = None
+                return
+            speaker, words = said[-1].speaker, said[-1].text
+        character = self.app.story.characters.get(speaker) if speaker else None
+        colour = theme.hex_colour(character.color) if character else theme.PAPER
+        self.box.show(words, character.name if character else None, colour, instant=True)
+        self.line = None
+
     def choose(self, index: int, instant: bool = False) -> Optional[Transition]:
         menu = self.runner.current_menu()
         self.runner.choose(index)
@@ -191,7 +211,7 @@ class PlayScreen(Screen):
             self.show_line(event, instant=True)
         elif isinstance(event, Menu):
             self.show_menu(event)
-            self.line = None
+            self.show_line_before_menu()
 
     def roll_back(self, count: int = 1) -> None:
         self.pace.stop()

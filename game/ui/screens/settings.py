@@ -7,6 +7,7 @@ from typing import Callable, Optional
 import pygame
 
 from .. import theme
+from ..prefs import RANGES
 from ..screen import Pop, Screen, Transition
 from ..widgets import Button, ButtonList, panel, text
 from .backdrop import Backdrop
@@ -21,7 +22,8 @@ class Row:
     step: Callable[[object, int], None]
 
 
-def _clamp(value: float, low: float, high: float) -> float:
+def _clamp(value: float, name: str) -> float:
+    low, high = RANGES[name]  # the same ranges a settings file is held to when it is read
     return max(low, min(high, value))
 
 
@@ -30,16 +32,16 @@ def _volume(name: str) -> Row:
         return f"{round(getattr(s, name) * 100)}%"
 
     def step(s, d: int) -> None:
-        setattr(s, name, round(_clamp(getattr(s, name) + 0.1 * d, 0.0, 1.0), 2))
+        setattr(s, name, round(_clamp(getattr(s, name) + 0.1 * d, name), 2))
     return Row(name, name.split("_")[0].capitalize() + " volume", shown, step)
 
 
 ROWS = [
     Row("text_speed", "Text speed",
         lambda s: "Instant" if s.text_speed == 0 else f"{s.text_speed} letters a second",
-        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, 0, 150)))),
+        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, "text_speed")))),
     Row("auto_delay", "Auto-forward wait", lambda s: f"{s.auto_delay:.1f} s",
-        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, 0.5, 6.0), 1))),
+        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, "auto_delay"), 1))),
     _volume("music_volume"), _volume("ambience_volume"), _volume("sound_volume"),
     Row("skip_unseen", "Skip", lambda s: "All text" if s.skip_unseen else "Seen text only",
         lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen)),
