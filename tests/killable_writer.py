@@ -32,8 +32,10 @@ from game.story.saves import write_json_atomic  # noqa: E402
 from game.ui.prefs import Records, SeenLines, Settings  # noqa: E402
 
 STORY = Path(__file__).resolve().parent / "saves" / "story"
-TARGETS = {"json": "slot-01.json", "slot": "slot-02.json", "records": "records.json", "seen": "seen.json",
-           "settings": "settings.json"}
+TARGETS = {"json": "slot-01.json", "slot": "slot-02.json", "quick": "quick.json", "auto": "auto-1.json",
+           "records": "records.json", "seen": "seen.json", "settings": "settings.json"}
+# The autosaves rotate: two newer ones beside auto-1 make every autosave land on auto-1, the file under test.
+DECOYS = ("auto-2", "auto-3")
 Writer = Callable[[int], None]
 
 
@@ -56,6 +58,10 @@ def writers(folder: Path) -> dict[str, Writer]:
     settings = [Settings(), Settings(text_speed=0, auto_delay=3.0, music_volume=0.1, fullscreen=True,
                                      show_meters=True, skip_unseen=True)]
 
+    def autosave(w: int) -> None:
+        prepare("auto", folder)
+        slots.autosave(state, f"Payload {w}.", thumbs[w], [["line", f"x/{w}"]], datetime(2024, 5, 1, 20, w))
+
     def seen_lines(w: int) -> None:
         lines = SeenLines(set(), folder / TARGETS["seen"])
         lines.ids.update(seen[w])  # SeenLines writes only what was added since it was made
@@ -65,10 +71,23 @@ def writers(folder: Path) -> dict[str, Writer]:
         "json": lambda w: write_json_atomic(folder / TARGETS["json"], data[w]),
         "slot": lambda w: slots.write("slot-02", state, f"Payload {w}.", thumbs[w], [["line", f"x/{w}"]],
                                       datetime(2024, 5, 1, 20, w)),
+        "quick": lambda w: slots.write("quick", state, f"Payload {w}.", thumbs[w], [["line", f"x/{w}"]],
+                                       datetime(2024, 5, 1, 20, w)),
+        "auto": autosave,
         "records": lambda w: Records(endings[w], endings[w][:50], folder / TARGETS["records"]).save(),
         "seen": seen_lines,
         "settings": lambda w: settings[w].save(folder / TARGETS["settings"]),
     }
+
+
+def prepare(kind: str, folder: Path) -> None:
+    """Before any kill: the autosaves' decoys, written whole (a kill is meant to land on auto-1 only)."""
+    if kind != "auto" or (Path(folder) / f"{DECOYS[-1]}.json").exists():
+        return
+    slots = SaveSlots(Path(folder), load_story(STORY))
+    state = State.start(slots.story, "harbour")
+    for decoy in DECOYS:
+        slots.write(decoy, state, "A later autosave.", None, [], datetime(2099, 1, 1))
 
 
 def expected_bytes(kind: str, scratch: Path) -> tuple[bytes, ...]:

@@ -1,9 +1,10 @@
 """Every file the game writes is the old whole file or the new whole file, whenever its writer is killed.
 
-A child process writes one of the game's files over and over (a raw write_json_atomic, a save slot with a
-150 KB thumbnail, the records, the seen lines, the settings), alternating two payloads, and is killed with
-SIGKILL after a seeded random delay; 230 kills in all. After each kill the file must parse and be one of the two
-payloads byte for byte (or not exist yet, before the first write ever finished). A kill may leave its
+A child process writes one of the game's files over and over (a raw write_json_atomic, a save slot, the quick save
+and an autosave with a 150 KB thumbnail, the records, the seen lines, the settings), alternating two payloads, and
+is killed with SIGKILL after a seeded random delay: 200 kills each for a slot save, a quick save, an autosave, the
+records and the settings, 1,090 in all. After each kill the file must parse and be one of the whole files the
+writes can make, byte for byte (or not exist yet, before the first write ever finished). A kill may leave its
 temporary file behind (.NAME.*.tmp), at most one per kill; the game passes over those when it reads, and the next
 write that finishes removes them.
 The random delay only moves where the kill lands; no outcome depends on timing.
@@ -28,7 +29,9 @@ from game.story import load_story
 from game.story.saves import read_json
 from game.ui.prefs import Records, SeenLines, Settings
 
-KILLS = {"json": 60, "slot": 60, "records": 40, "seen": 40, "settings": 30}
+# At least 200 kills during each kind of write a player's progress depends on (slot save, quick save, autosave,
+# records, settings); fewer for the raw writer and the seen lines, which share the same path.
+KILLS = {"json": 30, "slot": 200, "quick": 200, "auto": 200, "records": 200, "seen": 60, "settings": 200}
 SEED = 20240501
 HELPER = Path(killable_writer.__file__)
 
@@ -71,7 +74,8 @@ def helper():
 def temporary_files(folder: Path, target: str) -> list[str]:
     """The temporary files beside `target` (its own and its last good copy's, NAME.bak, which settings, records
     and seen lines keep); anything else there is an error."""
-    names = sorted(p.name for p in folder.iterdir() if p.name not in (target, f"{target}.bak"))
+    beside = {target, f"{target}.bak"} | {f"{decoy}.json" for decoy in killable_writer.DECOYS}
+    names = sorted(p.name for p in folder.iterdir() if p.name not in beside)
     strays = [n for n in names if not (n.startswith(f".{target}.") and n.endswith(".tmp"))]
     assert not strays, f"files other than {target}, its .bak and their temporary files: {strays}"
     return names
@@ -84,6 +88,7 @@ def test_a_killed_writer_leaves_the_old_or_the_new_whole_file(helper, tmp_path: 
     folder = tmp_path / "written"
     folder.mkdir()
     path = folder / target
+    killable_writer.prepare(kind, folder)
     rng = random.Random(f"{SEED}-{kind}")
     existed, left = False, 0
     for kill in range(KILLS[kind]):
@@ -121,12 +126,14 @@ def the_game_reads(kind: str, folder: Path) -> None:
     path = folder / killable_writer.TARGETS[kind]
     if kind == "json":
         assert read_json(path)["payload"] == 1
-    elif kind == "slot":
+    elif kind in ("slot", "quick", "auto"):
         slots = SaveSlots(folder, load_story(killable_writer.STORY))
-        assert [info.name for info in slots.filled()] == ["slot-02"] and slots.newest() == "slot-02"
-        info = slots.info("slot-02")
+        name = killable_writer.TARGETS[kind][:-len(".json")]
+        others = list(killable_writer.DECOYS) if kind == "auto" else []
+        assert sorted(info.name for info in slots.filled()) == sorted([name] + others)
+        info = slots.info(name)
         assert info is not None and info.usable and info.words == "Payload 1."
-        assert len(info.thumbnail or b"") == 150_000 and slots.load("slot-02").note == ""
+        assert len(info.thumbnail or b"") == 150_000 and slots.load(name).note == ""
     elif kind == "records":  # every ending either copy reached, none lost
         records = Records.load(path)
         assert len(records.endings) == 4_000 and records.endings[0].startswith("route1.ending_0000_")
