@@ -66,6 +66,15 @@ def transcript(app, play: PlayScreen, lines: int) -> list[str]:
     return out
 
 
+def quick_save_and_load(app) -> PlayScreen:
+    """F5 then F9: the play screen the quick save was loaded into, settled."""
+    feed(app, key(pygame.K_F5))
+    feed(app, key(pygame.K_F9))
+    feed(app)
+    settle(app)
+    return app.stack[-1]
+
+
 def test_quick_save_and_quick_load_return_to_the_same_line(app) -> None:
     play = begin(app)
     transcript(app, play, 3)
@@ -344,16 +353,8 @@ def test_a_save_loaded_at_a_menu_keeps_the_line_that_asked_in_the_box(app) -> No
 def test_the_history_survives_loads_without_losing_or_doubling_a_line(app) -> None:
     play = begin(app)
     first = transcript(app, play, 3)
-    feed(app, key(pygame.K_F5))
-    feed(app, key(pygame.K_F9))
-    feed(app)
-    loaded = app.stack[-1]
-    settle(app)
+    loaded = quick_save_and_load(app)
     second = transcript(app, loaded, 3)
-    feed(app, key(pygame.K_F5))
-    feed(app, key(pygame.K_F9))
-    feed(app)
-    again = app.stack[-1]
-    settle(app)
+    again = quick_save_and_load(app)
     shown = [entry.text for entry in again.timeline.entries(app.story)]
     assert shown == first + second + [again.line.text]
