@@ -1,9 +1,26 @@
-"""The command line: lint, routes, play, explore and stats, each over a story folder."""
+"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window.
+
+Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
+
+    0    done (for explore: no problems found)
+    1    the story has problems (lint's verdict; every command checks the story first)
+    2    bad input: an unknown route, a save that cannot be read, choices that do not exist...
+    3    cannot start here: a font package or font file is missing, or no window can open (no display)
+    4    an unexpected error (a bug): the traceback goes to last-error.txt in the player's data folder
+    130  interrupted (Ctrl+C)
+    141  the reader of the output went away before the end (`python -m game routes | head -1`): the rest is
+         dropped quietly, and the code is 128 + SIGPIPE, what a shell reports for any program a closed pipe ends
+
+Text the terminal's encoding cannot show (PYTHONIOENCODING=ascii, and the story's accents) is written as
+backslash escapes, and --json output as \\u escapes, so it is still one valid JSON object.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Any, Callable
 
@@ -13,14 +30,26 @@ from .story.loader import default_root
 from .story.playthrough import play, transcript
 from .story.stats import story_stats
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_CANNOT_START, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141
+ERROR_DETAILS = "last-error.txt"  # in paths.data_dir(): the traceback of an unexpected error, for a bug report
 
 
 def _out(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
+        _print_json(data)
     else:
         print(text)
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    """One JSON object on standard output: accents as they are, or as \\u escapes where the encoding lacks them."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=1)
+    print(text)
 
 
 def _load(args: argparse.Namespace):
@@ -29,7 +58,7 @@ def _load(args: argparse.Namespace):
         return load_story(args.story)
     except StoryError as exc:
         if args.json:
-            print(json.dumps({"ok": False, "errors": [p.to_json() for p in exc.problems]}, indent=1))
+            _print_json({"ok": False, "errors": [p.to_json() for p in exc.problems]})
         else:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -112,7 +141,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(f"{args.save}: cannot write the save ({exc.strerror})", file=sys.stderr)
             return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=1))
+        _print_json(result.to_json())
     else:
         print("\n".join(transcript(story, result.events, result.choices)).lstrip("\n"))
         if result.stopped == "menu":
@@ -173,10 +202,15 @@ def cmd_shot(args: argparse.Namespace) -> int:
     if story is None:
         return EXIT_PROBLEMS
     from .ui.launch import shot, shot_screen
+    from .ui.theme import FontMissing, missing_fonts
     if (args.route is None) == (args.screen is None):
         print("shot needs --route ID (a moment of play) or --screen NAME (a menu screen), not both",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    fonts = missing_fonts()
+    if fonts:
+        print(f"cannot draw: {fonts}", file=sys.stderr)
+        return EXIT_CANNOT_START
     try:
         if args.screen:
             result = shot_screen(story, args.screen, args.out)
@@ -185,6 +219,9 @@ def cmd_shot(args: argparse.Namespace) -> int:
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except FontMissing as exc:
+        print(f"cannot draw: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_START
     except OSError as exc:
         print(f"{args.out}: cannot write the picture ({exc.strerror})", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -202,8 +239,38 @@ def launch(args: argparse.Namespace) -> int:
     if args.route and args.route not in story.routes:
         print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
         return EXIT_BAD_INPUT
-    from .ui.launch import play_in_window
-    return play_in_window(story, args.route)
+    from .ui.launch import play_in_window  # first: game/ui sets SDL's environment before pygame starts
+    from .ui.theme import FontMissing, missing_fonts
+    problem = missing_fonts() or _window_problem()
+    if problem:
+        print(f"cannot start the game: {problem}", file=sys.stderr)
+        return EXIT_CANNOT_START
+    try:
+        return play_in_window(story, args.route)
+    except FontMissing as exc:  # a font file gone while the game ran
+        print(f"the game stopped: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_START
+
+
+def _window_problem() -> str | None:
+    """Why no window can open here, in one line, or None.
+
+    With no display SDL falls back to its invisible 'offscreen' driver and the game would run unseen and
+    never end, so that driver (or 'dummy') counts as no display unless SDL_VIDEODRIVER asked for it.
+    """
+    import pygame
+    asked = os.environ.get("SDL_VIDEODRIVER", "")
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        where = f" (SDL_VIDEODRIVER is '{asked}')" if asked else ""
+        return f"no window can open: {exc}{where}"
+    driver = pygame.display.get_driver()
+    if driver in ("offscreen", "dummy") and driver not in asked.lower().replace(" ", "").split(","):
+        pygame.display.quit()
+        return ("no display found to open a window on (start it from a desktop session; "
+                "lint, routes, play, explore, stats and shot need no window)")
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,8 +316,77 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command, or the game's window, and return the exit code (see the table at the top)."""
+    _forgiving_streams()
+    try:
+        try:
+            code = _run(argv)
+        except SystemExit:  # argparse's --help and usage errors: what they printed may meet a closed pipe too
+            _flush_output()
+            raise
+        _flush_output()  # a closed pipe shows here at the latest, while the command can still end quietly
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    if args.command is None:
-        return launch(args)
-    return args.func(args)
+    try:
+        return launch(args) if args.command is None else args.func(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        raise
+    except Exception as exc:  # a bug: one line for the player, the traceback in a file for the bug report
+        print(_unexpected(exc), file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _unexpected(exc: Exception) -> str:
+    """The one line that reports an unexpected error, after writing its traceback to ERROR_DETAILS."""
+    from .paths import data_dir
+    what = " ".join(f"{type(exc).__name__}: {exc}".split())
+    details = data_dir() / ERROR_DETAILS
+    try:
+        details.parent.mkdir(parents=True, exist_ok=True)
+        details.write_text(f"python -m game {' '.join(sys.argv[1:])}\nPython {sys.version.split()[0]}\n\n"
+                           + "".join(traceback.format_exception(exc)), encoding="utf-8", errors="backslashreplace")
+    except OSError as write_error:
+        return f"unexpected error: {what} (and its details could not be written to {details}: {write_error.strerror})"
+    return f"unexpected error: {what} (the details are in {details}: please send them with a bug report)"
+
+
+def _forgiving_streams() -> None:
+    """Characters the output's encoding lacks come out as backslash escapes instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue  # closed at start (`>&-`), or replaced by a caller
+        utf = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "").startswith("utf")
+        if stream.errors == "strict" or (not utf and stream.errors == "surrogateescape"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+
+
+def _pipe_closed() -> int:
+    """The reader went away (`| head -1`): whatever is left goes to the null device, so that Python's own
+    flush at exit meets no closed pipe either, and the command ends without a word."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                try:
+                    stream.flush()
+                except BrokenPipeError:
+                    os.dup2(devnull, stream.fileno())
+            except (AttributeError, OSError, ValueError):  # None, or a stream with no descriptor (a test's capture)
+                pass
+    finally:
+        os.close(devnull)
+    return EXIT_PIPE_CLOSED

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import fontpkg
 import pygame
@@ -21,6 +22,7 @@ DIM_OVERLAY = (10, 8, 16, 150)    # drawn over the screen beneath an overlay
 TEXT_FACE = "lora"                # serif for the story's words
 DISPLAY_FACE = "cinzel"           # titles and name plates
 UI_FACE = "josefin-sans"          # buttons and small labels
+FACES = (TEXT_FACE, DISPLAY_FACE, UI_FACE)
 
 DIALOGUE_SIZE = 28                # Lora 28: 36 px from descender to ascender
 NAME_SIZE = 26
@@ -28,16 +30,72 @@ UI_SIZE = 24
 SMALL_SIZE = 20
 
 
+class FontMissing(Exception):
+    """A face the interface needs cannot be loaded; the message names its package and the command that mends it."""
+
+    def __init__(self, message: str, package: str, installed: bool):
+        super().__init__(message)
+        self.package = package
+        self.installed = installed  # the package is there but its file is gone or unreadable
+
+
+def font_package(face: str) -> str:
+    return f"fontpkg-{face}"
+
+
+def font_path(face: str, italic: bool = False) -> tuple[Path, bool]:
+    """The file of a face from its fontpkg package, and whether its italic must be drawn slanted (no italic file).
+
+    Raises FontMissing when the package is not installed or its file is gone.
+    """
+    package = font_package(face)
+    reinstall = f"(reinstall it: python -m pip install --force-reinstall {package})"
+    try:
+        try:
+            path, synthetic_italic = fontpkg.path(face, style="italic" if italic else "normal"), False
+        except (fontpkg.StyleNotAvailable, fontpkg.WeightNotAvailable):
+            path, synthetic_italic = fontpkg.path(face), italic
+    except fontpkg.FamilyNotInstalled:
+        raise FontMissing(f"the font package {package} is not installed (install it: python -m pip install "
+                          f"{package})", package, installed=False) from None
+    except fontpkg.FontpkgError as exc:
+        raise FontMissing(f"the font package {package} cannot be used: {exc} {reinstall}", package,
+                          installed=True) from None
+    if not Path(path).is_file():
+        raise FontMissing(f"the font file {path} of {package} is missing {reinstall}", package, installed=True)
+    return Path(path), synthetic_italic
+
+
+def missing_fonts() -> str | None:
+    """One line naming the font packages the interface cannot load and the one command that mends them,
+    or None when every face is there. The window and `shot` ask before drawing anything."""
+    problems: dict[str, FontMissing] = {}
+    for face, italic in [(face, False) for face in FACES] + [(TEXT_FACE, True)]:
+        try:
+            font_path(face, italic)
+        except FontMissing as exc:
+            problems.setdefault(exc.package, exc)
+    if len(problems) <= 1:
+        return next((str(exc) for exc in problems.values()), None)
+    broken = any(exc.installed for exc in problems.values())
+    return (f"the font packages {', '.join(problems)} are {'missing or broken' if broken else 'not installed'} "
+            f"(install them: python -m pip install {'--force-reinstall ' if broken else ''}{' '.join(problems)})")
+
+
 @lru_cache(maxsize=None)
 def font(face: str, size: int, italic: bool = False) -> pygame.font.Font:
-    """A font from a fontpkg family, cached; the italic file when the family has one."""
+    """A font from a fontpkg family, cached; the italic file when the family has one.
+
+    Raises FontMissing (one line, with the fix) when the package or its file is missing or unreadable.
+    """
+    path, synthetic_italic = font_path(face, italic)
     try:
-        path = fontpkg.path(face, style="italic" if italic else "normal")
-        synthetic_italic = False
-    except fontpkg.FontpkgError:
-        path = fontpkg.path(face)
-        synthetic_italic = italic
-    result = pygame.font.Font(str(path), size)
+        result = pygame.font.Font(str(path), size)
+    except (OSError, pygame.error) as exc:
+        package = font_package(face)
+        raise FontMissing(f"the font file {path} of {package} cannot be read: {exc} "
+                          f"(reinstall it: python -m pip install --force-reinstall {package})", package,
+                          installed=True) from None
     result.italic = synthetic_italic
     return result
 
