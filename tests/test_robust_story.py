@@ -53,7 +53,8 @@ manifests = fields({
     "meters": entry({"label": st.just("Trust"), "min": st.integers(-3, 3), "max": st.integers(-3, 12),
                      "start": st.integers(-3, 12), "visible": st.booleans()}, ("trust", "t.x")),
     "routes": entry({"title": st.just("R"), "blurb": st.just("B"), "start": st.sampled_from(("s", "t", "x")),
-                     "picture": st.just("bg")}, ("r",)),
+                     "picture": st.just("bg"), "after": st.sampled_from(("r", "q")) | st.lists(keys, max_size=3)},
+                    ("r", "q")),
     "endings": entry({"title": st.just("E"), "route": st.just("r"), "when": st.sampled_from(ODD_TEXT),
                       "priority": st.integers(-2, 2), "epilogue": st.just("The end.")}, ("e", "best", "f")),
 })

@@ -32,6 +32,7 @@ class AssetCatalog:
         self.sprites: dict[str, dict[str, Path]] = {}
         self._positions: set[str] | None = None
         self.outside: set[Path] = set()  # files whose real place (through links) is not inside assets/
+        self.broken: dict[Path, str] = {}  # maps whose tilesets cannot be read -> why
         if self.folder.is_dir():
             self._scan()
 
@@ -41,7 +42,10 @@ class AssetCatalog:
         parts: set[Path] = set()
         if backgrounds.is_dir():
             for tmx in backgrounds.rglob("*.tmx"):
-                parts |= tmx_images(tmx)
+                images, problem = tmx_parts(tmx)
+                parts |= images
+                if problem:
+                    self.broken[tmx.resolve()] = problem
         for kind, extensions in EXTENSIONS.items():
             base = self.folder / kind
             if not base.is_dir():
@@ -86,6 +90,9 @@ class AssetCatalog:
                 did_you_mean(key, self.files[kind]) or f"add {where}{key}{EXTENSIONS[kind][0 if kind != 'backgrounds' else 1]}"
         if path in self.outside:
             return None, f"{SINGULAR[kind]} '{name}' resolves outside assets/", "keep asset files inside assets/"
+        if kind == "backgrounds" and path.resolve() in self.broken:
+            return None, f"background '{name}': {self.broken[path.resolve()]}", \
+                "in Tiled, add the tileset with Map > Add External Tileset, choosing a .tsx file"
         return path, "", ""
 
     def sprite_set(self, name: str) -> tuple[dict[str, Path] | None, str, str]:
@@ -128,18 +135,35 @@ def tmx_point_names(path: Path) -> set[str]:
             and obj.find("polygon") is None and obj.find("polyline") is None}
 
 
-def tmx_images(path: Path) -> set[Path]:
-    """The pictures a Tiled map draws from: its image layers and its tilesets' sheets (parts, not backgrounds)."""
+def tmx_parts(path: Path) -> tuple[set[Path], str]:
+    """The pictures a Tiled map draws from (its image layers and its tilesets' sheets: parts, not backgrounds),
+    and what is wrong with its tilesets ('' if nothing). A tileset file is read but never followed further:
+    a .tsx holds its tileset itself, so a file naming another (or the map) is an error, not a loop to walk."""
     found: set[Path] = set()
     try:
-        tree = ElementTree.parse(path)
+        root = ElementTree.parse(path).getroot()
     except (OSError, ElementTree.ParseError):
-        return found
-    for image in tree.iter("image"):
+        return found, ""
+    for image in root.iter("image"):
         if image.get("source"):
             found.add((path.parent / image.get("source")).resolve())
-    for tileset in tree.iter("tileset"):
-        if tileset.get("source"):
-            tsx = (path.parent / tileset.get("source")).resolve()
-            found |= tmx_images(tsx)
-    return found
+    problem = ""
+    for tileset in root.findall("tileset"):
+        source = tileset.get("source")
+        if not source:
+            continue
+        tsx = (path.parent / source).resolve()
+        try:
+            sheet = ElementTree.parse(tsx).getroot()
+        except (OSError, ElementTree.ParseError):
+            continue  # missing or malformed: the game says so when it draws the map
+        if sheet.tag != "tileset":
+            problem = problem or f"its tileset {source} is a <{sheet.tag}>, not a tileset (.tsx) file"
+            continue
+        if sheet.get("source"):
+            problem = problem or f"its tileset {source} names another file ({sheet.get('source')}) instead of " \
+                                 "holding the tileset"
+            continue
+        found |= {(tsx.parent / image.get("source")).resolve() for image in sheet.iter("image")
+                  if image.get("source")}
+    return found, problem

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import conditions
 from .assets import AssetCatalog
+from .fields import MAX_DIGITS, TOO_LARGE_HINT, too_large
 from .model import (Change, Character, Condition, EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp,
                     JumpUnlessOp, MenuOp, Meter, Op, OptionSpec, SayOp, Scene, StageOp)
 from .problems import Problem, Where, did_you_mean
@@ -20,6 +21,7 @@ OPTION_FIELDS = ("text", "if", "requires", "hint", "effects", "then", "goto", "t
 FLAG_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 CHANGE = re.compile(r"^\s*(=)?\s*([+-]?[0-9]+)\s*$", re.ASCII)
 POSITION_ALIASES = {"centre": "center", "middle": "center"}
+MAX_OPS = 50_000  # per scene; a real scene compiles to a few hundred
 
 
 @dataclass
@@ -47,6 +49,7 @@ class SceneCompiler:
         self.ops: list[Op] = []
         self.line_ids: dict[str, int] = {}
         self.menus = 0
+        self.full = False  # past MAX_OPS: the rest of the scene is not compiled
 
     # --- helpers ---
     def problem(self, where: Where, message: str, hint: str = "") -> None:
@@ -109,6 +112,12 @@ class SceneCompiler:
         i = 0
         while i < len(steps):
             where = steps.item_where[i]
+            if len(self.ops) > MAX_OPS:
+                if not self.full:
+                    self.full = True
+                    self.problem(where, f"scene '{self.scene_id}' has over {MAX_OPS:,} steps by here",
+                                 "split it into scenes joined by goto; aliases (*name) count as often as used")
+                return True
             if leaves:
                 self.problem(where, "this step can never run: the steps before it always leave the scene",
                              "move it before the goto, ending or choice, or remove it")
@@ -305,10 +314,13 @@ class SceneCompiler:
                              did_you_mean(name, meters) or "declare it under 'meters:' in story.yaml, "
                              "or give a flag true or false")
                 continue
-            if isinstance(amount, int):
+            found = CHANGE.match(amount) if isinstance(amount, str) else None
+            if too_large(amount) or (found and len(found.group(2).lstrip("+-")) > MAX_DIGITS):
+                self.problem(value.place(name), f"the change to '{name}' is too large", TOO_LARGE_HINT)
+            elif isinstance(amount, int):
                 out.append(Change(name, "add", amount))
-            elif isinstance(amount, str) and CHANGE.match(amount):
-                setting, number = CHANGE.match(amount).groups()
+            elif found:
+                setting, number = found.groups()
                 out.append(Change(name, "set" if setting else "add", int(number)))
             else:
                 self.problem(value.place(name), f"cannot read {amount!r} as a change to '{name}'",
@@ -409,6 +421,9 @@ class SceneCompiler:
             enabled_if = (self.condition(option.text("requires"), option.place("requires"))
                           if "requires" in option else None)
             hint = option.text("hint") if "hint" in option else ""
+            if not isinstance(hint, str):
+                self.problem(option.place("hint"), "'hint' in an option must be text, shown when it is greyed out")
+                hint = ""
             effects = self.changes(option["effects"], option.place("effects")) if "effects" in option else ()
             target = len(self.ops)
             leaves = False
@@ -426,7 +441,7 @@ class SceneCompiler:
                 exits.append(self.emit(JumpOp(-1, owhere)))
             all_leave = all_leave and leaves
             tags = self.tags(option.get("tags"), option.place("tags")) if "tags" in option else ()
-            specs.append(OptionSpec(text.strip(), shown_if, enabled_if, hint if isinstance(hint, str) else "",
+            specs.append(OptionSpec(text.strip(), shown_if, enabled_if, hint,
                                     effects, target, owhere, tags))
         end = len(self.ops)
         for index in exits:

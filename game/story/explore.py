@@ -1,9 +1,12 @@
-"""Walks every path through a story, merging identical states, to find endings, dead ends and unreached scenes."""
+"""Walks every path through a story, merging identical states, to find endings, dead ends and unreached scenes.
+
+Each route has a budget of distinct states at menus: past it, the walk of that route stops, and what it could
+not decide (an ending not reached yet, a scene not reached yet) is reported as incomplete, never as unreachable."""
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 from . import conditions
 from .events import End, Menu, SceneStart
@@ -13,25 +16,72 @@ from .problems import StoryError
 from .runner import Runner
 from .state import State
 
-MAX_STATES = 250_000
+MAX_STATES = 250_000  # per route; the game's largest route (paris) has about 150,000
+Trail = Optional[tuple[int, "Trail"]]  # the choices to a state, last first: branches share what they have in common
 
 
 @dataclass
 class Exploration:
-    endings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    endings: dict[str, dict[str, Any]] = field(default_factory=dict)  # "reachable": True, False or None (undecided)
     dead_ends: list[dict[str, Any]] = field(default_factory=list)
     unreached_scenes: list[str] = field(default_factory=list)
+    undecided_scenes: list[str] = field(default_factory=list)  # not reached before a route's walk stopped
+    incomplete_routes: list[str] = field(default_factory=list)  # routes whose walk stopped at the budget
     states: int = 0
-    truncated: bool = False
+    max_states: int = MAX_STATES
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.incomplete_routes)
+
+    @property
+    def problems(self) -> bool:
+        return (any(e["reachable"] is False for e in self.endings.values()) or bool(self.dead_ends)
+                or bool(self.unreached_scenes))
 
     @property
     def ok(self) -> bool:
-        return (all(e["reachable"] for e in self.endings.values()) and not self.dead_ends
-                and not self.unreached_scenes and not self.truncated)
+        return not self.problems and not self.truncated
+
+    @property
+    def status(self) -> str:
+        """'problems' when it found any, else 'incomplete' when a walk stopped early, else 'ok'."""
+        return "problems" if self.problems else "incomplete" if self.truncated else "ok"
 
     def to_json(self) -> dict[str, Any]:
-        return {"endings": self.endings, "dead_ends": self.dead_ends,
-                "unreached_scenes": self.unreached_scenes, "states": self.states, "truncated": self.truncated}
+        return {"endings": self.endings, "dead_ends": self.dead_ends, "unreached_scenes": self.unreached_scenes,
+                "undecided_scenes": self.undecided_scenes, "incomplete_routes": self.incomplete_routes,
+                "states": self.states, "truncated": self.truncated, "status": self.status}
+
+    def lines(self) -> list[str]:
+        """The report as `python -m game explore` prints it."""
+        out = []
+        for ending_id, entry in self.endings.items():
+            if entry["reachable"]:
+                path = ",".join(map(str, entry["path"])) or "(no choices)"
+                out.append(f"ending {ending_id} ({entry['route']}): reached by --choose {path}")
+            elif entry["reachable"] is None:
+                out.append(f"ending {ending_id} ({entry['route']}): incomplete (not reached before the walk stopped)")
+            else:
+                out.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE")
+        for dead in self.dead_ends:
+            path = ",".join(map(str, dead["path"])) or "(no choices)"
+            out.append(f"dead end on {dead['route']} after --choose {path}: {dead['where']}: {dead['reason']}")
+        out += [f"scene {scene} is never reached" for scene in self.unreached_scenes]
+        out += [f"scene {scene}: incomplete (not reached before the walk stopped)" for scene in self.undecided_scenes]
+        for route in self.incomplete_routes:
+            out.append(f"stopped early on route {route}: over {self.max_states:,} distinct states at menus")
+        verdict = {"ok": "no problems.", "problems": "problems found.", "incomplete": "incomplete."}[self.status]
+        out.append(f"{self.states} distinct states at menus; {verdict}")
+        return out
+
+
+def _choices(trail: Trail) -> list[int]:
+    out = []
+    while trail is not None:
+        number, trail = trail
+        out.append(number)
+    return out[::-1]
 
 
 def _watched_visits(story: Story) -> tuple[str, ...]:
@@ -50,9 +100,10 @@ def _watched_visits(story: Story) -> tuple[str, ...]:
 
 
 def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES) -> Exploration:
+    """Walk every route (or one), at most max_states distinct states at menus per route."""
     routes = [story.routes[route]] if route else list(story.routes.values())
     watched = _watched_visits(story)
-    report = Exploration()
+    report = Exploration(max_states=max_states)
     for ending in story.endings.values():
         if route is None or ending.route == route:
             report.endings[ending.id] = {"route": ending.route, "title": ending.title,
@@ -66,9 +117,10 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                 tuple(state.visits.get(s, 0) for s in watched))
 
     for r in routes:
-        queue: deque[tuple[State, list[int], int | None]] = deque([(State.start(story, r.id), [], None)])
+        queue: deque[tuple[State, Trail, int | None]] = deque([(State.start(story, r.id), None, None)])
+        states = 0
         while queue:
-            state, path, choice = queue.popleft()
+            state, trail, choice = queue.popleft()
             runner = Runner(story, state)
             entered: set[tuple] = set()  # scene entries since the last menu: a repeat is a circle
             try:
@@ -88,31 +140,37 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                         entry = report.endings.setdefault(event.ending, {"route": r.id, "title": event.title,
                                                                           "reachable": False, "path": None})
                         if not entry["reachable"]:
-                            entry["reachable"], entry["path"] = True, path
+                            entry["reachable"], entry["path"] = True, _choices(trail)
                         break
                     elif isinstance(event, Menu):
                         k = key(runner.state)
                         if k in merged:
                             break
-                        if len(merged) >= max_states:
-                            report.truncated = True
+                        if states >= max_states:  # the budget is spent: what is queued goes to its next menu
+                            if r.id not in report.incomplete_routes:
+                                report.incomplete_routes.append(r.id)
                             break
                         merged.add(k)
+                        states += 1
                         for i, option in enumerate(event.options):
                             if option.available:
                                 branch = runner.state.copy()
-                                branch.seen = set()
-                                queue.append((branch, path + [i + 1], i))
+                                branch.seen, branch.choices = set(), ()  # not needed here, and they only grow
+                                queue.append((branch, (i + 1, trail), i))
                         break
             except StoryError as exc:
                 problem = exc.problems[0] if exc.problems else None
-                report.dead_ends.append({"route": r.id, "path": path,
+                report.dead_ends.append({"route": r.id, "path": _choices(trail),
                                          "where": str(problem.where) if problem and problem.where.path
                                          else runner.state.scene,
                                          "reason": problem.message if problem else str(exc)})
     report.states = len(merged)
+    for entry in report.endings.values():
+        if not entry["reachable"] and entry["route"] in report.incomplete_routes:
+            entry["reachable"] = None
     candidates = (set().union(*(scene_graph(story, r.start) for r in routes)) if route
                   else set(story.scenes))
-    report.unreached_scenes = sorted(candidates - reached_scenes)
+    undecided = set().union(*(scene_graph(story, story.routes[r].start) for r in report.incomplete_routes))
+    report.unreached_scenes = sorted(candidates - reached_scenes - undecided)
+    report.undecided_scenes = sorted((candidates & undecided) - reached_scenes)
     return report
-

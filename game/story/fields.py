@@ -9,6 +9,17 @@ from .yamlsource import YList, YMap
 
 ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+MAX_DIGITS = 9  # a meter, a change or a priority past 999,999,999 is a slip of the keyboard
+TOO_LARGE_HINT = f"numbers in a story have at most {MAX_DIGITS} digits"
+_DIGITS = re.compile(r"[-+]?[0-9_]+", re.ASCII)
+
+
+def too_large(value: Any) -> bool:
+    """A whole number past MAX_DIGITS digits, or one so long that YAML left it as the digits typed."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return abs(value) >= 10 ** MAX_DIGITS
+    return (isinstance(value, str) and bool(_DIGITS.fullmatch(value))
+            and len(value.lstrip("+-").replace("_", "")) > MAX_DIGITS)
 
 
 class Fields:
@@ -56,6 +67,9 @@ class Fields:
         if key not in self.data:
             return default
         value = self.data[key]
+        if too_large(value):
+            self.problems.append(Problem(self.place(key), f"'{key}' in {self.what} is too large", TOO_LARGE_HINT))
+            return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.problems.append(Problem(self.place(key), f"'{key}' in {self.what} must be a whole number"))
             return default

@@ -11,7 +11,7 @@ from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
 from .fields import COLOR, Fields, check_id
 from .model import Character, Condition, Ending, EndingOp, GotoOp, Meter, Route, Scene, Story
 from .problems import Problem, StoryError, Where, did_you_mean, display_path
-from .yamlsource import YMap, read_yaml
+from .yamlsource import YList, read_yaml
 
 MANIFEST = "story.yaml"
 MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "meters", "routes", "endings")
@@ -47,7 +47,9 @@ class StoryLoader:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            self.problems.append(Problem(Where(shown), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            before = exc.object[:exc.start].decode("utf-8", "replace")
+            where = Where(shown, before.count("\n") + 1, len(before) - before.rfind("\n"))
+            self.problems.append(Problem(where, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                                          "save the file as UTF-8"))
             return None
         except OSError as exc:
@@ -80,7 +82,7 @@ class StoryLoader:
                                       f"a story folder holds scenes/{MANIFEST} and assets/")])
         manifest = self.read(manifest_path, self.shown(manifest_path))
         self.fail_if_problems()
-        top = Fields(manifest, Where(display_path(manifest_path)), "story.yaml", self.problems, MANIFEST_FIELDS)
+        top = Fields(manifest, Where(self.shown(manifest_path), 1, 1), "story.yaml", self.problems, MANIFEST_FIELDS)
         if not top.ok:
             self.unreadable.add(MANIFEST)  # without routes, which scenes are reached cannot be told
         title = top.text("title", "Untitled", required=True) or "Untitled"
@@ -195,7 +197,7 @@ class StoryLoader:
 
     def routes(self, manifests: list[Fields]) -> dict[str, Route]:
         out = {}
-        afters: list[tuple[str, list, Where]] = []
+        afters: dict[str, list[tuple[str, Where]]] = {}
         for rid, data, where in self.entries(manifests, "routes"):
             f = Fields(data, where, f"route '{rid}'", self.problems, ("title", "blurb", "start", "picture", "after"))
             start = f.text("start", "", required=True) or ""
@@ -206,16 +208,43 @@ class StoryLoader:
                 path, message, hint = self.catalog.find("backgrounds", picture)
                 if path is None:
                     self.problems.append(Problem(f.place("picture"), message, hint))
-            after = f.sequence("after") or []
-            afters.append((rid, after, f.place("after")))
+            afters[rid] = self.after(f, rid)
             out[rid] = Route(rid, f.text("title", rid.title()) or rid, f.text("blurb", "") or "", start,
-                             picture, where, tuple(a for a in after if isinstance(a, str)))
-        for rid, after, where in afters:
-            for name in after:
-                if name not in out or name == rid:
-                    self.problems.append(Problem(where, f"route '{rid}' comes after unknown route {name!r}",
-                                                 did_you_mean(str(name), [r for r in out if r != rid])))
+                             picture, where, tuple(name for name, _ in afters[rid]))
+        for rid, after in afters.items():
+            for name, place in after:
+                if name == rid:
+                    self.problems.append(Problem(place, f"route '{rid}' cannot come after itself"))
+                elif name not in out:
+                    self.problems.append(Problem(place, f"route '{rid}' comes after unknown route {name!r}",
+                                                 did_you_mean(name, [r for r in out if r != rid])))
+                elif rid in _waits_for(name, afters):
+                    self.problems.append(Problem(place, f"route '{rid}' comes after '{name}', which itself "
+                                                 f"waits for '{rid}', so neither ever opens",
+                                                 "take one route of the circle out of 'after:'"))
         return out
+
+    def after(self, f: Fields, rid: str) -> list[tuple[str, Where]]:
+        """The routes to finish first, each with its place: 'after: paris' or 'after: [vineyard, paris]'."""
+        if not f.has("after"):
+            return []
+        value, typed, place = f.data["after"], f.data.text("after"), f.place("after")
+        if isinstance(value, YList):
+            names = []
+            for i, where in enumerate(value.item_where):
+                name = value.text(i)
+                if isinstance(name, (int, float)) and not isinstance(name, bool):
+                    name = str(name)
+                if isinstance(name, str):
+                    names.append((name, where))
+                else:
+                    self.problems.append(Problem(where, f"each entry of 'after' in route '{rid}' must be a route id"))
+            return names
+        if isinstance(typed, str):
+            return [(typed, place)]
+        self.problems.append(Problem(place, f"'after' in route '{rid}' must be a route id or a list of them",
+                                     "for example 'after: [vineyard, paris]'"))
+        return []
 
     def endings(self, manifests: list[Fields], routes: dict[str, Route]) -> dict[str, Ending]:
         out = {}
@@ -258,7 +287,7 @@ class StoryLoader:
                 self.unreadable.add(default_id)
                 continue
             if data is None:
-                self.problems.append(Problem(Where(shown), "the scene file is empty",
+                self.problems.append(Problem(Where(shown, 1, 1), "the scene file is empty",
                                              "a scene file holds 'steps:', a list of what happens"))
                 self.unreadable.add(default_id)
                 continue
@@ -276,7 +305,7 @@ class StoryLoader:
                                              f"it is already used by {out[scene_id].where.path}"))
                 continue
             out[scene_id] = SceneCompiler(scene_id, context).compile(f.data, where)
-        if not out:
+        if not files:
             self.problems.append(Problem(Where(display_path(scenes_dir)), "the story has no scenes",
                                          "add scene files such as scenes/opening.yaml"))
         return out
@@ -291,7 +320,7 @@ class StoryLoader:
             if target not in endings:
                 self.problems.append(Problem(where, f"unknown ending '{target}'",
                                              did_you_mean(target, endings) or "or write 'ending: best'"))
-        flag_names, scene_ids = set(flags), set(scenes)
+        flag_names, scene_ids = set(flags), set(scenes) | self.unreadable  # an unreadable file is reported once
         for expr, text, where in self.refs.conditions:
             try:
                 conditions.check(expr, meters, flag_names, scene_ids)
@@ -324,6 +353,18 @@ class StoryLoader:
                                                      f"but this scene is played on route "
                                                      f"{', '.join(sorted(reached_by[scene_id]))}",
                                                      "name an ending of this route, or 'ending: best'"))
+
+
+def _waits_for(rid: str, afters: dict[str, list[tuple[str, Where]]]) -> set[str]:
+    """Every route that must be finished before route rid opens, through 'after:' of 'after:'."""
+    found: set[str] = set()
+    todo = [rid]
+    while todo:
+        for name, _ in afters.get(todo.pop(), ()):
+            if name not in found:
+                found.add(name)
+                todo.append(name)
+    return found
 
 
 def _reachable(scenes: dict[str, Scene], start: str) -> list[str]:

@@ -63,6 +63,12 @@ def _check(path: Path, root: ElementTree.Element) -> None:
             if not tsx.is_file():
                 raise BackgroundError(f"{path}: tileset {source} is missing")
             node, folder = _xml(tsx, f"{path}: tileset {source}"), tsx.parent
+            # A .tsx holds its tileset; one naming another file (or a map naming itself) is not followed.
+            if node.tag != "tileset":
+                raise BackgroundError(f"{path}: tileset {source} is a <{node.tag}>, not a tileset (.tsx) file")
+            if node.get("source"):
+                raise BackgroundError(f"{path}: tileset {source} names another file ({node.get('source')}) "
+                                      "instead of holding the tileset")
         for image in node.iter("image"):
             _need(path, folder, image.get("source"), f"tileset image (of {source or 'an embedded tileset'})")
     for image in root.iter("imagelayer"):
