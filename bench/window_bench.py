@@ -165,6 +165,10 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         ("music", "play: a finished line, music and ambience (default volumes)", play, env("music"), 2),
         ("no_audio", "play: a finished line, no audio device (diagnostic)", play,
          env("no_audio", SDL_AUDIODRIVER="no-such-driver"), 2),
+        ("saves", "the Save screen over a story (music and ambience)", play, env("saves"),
+         ["Return", "Return", "Escape", "Return"]),
+        ("history", "the History over a story (music and ambience)", play, env("history"),
+         ["Return", "Return", "Return", "Return", "l"]),
     ]
     results = []
     for key, label, cmd, child, presses in runs:

@@ -286,9 +286,9 @@ def wait_until_still(display: str, folder: Path, settle: float, tries: int = 8) 
 
 
 def idle(display: str, key: str, label: str, cmd: list[str], env: dict[str, str], folder: Path, seconds: float,
-         presses: int = 0, settle: float = 3.0, shot: Path | None = None) -> Idle:
-    """Start a program in a window, press Return `presses` times, let it settle until the screen is still,
-    then measure its CPU time (utime + stime of all its threads) over `seconds` of wall time."""
+         presses: int | list[str] = 0, settle: float = 3.0, shot: Path | None = None) -> Idle:
+    """Start a program in a window, press Return `presses` times (or the keys listed), let it settle until the
+    screen is still, then measure its CPU time (utime + stime of all its threads) over `seconds` of wall time."""
     result = Idle(key, label)
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "log.txt"
@@ -296,10 +296,11 @@ def idle(display: str, key: str, label: str, cmd: list[str], env: dict[str, str]
         proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     try:
         window = _window(display, proc, log)
-        if presses:
+        keys = ["Return"] * presses if isinstance(presses, int) else presses
+        if keys:
             _xdotool(display, "windowfocus", "--sync", window)
-            for _ in range(presses):
-                _xdotool(display, "key", "Return")
+            for name in keys:
+                _xdotool(display, "key", name)
                 time.sleep(0.3)
         result.still, result.settled_s = wait_until_still(display, folder, settle)
         if shot is not None:

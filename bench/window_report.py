@@ -133,7 +133,11 @@ def summary_rows(r: dict) -> list[str]:
             ("silent", "CPU while a finished line is read, silent", TARGET_SILENT_PCT, bare),
             ("music", "CPU while a finished line is read, music and ambience playing", TARGET_MUSIC_PCT,
              bare_music),
-            ("title", "CPU at the title screen, idle (its music playing)", None, bare_music)):
+            ("title", "CPU at the title screen, idle (its music playing)", None, bare_music),
+            ("saves", "CPU on the Save screen over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT,
+             bare_music),
+            ("history", "CPU on the History over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT,
+             bare_music)):
         run = _idle(r, key)
         if run is None:
             continue
