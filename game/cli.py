@@ -157,23 +157,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
         print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
         return EXIT_BAD_INPUT
     report = explore(story, args.route)
-    lines = []
-    for ending_id, entry in report.endings.items():
-        if entry["reachable"]:
-            path = ",".join(map(str, entry["path"])) or "(no choices)"
-            lines.append(f"ending {ending_id} ({entry['route']}): reached by --choose {path}")
-        else:
-            lines.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE")
-    for dead in report.dead_ends:
-        path = ",".join(map(str, dead["path"])) or "(no choices)"
-        lines.append(f"dead end on {dead['route']} after --choose {path}: {dead['where']}: {dead['reason']}")
-    for scene in report.unreached_scenes:
-        lines.append(f"scene {scene} is never reached")
-    if report.truncated:
-        lines.append("stopped early: too many distinct states")
-    lines.append(f"{report.states} distinct states at menus; " + ("no problems." if report.ok else "problems found."))
-    _out(args, report.to_json(), "\n".join(lines))
-    return EXIT_OK if report.ok else EXIT_PROBLEMS
+    _out(args, report.to_json(), "\n".join(report.lines()))
+    # an ending the budget could not decide is "incomplete" (exit 2), never called unreachable
+    return {"ok": EXIT_OK, "problems": EXIT_PROBLEMS, "incomplete": EXIT_BAD_INPUT}[report.status]
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

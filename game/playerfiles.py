@@ -58,6 +58,10 @@ class PlayerFile:
             mode = 0
         if stat.S_ISREG(mode) and os.access(self.path.parent, os.W_OK):
             aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}")
+            number = 1
+            while aside.exists() or aside.is_symlink():  # a second one in the same second: never over the first
+                number += 1
+                aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}-{number}")
             try:
                 os.replace(self.path, aside)
                 self.notes.append(f"{self.what.capitalize()} was damaged; it is kept as {aside.name}.")
@@ -89,6 +93,13 @@ class PlayerFile:
             self.notes.append(f"{self.what.capitalize()} could not be saved ({exc.strerror or exc}).")
             return False
         return True
+
+    def read_backup(self) -> Optional[Any]:
+        """The last good copy (NAME.bak), or None."""
+        try:
+            return read_json(self.backup, LIMIT)
+        except SaveError:
+            return None
 
     def read_current(self) -> Optional[Any]:
         """What is on disk now (another copy of the game may have written it), or None; nothing moved aside."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -101,11 +102,19 @@ class SaveSlots:
         self.write(name, state, words, thumbnail, log, now, trail)
         return name
 
-    def delete(self, name: str) -> None:
+    def delete(self, name: str) -> bool:
+        """Remove slot `name`, whatever is in its place; False (nothing raised) if the system refuses."""
+        path = self.path(name)
         try:
-            os.unlink(self.path(name))
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                os.unlink(path)
         except FileNotFoundError:
             pass
+        except OSError:
+            return False
+        return True
 
     # --- reading ---
     def exists(self, name: str) -> bool:
@@ -143,14 +152,20 @@ class SaveSlots:
         return [info for info in (self.info(n) for n in ALL_NAMES if self.path(n).exists()) if info is not None]
 
     def newest(self) -> Optional[str]:
-        """The most recent usable save of any kind (slot, quick or auto), for Continue: the files are tried
-        newest first, so usually only one is read."""
-        present = [(_mtime_ns(self.path(n)), n) for n in ALL_NAMES if self.path(n).exists()]
-        for _, name in sorted(present, reverse=True):
+        """The most recent usable save of any kind (slot, quick or auto), for Continue: by the time it was
+        saved, then by the file's time."""
+        best: Optional[tuple[tuple[str, int], str]] = None
+        for name in ALL_NAMES:
+            path = self.path(name)
+            if not path.exists():
+                continue
             info = self.info(name)
-            if info is not None and info.usable:
-                return name
-        return None
+            if info is None or not info.usable:
+                continue
+            key = ((info.saved_at or datetime.min).isoformat(), _mtime_ns(path))
+            if best is None or key > best[0]:
+                best = (key, name)
+        return best[1] if best else None
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""

@@ -136,6 +136,8 @@ def read_json(path: Path | str, limit: int = MAX_SAVE_BYTES) -> Any:
     except RecursionError:
         raise SaveError(path, "damaged (nested too deeply)") from None
     bad = _unsound_text(data)
+    if bad == "nesting":
+        raise SaveError(path, "damaged (nested too deeply)")
     if bad is not None:
         raise SaveError(path, f"damaged (text that is not valid Unicode: {bad!a})")
     return data
@@ -145,21 +147,27 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number this game writes")
 
 
+MAX_DEPTH = 64  # no file the game writes is nested more than a few levels
+
+
 def _unsound_text(data: Any) -> str | None:
-    """The first string (key or value) that holds a lone surrogate, which no valid UTF-8 file can mean."""
-    stack = [data]
+    """The first string (key or value) that holds a lone surrogate, which no valid UTF-8 file can mean;
+    "nesting" when the data is nested deeper than any file the game writes."""
+    stack = [(data, 0)]
     while stack:
-        item = stack.pop()
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return "nesting"
         if isinstance(item, str):
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError:
                 return item[:40]
         elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
+            stack.extend((k, depth + 1) for k in item.keys())
+            stack.extend((v, depth + 1) for v in item.values())
         elif isinstance(item, list):
-            stack.extend(item)
+            stack.extend((v, depth + 1) for v in item)
     return None
 
 
@@ -189,7 +197,11 @@ def save_from_data(data: Any, path: Path | str, story: Story) -> tuple[State, di
         raise SaveError(path, f"not a save file of this game (its version {version!r} is not a number)")
     if version > SAVE_VERSION:
         raise SaveError(path, f"made by a newer version of the game (save version {version!r})")
-    if "checksum" in data and data["checksum"] != checksum(data):
+    try:
+        matches = "checksum" not in data or data["checksum"] == checksum(data)
+    except (RecursionError, ValueError):
+        raise SaveError(path, "damaged (nested too deeply)") from None
+    if not matches:
         raise SaveError(path, "damaged: its content does not match its checksum")
     meta = data.get("meta")
     try:

@@ -78,6 +78,11 @@ class Records:
                 log.warning("could not carry over %s: %s", legacy, exc.strerror)
         where = PlayerFile(path, "the record of endings reached")
         records = _fill(cls(), where.read())
+        # Records only grow: what the last good copy holds is always kept, even if the file read in its place
+        # parses but was damaged (a flipped byte in an ending's id, a field of the wrong type).
+        backup = _fill(cls(), where.read_backup())
+        records.endings = _union(records.endings, backup.endings)
+        records.routes_finished = _union(records.routes_finished, backup.routes_finished)
         records.path, records.file = path, where
         return records
 
@@ -115,7 +120,7 @@ class SeenLines:
     @classmethod
     def load(cls, path: Path) -> SeenLines:
         seen = cls(set(), path)
-        seen.ids = _seen_ids(seen.file.read())
+        seen.ids = _seen_ids(seen.file.read()) | _seen_ids(seen.file.read_backup())  # seen lines only grow
         seen._written = len(seen.ids)
         return seen
 
@@ -149,6 +154,8 @@ def _fill(value: Any, data: Any) -> Any:
             if isinstance(item, bool):
                 setattr(value, f.name, item)
         elif isinstance(default, (int, float)):
+            if isinstance(item, int) and not isinstance(item, bool):
+                item = max(-1e9, min(1e9, item))  # a whole number too large for a float is clamped, not trusted
             if isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item):
                 low, high = RANGES.get(f.name, (-math.inf, math.inf))
                 setattr(value, f.name, type(default)(min(high, max(low, item))))

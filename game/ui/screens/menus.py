@@ -60,7 +60,7 @@ class Notice(Screen):
     def __init__(self, app, title: str, body: str, button: str = "Back"):
         super().__init__(app)
         self.title = title
-        self.lines = wrap(" ".join(body.split()), theme.ui_font(theme.UI_SIZE), 560)[:6]
+        self.lines = wrap(" ".join(body.split()), theme.ui_font(theme.UI_SIZE), 560)[:14]
         height = 190 + 30 * len(self.lines)
         self.box = pygame.Rect(0, 0, 640, height)
         self.box.center = (640, 340)

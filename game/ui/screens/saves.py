@@ -139,8 +139,7 @@ class SaveLoad(Screen):
             return None
 
         def delete() -> Transition:
-            self.app.slots.delete(name)
-            self.message = "Deleted"
+            self.message = "Deleted" if self.app.slots.delete(name) else "The system would not let it be deleted"
             self.read_page()
             return Pop()
         return Push(self.app.make("confirm", "Delete this save?", "It cannot be brought back.", delete,
