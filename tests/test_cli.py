@@ -11,7 +11,7 @@ import pytest
 from storyfixtures import ASSETS, MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
-CLOSED_DOOR = "3,2,2,1,1,1,2,1,1"  # tests/playthroughs/vineyard_closed_door.yaml
+CLOSED_DOOR = "3,2,2,1,1,1,2,1,3,3,3,1"  # tests/playthroughs/vineyard_closed_door.yaml
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -55,14 +55,14 @@ def test_play_json_to_an_ending() -> None:
     data = as_json(run("play", "--route", "vineyard", "--choose", CLOSED_DOOR, "--json"))
     assert set(data) == {"route", "ending", "meters", "flags", "choices", "lines", "stopped"}
     assert data["stopped"] == "ending" and data["ending"] == "vineyard.closed_door"
-    assert data["choices"] == [3, 2, 2, 1, 1, 1, 2, 1, 1] and data["meters"]["danger"] == 5
+    assert data["choices"] == [3, 2, 2, 1, 1, 1, 2, 1, 3, 3, 3, 1] and data["meters"]["danger"] == 4
 
 
 def test_play_stops_at_an_unanswered_menu_and_resumes_from_a_save(tmp_path) -> None:
     save = tmp_path / "save.json"
     first = as_json(run("play", "--route", "vineyard", "--choose", "3,2,2", "--save", str(save), "--json"))
     assert first["stopped"] == "menu" and first["ending"] is None
-    second = as_json(run("play", "--load", str(save), "--choose", "1,1,1,2,1,1", "--json"))
+    second = as_json(run("play", "--load", str(save), "--choose", "1,1,1,2,1,3,3,3,1", "--json"))
     straight = as_json(run("play", "--route", "vineyard", "--choose", CLOSED_DOOR, "--json"))
     assert second["ending"] == straight["ending"] == "vineyard.closed_door"
     assert [l["id"] for l in first["lines"] + second["lines"]] == [l["id"] for l in straight["lines"]]
