@@ -14,8 +14,8 @@ from game.story import load_story
 from test_young_sprites import assert_whole_pictures, every_way_through, shown_as
 
 ROOT = Path(__file__).resolve().parent.parent
-SUPPORTING = {"irina": ("provence.berlin_street",), "grey_coat": ("paris.grey_coat",)}   # who: the scenes they speak in
-SCENES = {"provence.berlin_street": "provence", "paris.grey_coat": "paris"}            # scene: the route it is in
+SUPPORTING = {"irina": ("provence.berlin_street",), "grey_coat": ("paris.grey_coat", "paris.terrace")}   # who: the scenes they speak in
+SCENES = {"provence.berlin_street": "provence", "paris.grey_coat": "paris", "paris.terrace": "paris"}            # scene: the route it is in
 EXPRESSIONS = {"neutral", "guarded", "sad", "surprised", "smiling"}
 
 

@@ -35,7 +35,7 @@ def walk(story, scene: str, route: str, choices: tuple[int, ...]):
     runner = Runner(story, state)
     on_stage: dict[str, str | None] = {}
     answers = list(choices)
-    while True:
+    while runner.status != "ended":   # a scene may end the story (paris.terrace leads to the endings)
         event = runner.advance()
         if isinstance(event, SceneStart) and event.scene != scene:
             return
