@@ -52,6 +52,16 @@ def known_bug(exc: BaseException) -> Optional[str]:
     return None
 
 
+def caught(results, damage, exc: BaseException) -> str:
+    """An exception out of a damage: a failure, unless it is one of the known bugs (none are left open)."""
+    bug = known_bug(exc)
+    if bug is None:
+        results.fail(damage, raised(exc))
+    else:
+        results.bug(bug, damage, raised(exc))
+    return "known bug" if bug else "raised"
+
+
 @pytest.fixture(scope="module")
 def story():
     return load_story()
@@ -148,12 +158,7 @@ def check_settings(damage: Damage, folder: Path, last_good: Settings, patch, imm
             if again != settings:
                 problems.append(f"saved {settings}, read back {again}")
     except Exception as exc:  # noqa: BLE001 - every damage must end cleanly; say which did not
-        bug = known_bug(exc)
-        if bug is None:
-            results.fail(damage, raised(exc))
-        else:
-            results.bug(bug, damage, raised(exc))
-        return "known bug" if bug else "raised"
+        return caught(results, damage, exc)
     for problem in problems:
         results.fail(damage, problem)
     return outcome
@@ -383,12 +388,7 @@ def check_save(app, story, damage: Damage, folder: Path, original: str, good_bod
             # the screen reads the file deeper down the stack: nesting near the limit may go either way there
             problems += drive_save_load(app, slots, info, None if damage.near_limit else outcome, path)
     except Exception as exc:  # noqa: BLE001 - every damage must end cleanly; say which did not
-        bug = known_bug(exc)
-        if bug is None:
-            results.fail(damage, raised(exc))
-        else:
-            results.bug(bug, damage, raised(exc))
-        return "known bug" if bug else "raised"
+        return caught(results, damage, exc)
     finally:
         app.stack = []
     for problem in problems:
