@@ -10,6 +10,7 @@ from .. import theme
 from ..screen import Pop, Screen, Transition
 from ..text import wrap
 from ..widgets import Button, ButtonList, panel, text
+from .menus import is_back
 
 SHOWN = 500                      # entries the screen lists (the timeline keeps more)
 AREA = pygame.Rect(110, 96, 1060, 540)
@@ -104,7 +105,6 @@ class HistoryScreen(Screen):
 
     # --- input ---
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
-        from .menus import is_back
         if is_back(event):
             return Pop()
         if event.type != pygame.KEYDOWN and self.back.handle(event) is not None:  # the keys move through the rows

@@ -12,6 +12,7 @@ from ..screen import Pop, Push, Screen, Transition
 from ..session import load_slot, write_slot
 from ..text import fitted, wrap
 from ..widgets import Button, ButtonList, panel, text
+from .menus import is_back
 
 TABS = ["Auto", "Quick"] + [str(n) for n in range(1, PAGES + 1)]
 CARD_W, CARD_H, GAP_X, GAP_Y = 352, 252, 22, 14
@@ -147,7 +148,6 @@ class SaveLoad(Screen):
 
     # --- input ---
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
-        from .menus import is_back
         if is_back(event):
             return Pop()
         if event.type == pygame.KEYDOWN:  # the cards take the keys; Back and the tabs answer the mouse
