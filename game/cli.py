@@ -29,6 +29,7 @@ from .story.explore import explore
 from .story.loader import default_root
 from .story.playthrough import play, transcript
 from .story.stats import story_stats
+from .story.state import check_past
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_CANNOT_START, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141
@@ -110,6 +111,14 @@ def _choices(text: str) -> list[int]:
     return numbers
 
 
+def _ending_ids(text: str) -> list[str]:
+    return [part for part in text.replace(" ", "").split(",") if part]
+
+
+ENDED_HELP = ("each route's latest ending, as the player's records would give it (what ended() reads), "
+              "e.g. vineyard.found,paris.friends")
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     story = _load(args)
     if story is None:
@@ -122,7 +131,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 return EXIT_BAD_INPUT
             runner = Runner(story, state)
         elif args.route:
-            runner = Runner.new(story, args.route)
+            runner = Runner.new(story, args.route, check_past(story, args.ended))
         else:
             print("play needs --route ID or --load FILE (see `python -m game routes`)", file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -201,7 +210,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
         if args.screen:
             result = shot_screen(story, args.screen, args.out)
         else:
-            result = shot(story, args.route, args.choose or [], args.line, args.out)
+            result = shot(story, args.route, args.choose or [], args.line, args.out, args.ended)
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -261,7 +270,9 @@ def _window_problem() -> str | None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
+    # SUPPRESS: a --story given before the command (python -m game --story DIR play) is not overwritten by this
+    # parser's default when the command does not repeat it
+    common.add_argument("--story", type=Path, default=argparse.SUPPRESS, metavar="DIR",
                         help="a story folder holding scenes/ and assets/ (default: the game's own)")
     common.add_argument("--json", action="store_true", help="print one JSON object and nothing else")
     parser = argparse.ArgumentParser(prog="python -m game", description="Under the Same Stars. With no command, "
@@ -292,12 +303,14 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--line", type=int, metavar="N", help="the Nth line shown (default: where the choices "
                            "run out)")
             p.add_argument("--out", type=Path, metavar="FILE.png", required=True)
+            p.add_argument("--ended", type=_ending_ids, default=[], metavar="ENDING,...", help=ENDED_HELP)
         if name == "play":
             how = p.add_mutually_exclusive_group()
             how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")
             how.add_argument("--random", type=int, metavar="SEED", help="answer menus at random")
             p.add_argument("--load", type=Path, metavar="FILE", help="start from a save")
             p.add_argument("--save", type=Path, metavar="FILE", help="save where play stopped")
+            p.add_argument("--ended", type=_ending_ids, default=[], metavar="ENDING,...", help=ENDED_HELP)
     return parser
 
 

@@ -195,6 +195,7 @@ def assert_meters_in_range(story: Story, meters: dict[str, int]) -> None:
 METERS = ("trust", "affection", "danger_2")
 FLAGS = ("told", "met_anna")
 SCENES = ("vineyard.terrace", "stars", "s")
+ENDINGS = ("paris.friends", "e")
 OR, AND, NOT, COMPARE, SUM, UNARY, ATOM = range(1, 8)  # the parser's precedence levels, loosest first
 
 
@@ -203,6 +204,7 @@ class Env:
     meters: dict[str, int]
     flags: dict[str, bool]
     visits: dict[str, int]
+    past: frozenset[str] = frozenset()   # what ended() reads
 
 
 @dataclass(frozen=True)
@@ -259,8 +261,8 @@ COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
 
 @st.composite
 def truth_expr(draw: st.DrawFn, depth: int, meters: tuple[str, ...] = METERS, flags: tuple[str, ...] = FLAGS,
-               scenes: tuple[str, ...] = SCENES, top: bool = True) -> Gen:
-    atoms = (("flag",) if flags else ()) + ("true", "false", "visited")
+               scenes: tuple[str, ...] = SCENES, top: bool = True, endings: tuple[str, ...] = ENDINGS) -> Gen:
+    atoms = (("flag",) if flags else ()) + ("true", "false", "visited") + (("ended",) if endings else ())
     compounds = ("compare", "and", "or", "compare", "and", "or", "not", "same")
     kind = draw(st.sampled_from(compounds if depth and top else compounds + atoms if depth else atoms))
     if kind in ("true", "false"):
@@ -272,7 +274,10 @@ def truth_expr(draw: st.DrawFn, depth: int, meters: tuple[str, ...] = METERS, fl
         scene = draw(st.sampled_from(scenes))
         return Gen(("visited", "(", scene, ")"), ATOM, lambda env: env.visits.get(scene, 0) > 0,
                    scenes=frozenset({scene}))
-    sub = truth_expr(depth - 1, meters, flags, scenes, top=False)
+    if kind == "ended":
+        ending = draw(st.sampled_from(endings))
+        return Gen(("ended", "(", ending, ")"), ATOM, lambda env: ending in env.past)
+    sub = truth_expr(depth - 1, meters, flags, scenes, top=False, endings=endings)
     if kind == "not":
         inner = draw(sub)
         return Gen(("not", *draw(operand(inner, NOT))), NOT, lambda env: not inner.value(env), *joined(inner))

@@ -163,6 +163,8 @@ TRIGGERS: list[Files] = [
     when("and told"),
     when("visited(3)"),
     when("seen(opening)"),
+    when("ended(3)"),
+    when("ended(cafe.ned)"),
     when("[a]"),
     when("''"),
     when("trsut > 3"),

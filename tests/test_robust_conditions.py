@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from game.story import conditions
 from game.story.conditions import ConditionError
-from robust_helpers import FLAGS, METERS, ROBUST, SCENES, Env, Gen, json_like, no_hang, number_expr, truth_expr
+from robust_helpers import ENDINGS, FLAGS, METERS, ROBUST, SCENES, Env, Gen, json_like, no_hang, number_expr, truth_expr
 
 WORDY = re.compile(r"[A-Za-z0-9_.]")
 
@@ -30,7 +30,8 @@ def spelled(draw: st.DrawFn, gen: Gen) -> str:
 # Small values first, so that comparisons often meet equal sides (where < and <= differ).
 envs = st.builds(Env, st.fixed_dictionaries({m: st.integers(-3, 4) | st.integers(-10**6, 10**6) for m in METERS}),
                  st.dictionaries(st.sampled_from(FLAGS), st.booleans()),
-                 st.dictionaries(st.sampled_from(SCENES), st.integers(0, 3)))
+                 st.dictionaries(st.sampled_from(SCENES), st.integers(0, 3)),
+                 st.frozensets(st.sampled_from(ENDINGS)))
 
 
 def parse_check_and_run(text: Any, env: Env) -> None:
@@ -38,18 +39,18 @@ def parse_check_and_run(text: Any, env: Env) -> None:
     with no_hang():
         try:
             expr = conditions.parse(text)
-            conditions.check(expr, dict.fromkeys(METERS, None), set(FLAGS), set(SCENES))
+            conditions.check(expr, dict.fromkeys(METERS, None), set(FLAGS), set(SCENES), ENDINGS)
         except ConditionError as exc:
             assert isinstance(exc.message, str) and exc.message
             assert 0 <= exc.offset <= (len(text) if isinstance(text, str) else 0), (exc.offset, text)
             return
-        result = conditions.compile_expr(expr)(env.meters, env.flags, env.visits)
+        result = conditions.compile_expr(expr)(env.meters, env.flags, env.visits, env.past)
     assert isinstance(result, bool), (text, result)
 
 
 CONDITION_TOKENS = ("trust", "told", "nobody", "visits", "visited", "(", ")", "and", "or", "not", "&&", "||", "!",
                     "=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "0", "7", "12", "true", "false", " ",
-                    "vineyard.terrace", "stars", "x.", ".y", "١", "²", "#", ",", "'", "\n")
+                    "vineyard.terrace", "stars", "ended", "paris.friends", "x.", ".y", "١", "²", "#", ",", "'", "\n")
 
 
 @ROBUST
@@ -66,12 +67,12 @@ def test_conditions_on_generated_truth_expressions_match_a_reference_evaluation(
     gen = data.draw(st.integers(1, 4).flatmap(truth_expr))
     text = data.draw(spelled(gen), label="condition")
     expr = conditions.parse(text)
-    conditions.check(expr, dict.fromkeys(METERS, None), set(FLAGS), set(SCENES))
+    conditions.check(expr, dict.fromkeys(METERS, None), set(FLAGS), set(SCENES), ENDINGS)
     assert conditions.names(expr) == gen.names
     assert conditions.visited_scenes(expr) == gen.scenes
     test = conditions.compile_expr(expr)
     for env in several:  # one expression, several states: most slips show only for some values
-        result = test(env.meters, env.flags, env.visits)
+        result = test(env.meters, env.flags, env.visits, env.past)
         assert isinstance(result, bool)
         assert result == gen.value(env), (text, env)
 
@@ -84,10 +85,10 @@ def test_conditions_on_generated_number_expressions_compute_the_number_but_do_no
     text = data.draw(spelled(gen), label="expression")
     expr = conditions.parse(text)
     for env in several:
-        result = conditions.compile_expr(expr)(env.meters, env.flags, env.visits)
+        result = conditions.compile_expr(expr)(env.meters, env.flags, env.visits, env.past)
         assert not isinstance(result, bool) and result == gen.value(env), (text, env)
     with pytest.raises(ConditionError, match="gives a number"):
-        conditions.check(expr, dict.fromkeys(METERS, None), set(FLAGS), set(SCENES))
+        conditions.check(expr, dict.fromkeys(METERS, None), set(FLAGS), set(SCENES), ENDINGS)
 
 
 def _both(a: bool, b: bool) -> bool:
@@ -114,7 +115,7 @@ def test_conditions_and_binds_tighter_than_or_and_not_tighter_than_both(first: s
                     expected = x or (b and c)
                 else:  # and before or; the same word twice groups from the left
                     expected = ops[second](ops[first](x, b), c)
-                assert test({}, {"a": a, "b": b, "c": c}, {}) == expected, (negate, first, second, a, b, c)
+                assert test({}, {"a": a, "b": b, "c": c}, {}, frozenset()) == expected, (negate, first, second, a, b, c)
 
 
 @pytest.mark.parametrize("text", [

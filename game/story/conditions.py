@@ -4,14 +4,15 @@
     affection + trust > 12 or visited(vineyard.terrace)
 
 Numbers, meters (numbers), flags (true/false), true/false, + and -, comparisons,
-and/or/not, parentheses, visited(scene) (true/false) and visits(scene) (a count).
-No Python is ever evaluated.
+and/or/not, parentheses, visited(scene) (true/false), visits(scene) (a count) and
+ended(ending) (true/false: the player's last playthrough of that ending's route ended there,
+as the player's records stood when this playthrough began). No Python is ever evaluated.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Mapping, Union
+from typing import Callable, Collection, Mapping, Union
 
 from .problems import did_you_mean
 
@@ -25,7 +26,7 @@ _TOKEN = re.compile(r"""
 _WORDS = {"and", "or", "not", "true", "false"}
 MAX_TOKENS = 200   # a condition longer than this is a mistake, and deep trees would strain recursion
 MAX_DIGITS = 15
-_FUNCTIONS = {"visited", "visits"}
+_FUNCTIONS = {"visited", "visits", "ended"}
 
 
 class ConditionError(Exception):
@@ -76,7 +77,13 @@ class Binary:
     offset: int
 
 
-Expr = Union[Num, Bool, Name, Visits, Unary, Binary]
+@dataclass(frozen=True, slots=True)
+class Ended:
+    ending: str
+    offset: int
+
+
+Expr = Union[Num, Bool, Name, Visits, Ended, Unary, Binary]
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
@@ -193,15 +200,18 @@ class _Parser:
                 raise ConditionError(f"'{text}' needs something before it", offset)
             if text in _FUNCTIONS:
                 self.expect("(")
-                scene_kind, scene, _ = self.take()
-                if scene_kind != "name":
-                    raise ConditionError(f"{text}() takes a scene id", offset,
-                                         f"for example {text}(vineyard.terrace)")
+                what = "an ending id" if text == "ended" else "a scene id"
+                example = "paris.friends" if text == "ended" else "vineyard.terrace"
+                inner_kind, inner, _ = self.take()
+                if inner_kind != "name":
+                    raise ConditionError(f"{text}() takes {what}", offset, f"for example {text}({example})")
                 self.expect(")")
-                return Visits(scene, text == "visited", offset)
+                if text == "ended":
+                    return Ended(inner, offset)
+                return Visits(inner, text == "visited", offset)
             if self.peek()[1] == "(":
                 raise ConditionError(f"unknown function '{text}'", offset,
-                                     did_you_mean(text, _FUNCTIONS) or "the functions are visited() and visits()")
+                                     did_you_mean(text, _FUNCTIONS) or "the functions are visited(), visits() and ended()")
             return Name(text, offset)
         if kind == "op" and text == "(":
             inner = self.or_()
@@ -229,15 +239,17 @@ def parse(text: str) -> Expr:
 NUMBER, TRUTH = "a number", "true/false"
 
 
-def check(expr: Expr, meters: Mapping[str, object], flags: set[str], scenes: set[str]) -> None:
+def check(expr: Expr, meters: Mapping[str, object], flags: set[str], scenes: set[str],
+          endings: Collection[str] = ()) -> None:
     """Check names and types; the whole condition must be true/false. Raises ConditionError."""
-    kind = _type(expr, meters, flags, scenes)
+    kind = _type(expr, meters, flags, scenes, endings)
     if kind != TRUTH:
         raise ConditionError("this condition gives a number, not true/false", 0,
                              "compare it, for example 'trust >= 3'")
 
 
-def _type(expr: Expr, meters: Mapping[str, object], flags: set[str], scenes: set[str]) -> str:
+def _type(expr: Expr, meters: Mapping[str, object], flags: set[str], scenes: set[str],
+          endings: Collection[str] = ()) -> str:
     if isinstance(expr, Num):
         return NUMBER
     if isinstance(expr, Bool):
@@ -254,14 +266,19 @@ def _type(expr: Expr, meters: Mapping[str, object], flags: set[str], scenes: set
         if expr.scene not in scenes:
             raise ConditionError(f"unknown scene '{expr.scene}'", expr.offset, did_you_mean(expr.scene, scenes))
         return TRUTH if expr.as_bool else NUMBER
+    if isinstance(expr, Ended):
+        if expr.ending not in endings:
+            raise ConditionError(f"unknown ending '{expr.ending}'", expr.offset,
+                                 did_you_mean(expr.ending, endings) or "endings are declared in story.yaml")
+        return TRUTH
     if isinstance(expr, Unary):
-        inner = _type(expr.operand, meters, flags, scenes)
+        inner = _type(expr.operand, meters, flags, scenes, endings)
         want = TRUTH if expr.op == "not" else NUMBER
         if inner != want:
             raise ConditionError(f"'{expr.op}' needs {want}, not {inner}", expr.offset)
         return want
-    left = _type(expr.left, meters, flags, scenes)
-    right = _type(expr.right, meters, flags, scenes)
+    left = _type(expr.left, meters, flags, scenes, endings)
+    right = _type(expr.right, meters, flags, scenes, endings)
     if expr.op in ("and", "or"):
         if left != TRUTH or right != TRUTH:
             raise ConditionError(f"'{expr.op}' joins true/false conditions, not numbers", expr.offset,
@@ -280,7 +297,8 @@ def _type(expr: Expr, meters: Mapping[str, object], flags: set[str], scenes: set
     return TRUTH
 
 
-Values = Callable[[Mapping[str, int], Mapping[str, bool], Mapping[str, int]], object]
+# (meters, flags, visits, past): past is the set of endings the player's records name as each route's last
+Values = Callable[[Mapping[str, int], Mapping[str, bool], Mapping[str, int], Collection[str]], object]
 
 _OPS = {
     "+": lambda a, b: a + b, "-": lambda a, b: a - b,
@@ -291,31 +309,34 @@ _OPS = {
 
 
 def compile_expr(expr: Expr) -> Values:
-    """Turn a checked expression into a function of (meters, flags, visits)."""
+    """Turn a checked expression into a function of (meters, flags, visits, past)."""
     if isinstance(expr, (Num, Bool)):
         value = expr.value
-        return lambda m, f, v: value
+        return lambda m, f, v, p: value
     if isinstance(expr, Name):
         name = expr.name
         # A name is a meter or a flag; checking has made sure it is one of them.
-        return lambda m, f, v: m[name] if name in m else f.get(name, False)
+        return lambda m, f, v, p: m[name] if name in m else f.get(name, False)
     if isinstance(expr, Visits):
         scene = expr.scene
         if expr.as_bool:
-            return lambda m, f, v: v.get(scene, 0) > 0
-        return lambda m, f, v: v.get(scene, 0)
+            return lambda m, f, v, p: v.get(scene, 0) > 0
+        return lambda m, f, v, p: v.get(scene, 0)
+    if isinstance(expr, Ended):
+        ending = expr.ending
+        return lambda m, f, v, p: ending in p
     if isinstance(expr, Unary):
         inner = compile_expr(expr.operand)
         if expr.op == "not":
-            return lambda m, f, v: not inner(m, f, v)
-        return lambda m, f, v: -inner(m, f, v)
+            return lambda m, f, v, p: not inner(m, f, v, p)
+        return lambda m, f, v, p: -inner(m, f, v, p)
     left, right = compile_expr(expr.left), compile_expr(expr.right)
     if expr.op == "and":
-        return lambda m, f, v: bool(left(m, f, v)) and bool(right(m, f, v))
+        return lambda m, f, v, p: bool(left(m, f, v, p)) and bool(right(m, f, v, p))
     if expr.op == "or":
-        return lambda m, f, v: bool(left(m, f, v)) or bool(right(m, f, v))
+        return lambda m, f, v, p: bool(left(m, f, v, p)) or bool(right(m, f, v, p))
     op = _OPS[expr.op]
-    return lambda m, f, v: op(left(m, f, v), right(m, f, v))
+    return lambda m, f, v, p: op(left(m, f, v, p), right(m, f, v, p))
 
 
 def names(expr: Expr) -> set[str]:
@@ -337,4 +358,15 @@ def visited_scenes(expr: Expr) -> set[str]:
         return visited_scenes(expr.operand)
     if isinstance(expr, Binary):
         return visited_scenes(expr.left) | visited_scenes(expr.right)
+    return set()
+
+
+def ended_endings(expr: Expr) -> set[str]:
+    """The endings whose ended() a condition reads."""
+    if isinstance(expr, Ended):
+        return {expr.ending}
+    if isinstance(expr, Unary):
+        return ended_endings(expr.operand)
+    if isinstance(expr, Binary):
+        return ended_endings(expr.left) | ended_endings(expr.right)
     return set()

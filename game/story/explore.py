@@ -59,14 +59,15 @@ class Exploration:
         for ending_id, entry in self.endings.items():
             if entry["reachable"]:
                 path = ",".join(map(str, entry["path"])) or "(no choices)"
-                out.append(f"ending {ending_id} ({entry['route']}): reached by --choose {path}")
+                out.append(f"ending {ending_id} ({entry['route']}): reached by {_ended(entry)}--choose {path}")
             elif entry["reachable"] is None:
                 out.append(f"ending {ending_id} ({entry['route']}): incomplete (not reached before the walk stopped)")
             else:
                 out.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE")
         for dead in self.dead_ends:
             path = ",".join(map(str, dead["path"])) or "(no choices)"
-            out.append(f"dead end on {dead['route']} after --choose {path}: {dead['where']}: {dead['reason']}")
+            out.append(f"dead end on {dead['route']} after {_ended(dead)}--choose {path}: {dead['where']}: "
+                       f"{dead['reason']}")
         out += [f"scene {scene} is never reached" for scene in self.unreached_scenes]
         out += [f"scene {scene}: incomplete (not reached before the walk stopped)" for scene in self.undecided_scenes]
         for route in self.incomplete_routes:
@@ -74,6 +75,10 @@ class Exploration:
         verdict = {"ok": "no problems.", "problems": "problems found.", "incomplete": "incomplete."}[self.status]
         out.append(f"{self.states} distinct states at menus; {verdict}")
         return out
+
+
+def _ended(entry: dict[str, Any]) -> str:
+    return f"--ended {','.join(entry['ended'])} " if entry.get("ended") else ""
 
 
 def _choices(trail: Trail) -> list[int]:
@@ -84,25 +89,49 @@ def _choices(trail: Trail) -> list[int]:
     return out[::-1]
 
 
-def _watched_visits(story: Story) -> tuple[str, ...]:
-    """Scenes whose visit counts some condition reads; only those make two states differ."""
-    texts = [e.when.text for e in story.endings.values() if e.when]
-    for scene in story.scenes.values():
+def _conditions(story: Story, route: str | None = None) -> list[conditions.Expr]:
+    """The conditions of the whole story, or only those a playthrough of `route` can test."""
+    endings = story.endings_of(route) if route else story.endings.values()
+    scenes = ([story.scenes[s] for s in scene_graph(story, story.routes[route].start)] if route
+              else story.scenes.values())
+    texts = [e.when.text for e in endings if e.when]
+    for scene in scenes:
         for op in scene.ops:
             if isinstance(op, JumpUnlessOp):
                 texts.append(op.condition.text)
             elif isinstance(op, MenuOp):
                 texts += [c.text for o in op.options for c in (o.shown_if, o.enabled_if) if c]
-    watched: set[str] = set()
-    for text in texts:
-        watched |= conditions.visited_scenes(conditions.parse(text))
-    return tuple(sorted(watched))
+    return [conditions.parse(text) for text in texts]
+
+
+def _watched_visits(exprs: list[conditions.Expr]) -> tuple[str, ...]:
+    """Scenes whose visit counts some condition reads; only those make two states differ."""
+    return tuple(sorted(set().union(*(conditions.visited_scenes(e) for e in exprs))))
+
+
+def pasts(story: Story, route: str) -> list[frozenset[str]]:
+    """Every record of earlier endings that ended() can tell apart, for a playthrough of `route`.
+
+    For each route some ended() names: one of its named endings was its latest, or (when it has others, or when
+    it need not be finished before `route`) none of them was. Only the named endings are kept in a past."""
+    named = set().union(*(conditions.ended_endings(e) for e in _conditions(story, route)))
+    out = [frozenset()]
+    for other in story.routes:
+        mine = [e.id for e in story.endings_of(other) if e.id in named]
+        if not mine:
+            continue
+        options = [frozenset({e}) for e in mine]
+        if len(mine) < len(story.endings_of(other)) or other not in story.routes[route].after:
+            options.append(frozenset())
+        out = [past | option for past in out for option in options]
+    return out
 
 
 def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES) -> Exploration:
     """Walk every route (or one), at most max_states distinct states at menus per route."""
     routes = [story.routes[route]] if route else list(story.routes.values())
-    watched = _watched_visits(story)
+    exprs = _conditions(story)
+    watched = _watched_visits(exprs)
     report = Exploration(max_states=max_states)
     for ending in story.endings.values():
         if route is None or ending.route == route:
@@ -114,10 +143,11 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
     def key(state: State) -> tuple:
         return (state.route, state.scene, state.pc, tuple(sorted(state.meters.items())),
                 tuple(sorted(k for k, v in state.flags.items() if v)),
-                tuple(state.visits.get(s, 0) for s in watched))
+                tuple(state.visits.get(s, 0) for s in watched), state.past)
 
     for r in routes:
-        queue: deque[tuple[State, Trail, int | None]] = deque([(State.start(story, r.id), None, None)])
+        queue: deque[tuple[State, Trail, int | None]] = deque(
+            (State.start(story, r.id, past), None, None) for past in pasts(story, r.id))
         states = 0
         while queue:
             state, trail, choice = queue.popleft()
@@ -141,6 +171,8 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                                                                           "reachable": False, "path": None})
                         if not entry["reachable"]:
                             entry["reachable"], entry["path"] = True, _choices(trail)
+                            if runner.state.past:
+                                entry["ended"] = sorted(runner.state.past)
                         break
                     elif isinstance(event, Menu):
                         k = key(runner.state)
@@ -160,7 +192,7 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                         break
             except StoryError as exc:
                 problem = exc.problems[0] if exc.problems else None
-                report.dead_ends.append({"route": r.id, "path": _choices(trail),
+                report.dead_ends.append({"route": r.id, "path": _choices(trail), "ended": sorted(runner.state.past),
                                          "where": str(problem.where) if problem and problem.where.path
                                          else runner.state.scene,
                                          "reason": problem.message if problem else str(exc)})

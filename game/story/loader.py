@@ -323,7 +323,7 @@ class StoryLoader:
         flag_names, scene_ids = set(flags), set(scenes) | self.unreadable  # an unreadable file is reported once
         for expr, text, where in self.refs.conditions:
             try:
-                conditions.check(expr, meters, flag_names, scene_ids)
+                conditions.check(expr, meters, flag_names, scene_ids, endings)
             except conditions.ConditionError as exc:
                 self.problems.append(Problem(where.shifted(exc.offset), f"condition {text!r}: {exc.message}",
                                              exc.hint))

@@ -11,7 +11,7 @@ from typing import Callable, Mapping, Optional, Union
 
 from .problems import Where
 
-Test = Callable[..., object]  # a compiled condition: (meters, flags, visits) -> value
+Test = Callable[..., object]  # a compiled condition: (meters, flags, visits, past) -> value
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,8 @@
 """Plays a story one event at a time: advance() for the next event, choose(i) to answer a menu."""
 from __future__ import annotations
 
+from typing import Iterable
+
 from .events import Changed, End, Event, Line, Menu, MeterChange, Option, SceneStart, Stage
 from .model import (Change, EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp,
                     OptionSpec, SayOp, StageOp, Story)
@@ -30,8 +32,10 @@ class Runner:
         self._silent = 0  # ops run since the last line or menu, across calls
 
     @classmethod
-    def new(cls, story: Story, route_id: str) -> Runner:
-        return cls(story, State.start(story, route_id))
+    def new(cls, story: Story, route_id: str, past: Iterable[str] = ()) -> Runner:
+        """A runner at the start of a route; past names the endings the player's records give as each route's
+        last (what ended() reads), those this story does not have being let go."""
+        return cls(story, State.start(story, route_id, past))
 
     @property
     def scene_id(self) -> str:
@@ -76,7 +80,7 @@ class Runner:
             elif kind is JumpOp:
                 state.pc = op.target
             elif kind is JumpUnlessOp:
-                if not op.condition.test(state.meters, state.flags, state.visits):
+                if not op.condition.test(state.meters, state.flags, state.visits, state.past):
                     state.pc = op.target
             elif kind is GotoOp:
                 state.scene, state.pc = op.scene, 0
@@ -151,7 +155,7 @@ class Runner:
     def _available(self, option: OptionSpec) -> bool:
         test = option.enabled_if
         state = self.state
-        return test is None or bool(test.test(state.meters, state.flags, state.visits))
+        return test is None or bool(test.test(state.meters, state.flags, state.visits, state.past))
 
     def _menu(self, op: MenuOp) -> Menu:
         menu = self._as_menu(op)
@@ -165,7 +169,7 @@ class Runner:
     def _as_menu(self, op: MenuOp) -> Menu:
         state = self.state
         self._shown = [o for o in op.options
-                       if o.shown_if is None or o.shown_if.test(state.meters, state.flags, state.visits)]
+                       if o.shown_if is None or o.shown_if.test(state.meters, state.flags, state.visits, state.past)]
         return Menu(op.menu_id, tuple(Option(o.text, self._available(o), o.hint, o.tags) for o in self._shown))
 
     def _end(self, op: EndingOp) -> End:
@@ -187,5 +191,5 @@ class Runner:
         """The route's ending whose condition holds, highest priority first, then as written."""
         state = self.state
         candidates = [e for e in self.story.endings_of(state.route)
-                      if e.when is None or e.when.test(state.meters, state.flags, state.visits)]
+                      if e.when is None or e.when.test(state.meters, state.flags, state.visits, state.past)]
         return max(candidates, key=lambda e: e.priority, default=None)

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from .model import Story
 from .position import mark, resume
-from .problems import StoryError
+from .problems import StoryError, did_you_mean
 
 FORMAT = "under-the-same-stars/state"
 VERSION = 2            # 2: the place is held as ids ("at"), not only as an op index
@@ -26,21 +26,23 @@ class State:
                                                            "ambience": None, "sprites": {}})
     ending: str | None = None
     seen: set[str] = field(default_factory=set)         # shared between copies: seen stays seen
+    past: frozenset[str] = frozenset()  # each route's last ending as the records stood at the start: ended()
 
     @classmethod
-    def start(cls, story: Story, route_id: str) -> State:
+    def start(cls, story: Story, route_id: str, past: Iterable[str] = ()) -> State:
         if route_id not in story.routes:
             known = ", ".join(story.routes) or "none"
             raise StoryError(f"unknown route '{route_id}' (the routes are: {known})")
         route = story.routes[route_id]
-        return cls(route_id, route.start, 0, {m.id: m.start for m in story.meters.values()})
+        return cls(route_id, route.start, 0, {m.id: m.start for m in story.meters.values()},
+                   past=frozenset(e for e in past if e in story.endings))
 
     def copy(self) -> State:
         """A copy for rollback: small dicts copied, the seen-set shared (seeing is never undone)."""
         stage = dict(self.stage)
         stage["sprites"] = dict(stage["sprites"])
         return State(self.route, self.scene, self.pc, dict(self.meters), dict(self.flags), dict(self.visits),
-                     self.choices, stage, self.ending, self.seen)
+                     self.choices, stage, self.ending, self.seen, self.past)
 
     def to_json(self, story: Story | None = None, seen: bool = True,
                 trail: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -53,6 +55,7 @@ class State:
             "choices": [list(c) for c in self.choices],
             "stage": {**self.stage, "sprites": {k: list(v) for k, v in self.stage["sprites"].items()}},
             "ending": self.ending, "seen": sorted(self.seen) if seen else [],
+            "past": sorted(self.past),
         }
         if story is not None and self.scene in story.scenes:
             data["at"] = mark(story.scenes[self.scene], self.pc, trail)
@@ -84,6 +87,7 @@ class State:
                 stage=_stage(_dict(data["stage"])),
                 ending=None if data["ending"] is None else _text(data["ending"]),
                 seen={_text(s) for s in _list(data["seen"])},
+                past=frozenset(_text(e) for e in _list(data.get("past", []))),  # saves before ended(): none
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoryError(f"the saved state is incomplete or damaged ({type(exc).__name__}: {exc})") from None
@@ -109,7 +113,7 @@ class State:
                        flags={_text(k): _bool(v) for k, v in _dict(data["flags"]).items()},
                        visits={_text(k): _int(v) for k, v in _dict(data["visits"]).items()},
                        choices=now.choices[:_int(data["choices"])],
-                       stage=_stage(_dict(data["stage"])), ending=None, seen=now.seen)
+                       stage=_stage(_dict(data["stage"])), ending=None, seen=now.seen, past=now.past)
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
@@ -137,6 +141,26 @@ class State:
         # names the story no longer has (an edit since the save) are let go; damage is caught by the checksum
         self.flags = {name: value for name, value in self.flags.items() if name in story.flags}
         self.visits = {name: count for name, count in self.visits.items() if name in story.scenes and count >= 0}
+        self.past = frozenset(e for e in self.past if e in story.endings)
+
+
+def check_past(story: Story, endings: Iterable[str]) -> frozenset[str]:
+    """Endings given by hand as each route's latest (what ended() reads): known ones, at most one per route.
+    Raises StoryError naming the slip."""
+    past: dict[str, str] = {}
+    for ending in endings:
+        if ending not in story.endings:
+            raise StoryError(f"unknown ending '{ending}'{_hint(did_you_mean(ending, story.endings))}")
+        route = story.endings[ending].route
+        if route in past and past[route] != ending:
+            raise StoryError(f"'{past[route]}' and '{ending}' both end route '{route}': "
+                             "give each route's latest ending only")
+        past[route] = ending
+    return frozenset(past.values())
+
+
+def _hint(hint: str) -> str:
+    return f" ({hint})" if hint else ""
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

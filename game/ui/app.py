@@ -14,7 +14,7 @@ import pygame
 
 from ..paths import config_dir, data_dir, story_data_dir
 from ..slots import SaveSlots
-from ..story import Story, default_root
+from ..story import Runner, Story, default_root
 from . import screens
 from ..playerfiles import sweep_temporary
 from .prefs import Records, SeenLines, Settings, player_notes
@@ -83,6 +83,11 @@ class App:
     def make(self, name: str, *args, **kwargs) -> Screen:
         """A screen by name (screens/__init__.py lists them): screens never import one another."""
         return screens.make(self, name, *args, **kwargs)
+
+    def start_route(self, route: str) -> Runner:
+        """A new playthrough of a route; its ended() conditions read each route's latest ending in the records."""
+        story = self.story
+        return Runner.new(story, route, self.records.ended({e.id: e.route for e in story.endings.values()}))
 
     def volumes(self) -> dict[str, float]:
         s = self.settings

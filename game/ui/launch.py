@@ -4,9 +4,10 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..story import Runner, Story
+from ..story.state import check_past
 from .prefs import Records, Settings
 
 log = logging.getLogger(__name__)
@@ -18,7 +19,7 @@ def play_in_window(story: Story, route: Optional[str] = None) -> int:
     from .screens.play import PlayScreen
     from .screens.title import TitleScreen
     app = App(story)
-    first = PlayScreen(app, Runner.new(story, route)) if route else TitleScreen(app)
+    first = PlayScreen(app, app.start_route(route)) if route else TitleScreen(app)
     try:
         return app.run(first)
     except KeyboardInterrupt:  # Ctrl+C in the terminal: close the window and stop, without a traceback
@@ -51,8 +52,10 @@ def shot_screen(story: Story, screen: str, out: Path) -> dict:
     return {"out": str(out), "shows": screen, "line": 0}
 
 
-def shot(story: Story, route: str, choices: list[int], line: Optional[int], out: Path) -> dict:
-    """Render, without a window, what the player sees at the Nth line (or where the choices run out).
+def shot(story: Story, route: str, choices: list[int], line: Optional[int], out: Path,
+         past: Sequence[str] = ()) -> dict:
+    """Render, without a window, what the player sees at the Nth line (or where the choices run out);
+    past gives the endings ended() reads, as the player's records would.
 
     Returns what was shown: {"out", "shows": "line"|"menu"|"ending", "line": lines shown so far}.
     Raises StoryError for a route or a choice that does not exist.
@@ -63,7 +66,7 @@ def shot(story: Story, route: str, choices: list[int], line: Optional[int], out:
     from .screen import Replace, draw_stack
     from .screens.play import PlayScreen
     app = App(story, Settings(), Records(), headless=True, audio=False)
-    runner = Runner.new(story, route)
+    runner = Runner.new(story, route, check_past(story, past))
     screen = PlayScreen(app, runner)
     screen.started = True
     app.stack = [screen]

@@ -11,7 +11,7 @@ import math
 import shutil
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from ..paths import config_dir
 from ..playerfiles import PlayerFile
@@ -66,6 +66,8 @@ class Records:
     routes_finished: list[str] = field(default_factory=list)
     path: Optional[Path] = field(default=None, compare=False, repr=False)
     file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
+    last: dict[str, str] = field(default_factory=dict)   # route -> the ending its latest playthrough reached
+    _ended_here: set[str] = field(default_factory=set, compare=False, repr=False)  # routes finished this run
 
     @classmethod
     def load(cls, path: Path, legacy: Path | None = None) -> Records:
@@ -83,6 +85,7 @@ class Records:
         backup = _fill(cls(), where.read_backup())
         records.endings = _union(records.endings, backup.endings)
         records.routes_finished = _union(records.routes_finished, backup.routes_finished)
+        records.last = {**backup.last, **records.last}
         records.path, records.file = path, where
         return records
 
@@ -96,7 +99,9 @@ class Records:
         disk = _fill(Records(), self.file.read_current())
         self.endings = _union(self.endings, disk.endings)
         self.routes_finished = _union(self.routes_finished, disk.routes_finished)
-        self.file.write({"endings": self.endings, "routes_finished": self.routes_finished})
+        # another copy of the game may have finished a route since: its latest ending stands unless this one's is
+        self.last = {**self.last, **disk.last, **{r: self.last[r] for r in self._ended_here if r in self.last}}
+        self.file.write({"endings": self.endings, "routes_finished": self.routes_finished, "last": self.last})
 
     def reached(self, ending: str, route: str) -> bool:
         """Record an ending; True if it is new."""
@@ -105,7 +110,21 @@ class Records:
             self.endings.append(ending)
         if route not in self.routes_finished:
             self.routes_finished.append(route)
+        self.last[route] = ending
+        self._ended_here.add(route)
         return new
+
+    def ended(self, route_of: Mapping[str, str]) -> frozenset[str]:
+        """Each route's latest ending, as the story's ended() condition reads it; route_of maps the story's
+        ending ids to their routes. Records from before 'last' was kept give the route's latest first reached."""
+        latest: dict[str, str] = {}
+        for ending in self.endings:
+            if ending in route_of:
+                latest[route_of[ending]] = ending
+        for route, ending in self.last.items():
+            if route_of.get(ending) == route:
+                latest[route] = ending
+        return frozenset(latest.values())
 
 
 class SeenLines:
@@ -147,7 +166,7 @@ def _fill(value: Any, data: Any) -> Any:
     if not isinstance(data, dict):
         return value
     for f in fields(value):
-        if f.name in ("path", "file") or f.name not in data:
+        if f.name in ("path", "file") or f.name.startswith("_") or f.name not in data:
             continue
         item, default = data[f.name], getattr(value, f.name)
         if isinstance(default, bool):
@@ -159,6 +178,10 @@ def _fill(value: Any, data: Any) -> Any:
             if isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item):
                 low, high = RANGES.get(f.name, (-math.inf, math.inf))
                 setattr(value, f.name, type(default)(min(high, max(low, item))))
+        elif isinstance(default, dict):
+            if isinstance(item, dict):  # keep the entries that are short text to short text
+                setattr(value, f.name, {k: v for k, v in item.items()
+                                        if isinstance(k, str) and isinstance(v, str) and len(k) < 200 > len(v)})
         elif isinstance(item, list):  # salvage the good entries of a list with a bad one
             setattr(value, f.name, [x for x in item if isinstance(x, str) and len(x) < 200])
     return value

@@ -5,7 +5,6 @@ from typing import Optional
 
 import pygame
 
-from ...story import Runner
 from .. import theme
 from ..screen import Pop, Replace, Screen, Transition
 from ..text import wrap
@@ -44,7 +43,7 @@ class RouteSelect(Screen):
         chosen = self.cards.handle(event)
         if chosen is None:
             return None
-        return Replace(self.app.make("play", Runner.new(self.app.story, chosen.key)), clear=True)
+        return Replace(self.app.make("play", self.app.start_route(chosen.key)), clear=True)
 
     def progress(self, route: str) -> str:
         """What the player has done on a route, for the foot of its card."""

@@ -43,9 +43,8 @@ class TitleScreen(Screen):
             return None
         app = self.app
         if chosen.key.startswith("route:"):
-            from ...story import Runner
             from ..screen import Replace
-            runner = Runner.new(app.story, chosen.key.split(":", 1)[1])
+            runner = app.start_route(chosen.key.split(":", 1)[1])
             return Replace(app.make("play", runner), clear=True)
         return {
             "new": lambda: Push(app.make("routes")),
