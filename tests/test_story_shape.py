@@ -3,9 +3,16 @@
 Everything here plays the real story with the game's own Runner and play() (game/story/playthrough.py); nothing
 re-implements the rules of the scene format. That explore finds every ending with no dead end and no unreached
 scene is tested in tests/test_cli.py (test_explore_json_reaches_every_ending).
+
+The balance (issue 10): 10,000 seeded random playthroughs per route share out its endings with none above 45% and
+none below 2%; no fixed policy (always option k, always a tag, always the untagged option, always the warmest option)
+earns the best ending on more than one route; the best ending cannot be reached without a choice that costs
+something; and every playthrough shows at least 3,000 words.
 """
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,19 +20,24 @@ import yaml
 
 from game.story import Runner, load_story
 from game.story import conditions
-from game.story.events import Menu
-from game.story.model import EndingOp, MenuOp, StageOp
+from game.story.events import Line, Menu
+from game.story.model import EndingOp, MenuOp, OptionSpec, StageOp
 from game.story.playthrough import Playthrough, play
 from game.story.state import State
 from game.story.stats import story_stats
 
-ROUTES = ("vineyard", "provence", "paris")
+ROUTES = ("vineyard", "provence", "paris")  # the epilogue is left out until it is rewritten (see start())
 BEST = {  # each route's best ending: the one a strategy must not win on more than one route
     "vineyard": "vineyard.everything",
     "provence": "provence.peace",
     "paris": "paris.together",
 }
 MIN_MENUS = 8
+MIN_ROUTE_WORDS = 7000      # words in a route's scenes, as `python -m game stats` counts them
+MIN_PLAY_WORDS = 3000       # words of the lines one playthrough shows
+RANDOM_PLAYS = 10_000       # seeded random playthroughs per route, seeds 0..RANDOM_PLAYS-1
+MAX_SHARE, MIN_SHARE = 0.45, 0.02   # of the random playthroughs, per ending
+WORSE_WHEN_HIGHER = {"danger"}      # a choice costs if it raises one of these, or lowers any other meter
 PLAYTHROUGHS = Path(__file__).parent / "playthroughs"
 
 
@@ -44,8 +56,22 @@ def meters_read(story, ending) -> set[str]:
 
 # ----- walking the story with the game's runner -----
 
+def start(story, route: str) -> Runner:
+    """A runner at the beginning of the route: every playthrough in this file begins here.
+
+    The one place to give a playthrough its past, should a route come to read earlier routes' endings (the
+    epilogue's `ended(route.ending)`), before that route joins ROUTES.
+    """
+    return Runner.new(story, route)
+
+
+def words(events) -> int:
+    """Words of the lines shown, counted as story_stats counts a line's words."""
+    return sum(len(event.text.split()) for event in events if isinstance(event, Line))
+
+
 def first_menu(story, route: str) -> Playthrough:
-    result = play(story, Runner.new(story, route), [])
+    result = play(story, start(story, route), [])
     assert result.stopped == "menu", f"{route} ends before its first menu"
     return result
 
@@ -87,7 +113,7 @@ def endings_from(story, result: Playthrough, wanted) -> set[str]:
 def test_each_route_is_long_enough_with_menus_and_endings(story) -> None:
     stats = story_stats(story)
     for route in ROUTES:
-        assert stats["routes"][route]["words"] >= 4000, route
+        assert stats["routes"][route]["words"] >= MIN_ROUTE_WORDS, (route, stats["routes"][route]["words"])
         assert stats["routes"][route]["menus"] >= MIN_MENUS, route
         assert len(story.endings_of(route)) >= 3, route
     assert sum(stats["routes"][r]["words"] for r in ROUTES) >= 12000
@@ -155,21 +181,69 @@ def test_every_ending_has_a_playthrough_file(story) -> None:
 
 # ----- strategies -----
 
+def shown_specs(story, here: Playthrough) -> list[OptionSpec]:
+    """The authored options behind the menu `here` waits at, in the order shown (matched by their text)."""
+    menu, state = here.events[-1], here.runner.state
+    op = story.scenes[state.scene].ops[state.pc]
+    assert isinstance(op, MenuOp) and op.menu_id == menu.id, (state.scene, state.pc, menu.id)
+    specs = []
+    for option in menu.options:
+        matching = [spec for spec in op.options if spec.text == option.text]
+        assert len(matching) == 1, f"{menu.id}: {len(matching)} options read '{option.text}'"
+        specs.append(matching[0])
+    return specs
+
+
 def strategy(tag: str | None):
     """Answer each menu with the first available option carrying the tag (or the first available one)."""
-    def pick(menu: Menu) -> int:
+    def pick(menu: Menu, specs: list[OptionSpec]) -> int:
         options = available(menu)
         tagged = [i for i in options if tag and tag in menu.options[i - 1].tags]
         return (tagged or options)[0]
     return pick
 
 
-def play_with(story, route: str, pick) -> str:
+def option_number(k: int):
+    """Always the k-th available option, or the last available one when fewer are available."""
+    def pick(menu: Menu, specs: list[OptionSpec]) -> int:
+        options = available(menu)
+        return options[min(k, len(options)) - 1]
+    return pick
+
+
+def untagged(menu: Menu, specs: list[OptionSpec]) -> int:
+    """Always the first available option with no tags (neither the plain truth nor a lie), else the first."""
+    options = available(menu)
+    return ([i for i in options if not menu.options[i - 1].tags] or options)[0]
+
+
+def warmth(spec: OptionSpec) -> int:
+    return sum(c.value for c in spec.effects if c.kind == "add" and c.name in ("trust", "affection"))
+
+
+def warmest(menu: Menu, specs: list[OptionSpec]) -> int:
+    """Always the available option whose effects add the most to trust plus affection; ties to the first."""
+    options = available(menu)
+    return max(options, key=lambda i: warmth(specs[i - 1]))  # max keeps the first of equals
+
+
+@dataclass
+class Played:
+    ending: str
+    words: int
+    choices: list[int]
+
+
+def play_with(story, route: str, pick) -> Played:
     here = first_menu(story, route)
+    shown, choices = words(here.events), []
     for _ in range(200):
-        here = answer(story, here.runner.state, pick(here.events[-1]))
+        number = pick(here.events[-1], shown_specs(story, here))
+        choices.append(number)
+        here = answer(story, here.runner.state, number)
+        shown += words(here.events)
         if here.stopped == "ending":
-            return here.ending
+            return Played(here.ending, shown, choices)
     raise AssertionError(f"{route}: no ending after 200 choices")
 
 
@@ -178,9 +252,159 @@ STRATEGIES = [("always the first option", None), ("always the truth", "truth"), 
 
 @pytest.mark.parametrize("name, tag", STRATEGIES)
 def test_no_single_strategy_wins_more_than_one_route(story, name, tag) -> None:
-    endings = {route: play_with(story, route, strategy(tag)) for route in ROUTES}
+    endings = {route: play_with(story, route, strategy(tag)).ending for route in ROUTES}
     wins = [route for route, ending in endings.items() if ending == BEST[route]]
     assert len(wins) <= 1, f"{name} earns the best ending on {wins}: {endings}"
+
+
+def story_tags(story) -> list[str]:
+    """Every tag an option of the routes' menus carries."""
+    return sorted({tag for route in ROUTES for scene in route_scenes(story, route) for op in scene.ops
+                   if isinstance(op, MenuOp) for option in op.options for tag in option.tags})
+
+
+def policies(story) -> dict[str, object]:
+    chosen = {f"always option {k}": option_number(k) for k in (1, 2, 3, 4)}
+    chosen.update({f"always '{tag}'": strategy(tag) for tag in story_tags(story)})
+    chosen["always the untagged option"] = untagged
+    chosen["always the most trust + affection"] = warmest
+    return chosen
+
+
+@pytest.fixture(scope="module")
+def policy_plays(story) -> dict[str, dict[str, Played]]:
+    return {name: {route: play_with(story, route, pick) for route in ROUTES}
+            for name, pick in policies(story).items()}
+
+
+def table(plays: dict[str, dict[str, Played]]) -> str:
+    return "\n".join(f"  {name}: " + ", ".join(f"{p.ending} ({p.words} words)" for p in by_route.values())
+                     for name, by_route in plays.items())
+
+
+def test_no_fixed_policy_wins_more_than_one_route(story, policy_plays) -> None:
+    assert {"truth", "lie"} <= set(story_tags(story))
+    winners = {name: [route for route, played in by_route.items() if played.ending == BEST[route]]
+               for name, by_route in policy_plays.items()}
+    greedy = {name: routes for name, routes in winners.items() if len(routes) > 1}
+    assert not greedy, f"policies that earn the best ending on more than one route: {greedy}\n{table(policy_plays)}"
+    print(table(policy_plays))
+
+
+# ----- random play -----
+
+@dataclass
+class RandomPlays:
+    endings: Counter
+    fewest_words: int
+    fewest_seed: int
+
+    def shares(self) -> dict[str, float]:
+        return {ending: count / RANDOM_PLAYS for ending, count in self.endings.most_common()}
+
+
+@pytest.fixture(scope="module")
+def random_plays(story):
+    """random_plays(route): RANDOM_PLAYS playthroughs answered by play()'s own seeded die, played once per module."""
+    done: dict[str, RandomPlays] = {}
+
+    def plays(route: str) -> RandomPlays:
+        if route not in done:
+            endings: Counter = Counter()
+            fewest = (float("inf"), -1)
+            for seed in range(RANDOM_PLAYS):
+                result = play(story, start(story, route), seed=seed)
+                assert result.stopped == "ending", f"{route}: seed {seed} stopped at a menu"
+                endings[result.ending] += 1
+                fewest = min(fewest, (words(result.events), seed))
+            done[route] = RandomPlays(endings, int(fewest[0]), fewest[1])
+        return done[route]
+    return plays
+
+
+def shown_shares(shares: dict[str, float]) -> str:
+    return ", ".join(f"{ending} {share:.1%}" for ending, share in shares.items())
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_random_play_shares_out_the_endings(story, random_plays, route) -> None:
+    """Uniformly random choices: no ending takes more than 45% of the playthroughs, and every ending at least 2%."""
+    counted = random_plays(route)
+    shares = {e.id: counted.endings[e.id] / RANDOM_PLAYS for e in story.endings_of(route)}
+    assert set(counted.endings) <= set(shares)
+    message = f"{route}, {RANDOM_PLAYS} random playthroughs: {shown_shares(counted.shares())}"
+    print(message)
+    assert max(shares.values()) <= MAX_SHARE, message
+    assert min(shares.values()) >= MIN_SHARE, message
+
+
+# ----- the best ending costs something -----
+
+def costs(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """The meters a choice moved the wrong way: raised, if higher is worse (danger), else lowered."""
+    return [name for name in before
+            if (after[name] > before[name] if name in WORSE_WHEN_HIGHER else after[name] < before[name])]
+
+
+def choose(story, state: State, number: int) -> tuple[list[str], Playthrough]:
+    """Like answer(), and also what the choice cost when it was made (its effects, as the runner applied them)."""
+    runner = Runner(story, state.copy())
+    menu = runner.advance()  # the menu the state waits at, shown again
+    assert isinstance(menu, Menu), menu
+    before = dict(runner.state.meters)
+    runner.choose(number - 1)
+    return costs(before, runner.state.meters), play(story, runner, [])
+
+
+def endings_without_cost(story, route: str) -> tuple[set[str], int]:
+    """(endings, states): every ending reachable making only choices that cost nothing, searched over every state
+    such play reaches (as endings_from does), and how many states waited at a menu."""
+    found: set[str] = set()
+    done: set[tuple] = set()
+    stack = [first_menu(story, route)]
+    while stack:
+        here = stack.pop()
+        if here.stopped == "ending":
+            found.add(here.ending)
+            continue
+        state = here.runner.state
+        if state_key(state) in done:
+            continue
+        done.add(state_key(state))
+        for number in available(here.events[-1]):
+            cost, after = choose(story, state, number)
+            if not cost:
+                stack.append(after)
+    return found, len(done)
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_the_best_ending_costs_something(story, route) -> None:
+    """Every path to the best ending makes at least one choice that lowers trust or affection or raises danger.
+
+    Today no ending at all is reached without a cost: cost-free play always comes to a menu where every available
+    option costs something (vineyard: terrace, stars or headlights; provence: nightingale or the garden's second
+    menu; paris: the sketchbook's second menu), so the second assertion checks the search is not cut short at once.
+    """
+    free, states = endings_without_cost(story, route)
+    assert BEST[route] not in free, f"{route}: {BEST[route]} is reached with no choice that costs anything"
+    assert states > MIN_MENUS, f"{route}: cost-free play stops after {states} menus: is every choice counted a cost?"
+    print(f"{route}: cost-free play passes {states} states at menus and reaches {sorted(free) or 'no ending'}")
+
+
+# ----- length of a playthrough -----
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_playthrough_shows_enough_words(story, random_plays, policy_plays, route) -> None:
+    """The random playthroughs and every fixed policy's each show at least 3,000 words of the route."""
+    counted = random_plays(route)
+    assert counted.fewest_words >= MIN_PLAY_WORDS, (
+        f"{route}: random playthrough with seed {counted.fewest_seed} shows only {counted.fewest_words} words")
+    by_policy = {name: by_route[route].words for name, by_route in policy_plays.items()}
+    short = {name: n for name, n in by_policy.items() if n < MIN_PLAY_WORDS}
+    assert not short, f"{route}: policies whose playthrough is short: {short}"
+    print(f"{route}: fewest words in {RANDOM_PLAYS} random playthroughs {counted.fewest_words} "
+          f"(seed {counted.fewest_seed}); policies at least {min(by_policy.values())}")
 
 
 def test_routes_offer_truth_and_lies(story) -> None:
