@@ -15,7 +15,8 @@ from game.story.events import Line, Menu, SceneStart, Stage
 from game.story.state import State
 
 ROOT = Path(__file__).resolve().parent.parent
-BERLIN = {"provence.berlin": "provence", "provence.berlin_street": "provence", "epilogue.berlin": "epilogue"}   # scene: the route it is played in
+BERLIN = {"provence.berlin": "provence", "provence.berlin_street": "provence",   # scene: the route it is played in
+          "epilogue.berlin": "epilogue", "epilogue.stairs": "epilogue", "epilogue.bridge": "epilogue"}
 YOUNG = ("stephane_young", "vitaliy_young", "marco_young")
 EXPRESSIONS = {"neutral", "guarded", "thoughtful", "surprised", "sad"}
 SIZE = (460, 640)
