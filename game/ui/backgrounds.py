@@ -10,15 +10,14 @@ from typing import Mapping, Protocol, Sequence
 
 import pygame
 
-Size = tuple[int, int]
-Sprite = tuple[pygame.Surface, tuple[int, int]]           # a picture and its top-left corner in map pixels
+from .tiled import read_tmx
+from .tilemap import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Size, Sprite, one_line
+
+__all__ = ["AnimatedTile", "Background", "BackgroundError", "LayeredMap", "MapBackground", "MapLayer",
+           "PictureBackground", "Sprite", "load_background", "one_line"]
 _Cache = dict[tuple[int, Size, float], tuple[pygame.Surface, pygame.Surface]]  # premultiplied copies
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tga", ".webp"})
 _PREMULTIPLIED = pygame.BLEND_PREMULTIPLIED
-
-
-class BackgroundError(Exception):
-    """A background that cannot be shown; the one-line message names the file and what is wrong with it."""
 
 
 class Background(Protocol):
@@ -30,33 +29,6 @@ class Background(Protocol):
     def update(self, dt: float) -> list[pygame.Rect]: ...
 
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None: ...
-
-
-# ---------------------------------------------------------------- a map as plain data (what tiled.py makes)
-
-@dataclass(frozen=True)
-class AnimatedTile:
-    """One animated tile: its frames as (picture, milliseconds); tiles with the same key share one clock."""
-    pos: tuple[int, int]
-    frames: tuple[tuple[pygame.Surface, int], ...]
-    key: int
-
-
-@dataclass(frozen=True)
-class MapLayer:
-    """One visible layer in draw order: still pictures and animated tiles, drawn at one opacity."""
-    opacity: float
-    sprites: tuple[Sprite, ...] = ()
-    animated: tuple[AnimatedTile, ...] = ()
-
-
-@dataclass(frozen=True)
-class LayeredMap:
-    """A map reduced to what drawing needs: its size in pixels, its layers bottom first, its named points."""
-    size: Size
-    layers: tuple[MapLayer, ...]
-    positions: Mapping[str, tuple[float, float]]
-    background: tuple[int, int, int] = (0, 0, 0)
 
 
 # ---------------------------------------------------------------- loading
@@ -74,7 +46,6 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Back
         raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
     try:
         if kind == ".tmx":
-            from .tiled import read_tmx  # here, not at the top: tiled.py needs this module's classes
             return MapBackground(read_tmx(path), size)
         try:
             picture = pygame.image.load(path)
@@ -85,11 +56,6 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Back
         raise
     except Exception as exc:  # whatever pygame or pytmx raise, the caller gets one kind of error
         raise BackgroundError(f"{path}: {one_line(exc)}") from exc
-
-
-def one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
 
 
 def cover(size: Size, canvas: Size) -> tuple[float, Size, tuple[int, int]]:

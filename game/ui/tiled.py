@@ -11,7 +11,7 @@ import pygame
 import pytmx
 from pytmx.util_pygame import handle_transformation
 
-from .backgrounds import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Sprite, one_line
+from .tilemap import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Sprite, one_line
 
 Frames = tuple[tuple[pygame.Surface, int], ...]
 # A layer element in document order with what its groups add up to: visible, opacity, offset x, offset y.
