@@ -17,6 +17,7 @@ from ..slots import SaveSlots
 from ..story import Story, default_root
 from . import screens
 from ..playerfiles import sweep_temporary
+from .memory import bound_heap
 from .prefs import Records, SeenLines, Settings, player_notes
 from .screen import Push, Quit, Screen, apply, draw_stack
 from .theme import CANVAS, DIM_OVERLAY
@@ -56,10 +57,14 @@ class App:
         self.dim.fill(DIM_OVERLAY)
         from .assets import AssetCache  # after the display exists: images are converted for it
         from .audio import Audio
-        self.assets = AssetCache(story)
+        from .prefetch import Prefetcher
+        # In a window, what the story needs next is loaded on a worker while the player reads; headless, only
+        # when asked (prefetch.run_pending()), so tests say when the player had time.
+        self.prefetch = Prefetcher(threaded=not headless)
+        self.assets = AssetCache(story, self.prefetch)
         # Opening the mixer can take 0.1 s: a silent stand-in keeps track of what should play until the
         # first frame is on screen, then the real mixer takes over (start_audio).
-        self.audio = Audio(self.assets.find_sound, self.volumes(), enabled=False)
+        self.audio = Audio(self.assets.find_sound, self.volumes(), enabled=False, prefetch=self.prefetch)
         self.wants_audio = audio and not headless
         self.stack: list[Screen] = []
         self.clock = pygame.time.Clock()
@@ -88,11 +93,16 @@ class App:
         s = self.settings
         return {"music": s.music_volume, "ambience": s.ambience_volume, "sound": s.sound_volume}
 
+    def prepare(self, needs) -> None:
+        """Load ahead what the story says comes next (game.story.lookahead.upcoming), nearest first."""
+        needs = list(needs)
+        self.prefetch.want(self.assets.jobs(needs) + self.audio.jobs(needs))
+
     def start_audio(self) -> None:
         """Open the mixer and start what the silent stand-in was asked to play."""
         from .audio import Audio
         playing = self.audio.now_playing
-        self.audio = Audio(self.assets.find_sound, self.volumes())
+        self.audio = Audio(self.assets.find_sound, self.volumes(), prefetch=self.prefetch)
         self.wants_audio = False
         self.audio.music(playing.get("music"), fade_ms=800)
         self.audio.ambience(playing.get("ambience"), fade_ms=800)
@@ -149,6 +159,7 @@ class App:
         """Update the top screen and draw if anything changed; True if a frame was drawn."""
         if not self.stack:
             return False
+        self.prefetch.deliver()
         top = self.stack[-1]
         if top is not self._top:
             self._top = top
@@ -223,6 +234,7 @@ class App:
             if self.step(dt, force=dirty) and self.frames == 1:
                 if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
                     break  # for the start-up benchmark: launch to the first frame on screen
+                bound_heap()  # from here on, a freed picture goes back to the system at once (memory.py)
                 if self.wants_audio:
                     self.start_audio()
             dirty = False
@@ -236,6 +248,7 @@ class App:
         return 0
 
     def close(self) -> None:
+        self.prefetch.close()
         self.seen.save()
         self.settings.save()
         self.audio.close()

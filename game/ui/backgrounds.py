@@ -18,6 +18,7 @@ __all__ = ["AnimatedTile", "Background", "BackgroundError", "LayeredMap", "MapBa
 _Cache = dict[tuple[int, Size, float], tuple[pygame.Surface, pygame.Surface]]  # premultiplied copies
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tga", ".webp"})
 _PREMULTIPLIED = pygame.BLEND_PREMULTIPLIED
+ONCE_PIXELS = 256 * 256   # a still picture this big is an image layer, drawn once: not kept while baking
 
 
 class Background(Protocol):
@@ -33,8 +34,10 @@ class Background(Protocol):
 
 # ---------------------------------------------------------------- loading
 
-def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Background:
-    """Load a picture (.png, .jpg) or a Tiled map (.tmx) made to fill a canvas of canvas_size pixels."""
+def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720), convert: bool = True) -> Background:
+    """Load a picture (.png, .jpg) or a Tiled map (.tmx) made to fill a canvas of canvas_size pixels.
+    convert=False leaves the pixels in the format they were made in, touching no display: for a worker thread
+    (the game's surfaces are 32-bit XRGB, the window's own format, either way)."""
     path = pathlib.Path(path)
     size = (int(canvas_size[0]), int(canvas_size[1]))
     if size[0] <= 0 or size[1] <= 0:
@@ -46,12 +49,12 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Back
         raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
     try:
         if kind == ".tmx":
-            return MapBackground(read_tmx(path), size)
+            return MapBackground(read_tmx(path), size, convert)
         try:
             picture = pygame.image.load(path)
         except (pygame.error, OSError, ValueError) as exc:
             raise BackgroundError(f"{path}: not a picture pygame can read ({one_line(exc)})") from exc
-        return PictureBackground(picture, size)
+        return PictureBackground(picture, size, convert)
     except BackgroundError:
         raise
     except Exception as exc:  # whatever pygame or pytmx raise, the caller gets one kind of error
@@ -67,8 +70,11 @@ def cover(size: Size, canvas: Size) -> tuple[float, Size, tuple[int, int]]:
 
 
 def cover_surface(surface: pygame.Surface, canvas: Size) -> pygame.Surface:
-    """The surface scaled (smoothly) to cover the canvas and cropped evenly to exactly its size."""
+    """The surface scaled (smoothly) to cover the canvas and cropped evenly to exactly its size: the surface
+    itself when it already has that size (callers hand over surfaces of their own making)."""
     _, scaled, (x, y) = cover(surface.get_size(), canvas)
+    if scaled == canvas and surface.get_size() == canvas:
+        return surface
     if scaled != surface.get_size():
         surface = pygame.transform.smoothscale(surface, scaled)
     return surface.subsurface((x, y, canvas[0], canvas[1])).copy()
@@ -80,6 +86,10 @@ def _fast(surface: pygame.Surface) -> pygame.Surface:
         return surface.convert()
     except pygame.error:
         return surface
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_pitch() * surface.get_height()
 
 
 def _blit(target: pygame.Surface, canvas: pygame.Surface, rects: Sequence[pygame.Rect] | None) -> None:
@@ -96,12 +106,15 @@ class PictureBackground:
     """A still picture that covers the canvas (aspect kept, overflow cropped evenly)."""
     animated = False
 
-    def __init__(self, picture: pygame.Surface, canvas_size: Size) -> None:
+    def __init__(self, picture: pygame.Surface, canvas_size: Size, convert: bool = True) -> None:
         self.size = canvas_size
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
         flat = pygame.Surface(picture.get_size(), 0, 32)  # palette or alpha pictures become plain RGB on black
         flat.blit(picture, (0, 0))
-        self._canvas = _fast(cover_surface(flat, canvas_size))
+        self._canvas = cover_surface(flat, canvas_size)
+        if convert:
+            self._canvas = _fast(self._canvas)
+        self.nbytes = _bytes(self._canvas)
 
     def update(self, dt: float) -> list[pygame.Rect]:
         return []
@@ -139,14 +152,16 @@ class MapBackground:
     between animated tile layers are kept apart so an animated tile is redrawn, only where and when its
     frame changes, from the still pixels under it, its new frame, and the still pixels over it."""
 
-    def __init__(self, tile_map: LayeredMap, canvas_size: Size) -> None:
+    def __init__(self, tile_map: LayeredMap, canvas_size: Size, convert: bool = True) -> None:
         self.size = canvas_size
         self._scale, _, self._crop = cover(tile_map.size, canvas_size)
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType(
             {name: self._point(x, y) for name, (x, y) in tile_map.positions.items()})
         cache: _Cache = {}
         runs, live = _bake(tile_map, cache)
-        self._base = _fast(cover_surface(runs[0], canvas_size))
+        self._base = cover_surface(runs[0], canvas_size)
+        if convert:
+            self._base = _fast(self._base)
         self._bands = len(runs) - 1
         self._tiles = self._place(live, cache)
         self._clocks = list({id(t.clock): t.clock for t in self._tiles}.values())
@@ -156,9 +171,19 @@ class MapBackground:
         # tiles are ever needed again.
         self._overlays = {k: (cover_surface(run, canvas_size), (0, 0)) for k, run in enumerate(runs)
                           if k and run is not None}
+        self._base_at = (0, 0)
         self._canvas = self._base.copy()
         self._compose(self._canvas.get_rect())
-        self._overlays = self._trim_overlays()
+        # From now on only the rects of animated tiles are repainted: of the base and of the runs above it,
+        # only the part under them is kept (the rest is in the canvas already).
+        box = self._animated_box()
+        self._overlays = {k: (surface.subsurface(box).copy(), box.topleft)
+                          for k, (surface, _) in self._overlays.items()} if box else {}
+        self._base = self._base.subsurface(box).copy() if box else None
+        self._base_at = box.topleft if box else (0, 0)
+        frames = {id(frame): frame for tile in self._tiles for frame in tile.frames}
+        kept = [self._canvas, *(surface for surface, _ in self._overlays.values()), *frames.values()]
+        self.nbytes = sum(_bytes(surface) for surface in kept) + (_bytes(self._base) if self._base else 0)
 
     def update(self, dt: float) -> list[pygame.Rect]:
         if not self.animated or dt <= 0:
@@ -201,22 +226,17 @@ class MapBackground:
             tiles.append(_Tile(band, (x0, y0), rect, frames, clocks[tile.key]))
         return tiles
 
-    def _trim_overlays(self) -> dict[int, tuple[pygame.Surface, tuple[int, int]]]:
-        kept = {}
-        for k, (surface, _) in self._overlays.items():
-            # Every animated tile is repainted from the base up, so each run above the base is needed over all
-            # of them, not only over the tiles below it.
-            under = [tile.rect for tile in self._tiles]
-            if under:
-                box = under[0].unionall(under[1:])
-                kept[k] = (surface.subsurface(box).copy(), box.topleft)
-        return kept
+    def _animated_box(self) -> pygame.Rect | None:
+        """The smallest rect holding every animated tile. Every animated tile is repainted from the base up, so
+        the base and each run above it are needed over all of them, not only over the tiles below it."""
+        under = [tile.rect for tile in self._tiles]
+        return under[0].unionall(under[1:]) if under else None
 
     def _compose(self, rect: pygame.Rect) -> None:
         """Repaint one canvas rect from the still base, the animated frames and the still runs above them."""
         canvas = self._canvas
         canvas.set_clip(rect)
-        canvas.blit(self._base, rect, rect)
+        canvas.blit(self._base, rect, rect.move(-self._base_at[0], -self._base_at[1]))
         for band in range(self._bands):
             for tile in self._tiles:
                 if tile.band == band and tile.rect.colliderect(rect):
@@ -246,8 +266,13 @@ def _bake(tile_map: LayeredMap, cache: _Cache) -> tuple[list[pygame.Surface | No
             if runs[-1] is None:
                 runs[-1] = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
             for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
-                runs[-1].blit(_prepared(cache, picture, picture.get_size(), layer.opacity), pos,
-                              special_flags=_PREMULTIPLIED)
+                # A picture drawn once (an image layer, 4 MB) is premultiplied, drawn and let go at once;
+                # tiles drawn many times are premultiplied once and kept while baking.
+                once = picture.get_width() * picture.get_height() >= ONCE_PIXELS
+                ready = _premultiplied(picture, picture.get_size(), layer.opacity) if once else \
+                    _prepared(cache, picture, picture.get_size(), layer.opacity)
+                runs[-1].blit(ready, pos, special_flags=_PREMULTIPLIED)
+                del ready
         if moving:
             live.extend((len(runs) - 1, tile, layer.opacity) for tile in moving)
             runs.append(None)
@@ -258,13 +283,20 @@ def _prepared(cache: _Cache, picture: pygame.Surface, size: Size, opacity: float
     """A premultiplied-alpha copy at the given size and opacity, for BLEND_PREMULTIPLIED blits; made once."""
     key = (id(picture), size, opacity)
     if key not in cache:
+        cache[key] = (picture, _premultiplied(picture, size, opacity))  # the picture too, so that its id is
+    return cache[key][1]                                               # not reused while the cache lives
+
+
+def _premultiplied(picture: pygame.Surface, size: Size, opacity: float) -> pygame.Surface:
+    if picture.get_flags() & pygame.SRCALPHA and picture.get_bitsize() == 32:
+        out = picture.premul_alpha()   # a copy already: no flat copy first
+    else:
         flat = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
         flat.blit(picture, (0, 0))
         out = flat.premul_alpha()
-        if opacity < 1:
-            alpha = round(max(0.0, opacity) * 255)
-            out.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
-        if size != out.get_size():
-            out = pygame.transform.smoothscale(out, size)  # premultiplied, so edges keep their colour
-        cache[key] = (picture, out)  # the picture too, so that its id is not reused while the cache lives
-    return cache[key][1]
+    if opacity < 1:
+        alpha = round(max(0.0, opacity) * 255)
+        out.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+    if size != out.get_size():
+        out = pygame.transform.smoothscale(out, size)  # premultiplied, so edges keep their colour
+    return out
