@@ -227,3 +227,39 @@ def test_sounds_are_kept_at_the_mixers_rate_and_prepared_ahead() -> None:
     finally:
         audio.close()
         pygame.mixer.quit()
+
+
+# ---------------------------------------------------------------- the title's first picture
+
+def test_the_titles_map_shows_from_its_kept_first_picture_then_moves(tmp_path) -> None:
+    from game.paths import cache_dir
+    from game.ui.backgrounds import PictureBackground
+    from game.ui.stills import still_file
+    app = make_app()
+    name = app.story.title_background
+    first = app.assets.first_picture(name)              # nothing kept yet: the map, its picture kept for next time
+    assert isinstance(first, MapBackground) and len(list(cache_dir().glob("still-*.rgbx"))) == 1
+    expected = pygame.Surface(CANVAS)
+    first.draw(expected)
+    again = make_app()
+    title = again.make("title")
+    backdrop = title.backdrop
+    assert isinstance(backdrop.background, PictureBackground) and backdrop.waiting
+    shown = pygame.Surface(CANVAS)
+    backdrop.background.draw(shown)
+    assert largest_difference(shown, expected) == 0     # the same picture, without reading the map
+    assert again.assets.decoded["background", "on demand"] == 0
+    again.frames = 1                                    # on screen: now the map is read on the worker
+    backdrop.update(0)
+    again.prefetch.run_pending()
+    backdrop.update(0)
+    assert not backdrop.waiting and isinstance(backdrop.background, MapBackground)
+    # A changed file of the map's folder is a different picture's name, so a stale one is never shown.
+    tmx = Path(again.story.assets[f"backgrounds/{name}"])
+    before = still_file(cache_dir(), tmx, CANVAS)
+    copy = tmp_path / "maps"
+    import shutil
+    shutil.copytree(tmx.parent, copy)
+    assert still_file(cache_dir(), copy / tmx.name, CANVAS) == before   # same sizes and times: same name
+    (copy / tmx.name).write_text((copy / tmx.name).read_text() + "\n")
+    assert still_file(cache_dir(), copy / tmx.name, CANVAS) != before

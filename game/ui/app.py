@@ -19,7 +19,7 @@ from . import screens
 from ..playerfiles import sweep_temporary
 from .memory import bound_heap
 from .prefs import Records, SeenLines, Settings, player_notes
-from .screen import Push, Quit, Screen, apply, draw_stack
+from .screen import Push, Quit, Screen, StackPainter, apply
 from .theme import CANVAS, DIM_OVERLAY
 from .widgets import UI_SOUND
 from .window import Window
@@ -55,6 +55,7 @@ class App:
         self.canvas = self.window.canvas  # 1280x720, whatever the window's size (window.py)
         self.dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
         self.dim.fill(DIM_OVERLAY)
+        self.painter = StackPainter(self.dim)
         from .assets import AssetCache  # after the display exists: images are converted for it
         from .audio import Audio
         from .prefetch import Prefetcher
@@ -96,7 +97,9 @@ class App:
     def prepare(self, needs) -> None:
         """Load ahead what the story says comes next (game.story.lookahead.upcoming), nearest first."""
         needs = list(needs)
-        self.prefetch.want(self.assets.jobs(needs) + self.audio.jobs(needs))
+        jobs = self.assets.jobs(needs) + self.audio.jobs(needs)
+        self.assets.let_go_behind()
+        self.prefetch.want(jobs)
 
     def start_audio(self) -> None:
         """Open the mixer and start what the silent stand-in was asked to play."""
@@ -170,13 +173,7 @@ class App:
         rects = None if force else top.dirty_rects()
         if rects is not None and not rects:
             return False
-        if rects is None:
-            draw_stack(self.stack, self.canvas, self.dim)
-        else:
-            for rect in rects:
-                self.canvas.set_clip(rect)
-                draw_stack(self.stack, self.canvas, self.dim)
-            self.canvas.set_clip(None)
+        self.painter.paint(self.stack, self.canvas, rects, fresh=force)
         self.window.present(rects)
         self.frames += 1
         return True

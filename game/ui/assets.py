@@ -11,18 +11,21 @@ import pygame
 
 from ..story import Story
 from ..story.lookahead import Need
-from .backgrounds import Background, BackgroundError, load_background
+from ..paths import cache_dir
+from .backgrounds import Background, BackgroundError, MapBackground, PictureBackground, load_background
 from .lru import SizedLRU
 from .memory import give_back
 from .prefetch import Job, Prefetcher
+from .stills import read_still, still_file, write_still
 from .theme import CANVAS
 
 log = logging.getLogger(__name__)
 GAME_ASSETS = Path(__file__).resolve().parents[2] / "assets"
 MB = 1 << 20
-BACKGROUND_BUDGET = 28 * MB   # about four maps (a map keeps 4-12 MB of pixels): the one shown, the next two
-SPRITE_BUDGET = 8 * MB        # seven 460x640 sprites: three on stage, the next four
-AHEAD_BACKGROUNDS = 2         # backgrounds prepared ahead of the one shown
+BACKGROUND_BUDGET = 24 * MB   # the map shown and the next (two of the largest, 12 MB each, fit)
+SPRITE_BUDGET = 6 * MB        # five 460x640 sprites: three on stage, the next ones
+AHEAD_BACKGROUNDS = 1         # backgrounds prepared ahead of the one shown: the next (a line or menu comes
+                              # between two scene changes, and with it the next preparation)
 AHEAD_SPRITES = 4             # sprites prepared ahead, if asked for within SPRITE_REACH ops (more would only
 SPRITE_REACH = 40             # push each other out of their small cache, to be loaded again)
 SHOWN_SPRITES = 3             # sprites on stage at once, kept while shown
@@ -117,6 +120,31 @@ class AssetCache:
     def _keep(self, kind: str) -> set:
         return {k[1] for k in self._soon | set(self._showing) if k[0] == kind}
 
+    def first_picture(self, name: str | None) -> Background:
+        """What to show at once for a background the title needs before its first frame: the map if it is
+        kept, else its first picture from the disk cache (stills.py) while the map is read on the worker
+        (has_background says when it is there), else the map loaded now, its first picture kept for next time."""
+        if name is None or name in self._missing or self.has_background(name):
+            return self.background(name)
+        path = self.path(f"backgrounds/{name}")
+        if path is None or path.suffix.lower() != ".tmx":
+            return self.background(name)
+        where = still_file(cache_dir(), path, CANVAS)
+        still = read_still(where, CANVAS)
+        if still is None:
+            background = self.background(name)   # just loaded, so still at time 0: its first picture
+            if isinstance(background, MapBackground):
+                write_still(where, background.picture)
+            return background
+        return PictureBackground(still, CANVAS)
+
+    def load_ahead(self, name: str) -> None:
+        """Read this background on the worker, after what is already wished for (first_picture's map)."""
+        path = self.path(f"backgrounds/{name}")
+        if path is not None and name not in self._backgrounds and name not in self._missing:
+            self.prefetch.add([Job(("background", name), _loader(load_background, path, CANVAS, False),
+                                   self._adopter_background(name))])
+
     def has_background(self, name: str) -> bool:
         """Whether the background is ready to show without loading (prepared ahead, or shown lately)."""
         self.prefetch.deliver()
@@ -200,8 +228,7 @@ class AssetCache:
         for need in needs:
             if need.kind == "background" and backgrounds < AHEAD_BACKGROUNDS:
                 backgrounds += 1
-                if backgrounds == 1:   # the next one is kept; the one after only if it fits beside
-                    self._soon.add(("background", need.name))
+                self._soon.add(("background", need.name))
                 if need.name not in self._backgrounds and need.name not in self._missing:
                     path = self.path(f"backgrounds/{need.name}")
                     if path is not None:
@@ -216,6 +243,13 @@ class AssetCache:
                     out.append(Job(("sprite", key), _loader(_read_picture, self._image_path(self._sprite_file(key))),
                                    self._adopter_sprite(key)))
         return out
+
+    def let_go_behind(self) -> None:
+        """Forget the backgrounds that are neither on screen nor next (after jobs()): the room a load needs
+        is free before the worker starts it, so a scene change never holds three maps and a load at once.
+        Going back to one (rollback) loads it again."""
+        if self._backgrounds.keep_only(self._keep("background")):
+            give_back()
 
     def thumbnail_jobs(self, names: Iterable[Optional[str]], size: tuple[int, int]) -> list[Job]:
         out = []

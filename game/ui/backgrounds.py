@@ -49,7 +49,7 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720), convert
         raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
     try:
         if kind == ".tmx":
-            return MapBackground(read_tmx(path), size, convert)
+            return MapBackground(read_tmx(path), size, convert, consume=True)
         try:
             picture = pygame.image.load(path)
         except (pygame.error, OSError, ValueError) as exc:
@@ -152,38 +152,69 @@ class MapBackground:
     between animated tile layers are kept apart so an animated tile is redrawn, only where and when its
     frame changes, from the still pixels under it, its new frame, and the still pixels over it."""
 
-    def __init__(self, tile_map: LayeredMap, canvas_size: Size, convert: bool = True) -> None:
+    def __init__(self, tile_map: LayeredMap, canvas_size: Size, convert: bool = True,
+                 consume: bool = False) -> None:
+        """consume: the map was read for this background alone (load_background), so its pictures may be
+        premultiplied in place and let go as soon as they are painted: a load then holds one image layer at
+        a time, not all of them and a copy."""
         self.size = canvas_size
         self._scale, _, self._crop = cover(tile_map.size, canvas_size)
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType(
             {name: self._point(x, y) for name, (x, y) in tile_map.positions.items()})
         cache: _Cache = {}
-        runs, live = _bake(tile_map, cache)
-        self._base = cover_surface(runs[0], canvas_size)
-        if convert:
-            self._base = _fast(self._base)
-        self._bands = len(runs) - 1
+        layers = [(layer, *_split(layer)) for layer in tile_map.layers]
+        live = [(band, tile, layer.opacity) for band, tile, layer in _bands(layers)]
+        self._bands = sum(1 for _, _, moving in layers if moving)
         self._tiles = self._place(live, cache)
         self._clocks = list({id(t.clock): t.clock for t in self._tiles}.values())
         self.animated = bool(self._tiles)
         self._time_us = 0
-        # The runs above the base are premultiplied; after the first paint only their parts over animated
-        # tiles are ever needed again.
-        self._overlays = {k: (cover_surface(run, canvas_size), (0, 0)) for k, run in enumerate(runs)
-                          if k and run is not None}
-        self._base_at = (0, 0)
-        self._canvas = self._base.copy()
-        self._compose(self._canvas.get_rect())
-        # From now on only the rects of animated tiles are repainted: of the base and of the runs above it,
-        # only the part under them is kept (the rest is in the canvas already).
+        # Only the rects of animated tiles are ever repainted: of the base and of each still run above it,
+        # only the part under them is kept once the canvas is painted.
         box = self._animated_box()
-        self._overlays = {k: (surface.subsurface(box).copy(), box.topleft)
-                          for k, (surface, _) in self._overlays.items()} if box else {}
-        self._base = self._base.subsurface(box).copy() if box else None
-        self._base_at = box.topleft if box else (0, 0)
+        self._base, self._base_at = None, box.topleft if box else (0, 0)
+        self._overlays: dict[int, tuple[pygame.Surface, tuple[int, int]]] = {}
+        self._canvas: pygame.Surface | None = None
+        # The still layers are painted run by run, bottom up, each run put on the canvas (with the animated
+        # tiles' first frames between runs) as soon as it is done: one run at map size alive at a time.
+        base = pygame.Surface(tile_map.size, 0, 32)
+        base.fill(tile_map.background)
+        run: pygame.Surface | None = base
+        band = 0
+        for layer, still, moving in layers:
+            if still and layer.opacity > 0:
+                if run is None:
+                    run = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
+                _paint(run, still, layer.opacity, cache, consume)
+            if consume:
+                object.__setattr__(layer, "sprites", ())   # painted: the map's own copy can go
+            if moving:
+                self._finish(run, band, box, convert)
+                band, run = band + 1, None
+        self._finish(run, band, box, convert)
         frames = {id(frame): frame for tile in self._tiles for frame in tile.frames}
         kept = [self._canvas, *(surface for surface, _ in self._overlays.values()), *frames.values()]
         self.nbytes = sum(_bytes(surface) for surface in kept) + (_bytes(self._base) if self._base else 0)
+
+    def _finish(self, run: pygame.Surface | None, band: int, box: pygame.Rect | None, convert: bool) -> None:
+        """Put one finished run on the canvas: the base (band 0) becomes the canvas; above it, the animated
+        tiles of the band below are drawn at their first frame, then the run. Keep what repaints need."""
+        if band == 0:
+            base = cover_surface(run, self.size)
+            if convert:
+                base = _fast(base)
+            self._canvas = base.copy()
+            self._base = base.subsurface(box).copy() if box else None
+            return
+        canvas = self._canvas
+        for tile in self._tiles:
+            if tile.band == band - 1:
+                canvas.blit(tile.frames[tile.clock.current], tile.pos, special_flags=_PREMULTIPLIED)
+        if run is not None:
+            overlay = cover_surface(run, self.size)
+            canvas.blit(overlay, (0, 0), special_flags=_PREMULTIPLIED)
+            if box:
+                self._overlays[band] = (overlay.subsurface(box).copy(), box.topleft)
 
     def update(self, dt: float) -> list[pygame.Rect]:
         if not self.animated or dt <= 0:
@@ -205,6 +236,11 @@ class MapBackground:
 
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
         _blit(target, self._canvas, rects)
+
+    @property
+    def picture(self) -> pygame.Surface:
+        """What the map shows now (at time 0 until update() moves it on); not to be drawn into."""
+        return self._canvas
 
     def _point(self, x: float, y: float) -> tuple[int, int]:
         return round(x * self._scale) - self._crop[0], round(y * self._scale) - self._crop[1]
@@ -247,36 +283,42 @@ class MapBackground:
         canvas.set_clip(None)
 
 
-def _bake(tile_map: LayeredMap, cache: _Cache) -> tuple[list[pygame.Surface | None],
-                                                        list[tuple[int, AnimatedTile, float]]]:
-    """Paint the still layers at map size: an opaque base, then one premultiplied run above each layer that
-    has animated tiles (None where a run stays empty); list the animated tiles with the run they follow."""
-    base = pygame.Surface(tile_map.size, 0, 32)
-    base.fill(tile_map.background)
-    runs: list[pygame.Surface | None] = [base]
-    live: list[tuple[int, AnimatedTile, float]] = []
-    for layer in tile_map.layers:
-        still, moving = list(layer.sprites), []
-        for tile in layer.animated:
-            if len({id(p) for p, _ in tile.frames}) > 1 and sum(max(0, ms) for _, ms in tile.frames) > 0:
-                moving.append(tile)
-            else:
-                still.append((tile.frames[0][0], tile.pos))
-        if still and layer.opacity > 0:
-            if runs[-1] is None:
-                runs[-1] = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
-            for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
-                # A picture drawn once (an image layer, 4 MB) is premultiplied, drawn and let go at once;
-                # tiles drawn many times are premultiplied once and kept while baking.
-                once = picture.get_width() * picture.get_height() >= ONCE_PIXELS
-                ready = _premultiplied(picture, picture.get_size(), layer.opacity) if once else \
-                    _prepared(cache, picture, picture.get_size(), layer.opacity)
-                runs[-1].blit(ready, pos, special_flags=_PREMULTIPLIED)
-                del ready
-        if moving:
-            live.extend((len(runs) - 1, tile, layer.opacity) for tile in moving)
-            runs.append(None)
-    return runs, live
+def _split(layer: MapLayer) -> tuple[list[Sprite], list[AnimatedTile]]:
+    """A layer's still pictures (its animated tiles that never change among them) and its moving tiles."""
+    still, moving = list(layer.sprites), []
+    for tile in layer.animated:
+        if len({id(p) for p, _ in tile.frames}) > 1 and sum(max(0, ms) for _, ms in tile.frames) > 0:
+            moving.append(tile)
+        else:
+            still.append((tile.frames[0][0], tile.pos))
+    return still, moving
+
+
+def _bands(layers: list[tuple[MapLayer, list[Sprite], list[AnimatedTile]]]):
+    """Each moving tile with the band it is drawn in: after still run `band`, before run `band + 1`."""
+    band = 0
+    for layer, _, moving in layers:
+        for tile in moving:
+            yield band, tile, layer
+        band += bool(moving)
+
+
+def _paint(run: pygame.Surface, still: list[Sprite], opacity: float, cache: _Cache, consume: bool) -> None:
+    for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
+        # A picture drawn once (an image layer, 4 MB) is premultiplied (in place, when it is ours), drawn
+        # and let go; tiles drawn many times are premultiplied once and kept while baking.
+        if picture.get_width() * picture.get_height() < ONCE_PIXELS:
+            ready = _prepared(cache, picture, picture.get_size(), opacity)
+        elif consume and picture.get_flags() & pygame.SRCALPHA and picture.get_bitsize() == 32:
+            picture.premul_alpha_ip()
+            if opacity < 1:
+                alpha = round(max(0.0, opacity) * 255)
+                picture.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+            ready = picture
+        else:
+            ready = _premultiplied(picture, picture.get_size(), opacity)
+        run.blit(ready, pos, special_flags=_PREMULTIPLIED)
+        del ready
 
 
 def _prepared(cache: _Cache, picture: pygame.Surface, size: Size, opacity: float) -> pygame.Surface:

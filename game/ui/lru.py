@@ -76,6 +76,15 @@ class SizedLRU(Generic[K, V]):
             gone.append(victim)
         return gone
 
+    def keep_only(self, keep: Iterable[K]) -> list[K]:
+        """Forget every entry not in keep; returns the keys forgotten."""
+        keep = frozenset(keep)
+        gone = [key for key in self._entries if key not in keep]
+        for key in gone:
+            self.discard(key)
+        self.evicted += len(gone)
+        return gone
+
     def room_for(self, size: int) -> bool:
         """Whether an entry of this size fits beside everything kept, without forgetting anything."""
         return self.total + size <= self.budget

@@ -45,6 +45,15 @@ class Prefetcher:
             self._wanted = [job for job in jobs if job.key != running and job.key not in done]
             self._cond.notify_all()
 
+    def add(self, jobs: list[Job]) -> None:
+        """More to prepare, after what is already wished for."""
+        with self._cond:
+            known = {job.key for job in self._wanted} | {job.key for job, _ in self._done}
+            if self._running is not None:
+                known.add(self._running.key)
+            self._wanted += [job for job in jobs if job.key not in known]
+            self._cond.notify_all()
+
     def deliver(self) -> int:
         """Adopt what the worker finished; returns how many."""
         if not self._done:
