@@ -168,6 +168,7 @@ class App:
             self._top = top
             self.trace(screen=type(top).__name__)
         moved = top.update(dt)
+        self.prefetch.hold(self.busy())
         if not (moved or force):
             return False
         rects = None if force else top.dirty_rects()

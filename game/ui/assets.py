@@ -122,8 +122,9 @@ class AssetCache:
 
     def first_picture(self, name: str | None) -> Background:
         """What to show at once for a background the title needs before its first frame: the map if it is
-        kept, else its first picture from the disk cache (stills.py) while the map is read on the worker
-        (has_background says when it is there), else the map loaded now, its first picture kept for next time."""
+        kept; else its first picture from the disk cache (stills.py), the caller asking for the map itself
+        with load_ahead() once its first frame is on screen (has_background says when it is there); else the
+        map loaded now, its first picture kept for next time."""
         if name is None or name in self._missing or self.has_background(name):
             return self.background(name)
         path = self.path(f"backgrounds/{name}")

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Callable, Hashable, Optional
 
 log = logging.getLogger(__name__)
+HOLD_MAX = 0.5   # seconds new loads wait for an animation to end before starting all the same
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Prefetcher:
         self._running: Optional[Job] = None
         self._done: list[tuple[Job, Any]] = []
         self._closed = False
+        self._held_since: Optional[float] = None
         self.loaded = 0    # jobs finished, over the prefetcher's life
         self._thread: Optional[threading.Thread] = None
         if threaded:
@@ -53,6 +56,18 @@ class Prefetcher:
                 known.add(self._running.key)
             self._wanted += [job for job in jobs if job.key not in known]
             self._cond.notify_all()
+
+    def hold(self, busy: bool) -> None:
+        """While the screen animates (a transition, words appearing) no new load starts, for HOLD_MAX seconds
+        at most: a decode holds the interpreter lock for up to ~10 ms at a time, and each time the main loop
+        gives the lock up (to present a frame, to sleep) it may wait that long to get it back."""
+        if busy:
+            if self._held_since is None:
+                self._held_since = time.monotonic()
+        elif self._held_since is not None:
+            self._held_since = None
+            with self._cond:
+                self._cond.notify_all()
 
     def deliver(self) -> int:
         """Adopt what the worker finished; returns how many."""
@@ -110,7 +125,12 @@ class Prefetcher:
     def _work(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._wanted or self._closed)
+                while not self._closed:
+                    held = self._held_since
+                    waited = 0.0 if held is None else time.monotonic() - held
+                    if self._wanted and waited >= HOLD_MAX * (held is not None):
+                        break
+                    self._cond.wait(HOLD_MAX - waited if self._wanted else None)
                 if self._closed:
                     return
                 job = self._running = self._wanted.pop(0)

@@ -42,7 +42,7 @@ class TitleScreen(Screen):
         shows them at once)."""
         self.prepared = True
         pictures = [r.picture for r in self.app.story.routes.values() if not r.after]
-        self.app.prefetch.want(self.app.assets.thumbnail_jobs(pictures, theme.ROUTE_THUMB))
+        self.app.prefetch.add(self.app.assets.thumbnail_jobs(pictures, theme.ROUTE_THUMB))
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         chosen = self.buttons.handle(event)
@@ -70,9 +70,10 @@ class TitleScreen(Screen):
         return False
 
     def update(self, dt: float) -> bool:
+        moved = self.backdrop.update(dt)   # first: the title's own map is read before the route cards
         if not self.prepared and self.app.frames:
             self.look_ahead()
-        return self.backdrop.update(dt)
+        return moved
 
     def dirty_rects(self) -> list[pygame.Rect] | None:
         return self.backdrop.rects or None
