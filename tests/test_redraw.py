@@ -92,3 +92,38 @@ def test_an_overlay_alone_is_drawn_as_it_was() -> None:
     expected = pygame.Surface(app.canvas.get_size())
     draw_stack(app.stack, expected, app.dim)
     assert pygame.image.tobytes(app.canvas, "RGB") == pygame.image.tobytes(expected, "RGB")
+
+
+class Twinkling(Counted):
+    """A full screen with many small parts changing at once (stars on a sky)."""
+
+    SPOTS = [pygame.Rect(40 + 90 * i, 30 + 17 * i, 6, 6) for i in range(12)]
+
+    def __init__(self, app):
+        super().__init__(app, (10, 12, 40))
+        self.phase = 0
+
+    def update(self, dt: float) -> bool:
+        self.phase += 1
+        return True
+
+    def dirty_rects(self) -> list[pygame.Rect] | None:
+        return list(self.SPOTS)
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        super().draw(canvas)
+        for i, spot in enumerate(self.SPOTS):
+            canvas.fill((255, 255, 200) if (i + self.phase) % 2 else (60, 60, 90), spot)
+
+
+def test_many_small_dirty_rects_are_one_pass_of_the_screens_drawing() -> None:
+    app = make_app()
+    sky = Twinkling(app)
+    app.stack = [sky]
+    app.step(0, force=True)
+    for _ in range(5):
+        app.step(1 / 30)
+    assert sky.draws == 6                      # once a step, not once per star
+    expected = pygame.Surface(app.canvas.get_size())
+    draw_stack(app.stack, expected, app.dim)
+    assert pygame.image.tobytes(app.canvas, "RGB") == pygame.image.tobytes(expected, "RGB")

@@ -107,6 +107,12 @@ class Prefetcher:
         with self._cond:
             return not self._wanted and self._running is None and not self._done
 
+    @property
+    def loading(self) -> Optional[Hashable]:
+        """The key the worker is loading now, if any."""
+        running = self._running
+        return running.key if running is not None else None
+
     def pending(self) -> list[Hashable]:
         with self._cond:
             return [job.key for job in self._wanted]

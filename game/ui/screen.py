@@ -104,6 +104,9 @@ def draw_stack(stack: list[Screen], canvas: pygame.Surface, dim: pygame.Surface)
         stack[index].draw(canvas)
 
 
+MERGE_OVER = 3   # more dirty rects than this are drawn as the one rect that holds them
+
+
 class StackPainter:
     """Draws the stack for the main loop. Beneath an overlay the screens stand still (only the top screen is
     updated), so they are composed once, dimmed, and kept: a dirty rect of the overlay is then one blit of
@@ -140,6 +143,10 @@ class StackPainter:
 
     @staticmethod
     def _each(canvas: pygame.Surface, rects: Optional[list[pygame.Rect]], draw, beneath=None) -> None:
+        if rects is not None and len(rects) > MERGE_OVER:
+            # Many small rects (twinkling stars, glints on water): one pass clipped to the box holding them
+            # all, not one pass of the whole screen's drawing for each of them.
+            rects = [rects[0].unionall(rects[1:])]
         if rects is None:
             if beneath is not None:
                 canvas.blit(beneath, (0, 0))

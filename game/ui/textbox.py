@@ -20,7 +20,7 @@ class TextBox:
 
     def __init__(self, speed: float):
         self.speed = speed
-        self.cache = TextCache(limit=32)  # a page's rows and the name: what is drawn again and again
+        self.cache = TextCache(2 << 20)  # a page's rows and the name: what is drawn again and again
         self.name: Optional[str] = None
         self.colour = theme.PAPER
         self.narration = True

@@ -10,7 +10,7 @@ from . import theme
 from .skin import PANEL_RULE, skin
 from .text import TextCache, wrap
 
-_cache = TextCache(limit=64)  # labels, options and notes on screen now, and their shadows
+_cache = TextCache(8 << 20)  # labels, options, notes and their shadows: a screen's worth and more
 
 # A button that activates asks for the interface's click by posting this event; the main loop plays it, so
 # widgets need no audio of their own.
