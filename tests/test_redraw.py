@@ -127,3 +127,21 @@ def test_many_small_dirty_rects_are_one_pass_of_the_screens_drawing() -> None:
     expected = pygame.Surface(app.canvas.get_size())
     draw_stack(app.stack, expected, app.dim)
     assert pygame.image.tobytes(app.canvas, "RGB") == pygame.image.tobytes(expected, "RGB")
+
+
+class Starry(Twinkling):
+    """Small changes spread over the whole canvas: their box would be most of it."""
+
+    SPOTS = [pygame.Rect(20 + 250 * (i % 5), 20 + 600 * (i // 5), 6, 6) for i in range(10)]
+
+
+def test_small_rects_spread_over_the_canvas_stay_apart_and_draw_the_same_picture() -> None:
+    app = make_app()
+    sky = Starry(app)
+    app.stack = [sky]
+    app.step(0, force=True)
+    app.step(1 / 30)
+    assert sky.draws == 1 + len(Starry.SPOTS)
+    expected = pygame.Surface(app.canvas.get_size())
+    draw_stack(app.stack, expected, app.dim)
+    assert pygame.image.tobytes(app.canvas, "RGB") == pygame.image.tobytes(expected, "RGB")

@@ -104,7 +104,7 @@ def draw_stack(stack: list[Screen], canvas: pygame.Surface, dim: pygame.Surface)
         stack[index].draw(canvas)
 
 
-MERGE_OVER = 3   # more dirty rects than this are drawn as the one rect that holds them
+MERGE_OVER = 3   # more dirty rects than this, within a quarter of the canvas, are drawn as the one that holds them
 
 
 class StackPainter:
@@ -144,9 +144,12 @@ class StackPainter:
     @staticmethod
     def _each(canvas: pygame.Surface, rects: Optional[list[pygame.Rect]], draw, beneath=None) -> None:
         if rects is not None and len(rects) > MERGE_OVER:
-            # Many small rects (twinkling stars, glints on water): one pass clipped to the box holding them
-            # all, not one pass of the whole screen's drawing for each of them.
-            rects = [rects[0].unionall(rects[1:])]
+            # Many small rects close together (glints on water): one pass clipped to the box holding them all,
+            # not one pass of the whole screen's drawing for each. Spread over the canvas (stars in a sky),
+            # the box would repaint most of it, so they stay apart.
+            box = rects[0].unionall(rects[1:])
+            if box.width * box.height * 4 <= canvas.get_width() * canvas.get_height():
+                rects = [box]
         if rects is None:
             if beneath is not None:
                 canvas.blit(beneath, (0, 0))

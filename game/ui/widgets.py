@@ -126,7 +126,10 @@ class ButtonList:
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
+        clip = canvas.get_clip()
         for i, button in enumerate(self.buttons):
+            if not clip.colliderect(button.rect):
+                continue   # a redraw of a small dirty rect elsewhere: nothing of this button changes
             if not self.flat:
                 button.draw(canvas, i == self.focus, self.font, self.align)
                 continue
