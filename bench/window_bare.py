@@ -4,6 +4,7 @@
     python bench/window_bare.py idle                   # that window, then poll events and sleep 1/30 s until closed
     python bench/window_bare.py idle MUSIC AMBIENCE    # the same, with two sound files looping on the mixer
     python bench/window_bare.py present                # prints what flip() and update(rect) cost, plain and SCALED
+    python bench/window_bare.py load RATE FILE...      # prints the median ms of loading each sound at that mixer rate
 
 It imports nothing from the game (nor from the rest of the benchmark), so its start-up is pygame's own floor.
 """
@@ -17,7 +18,7 @@ import sys  # noqa: E402
 import pygame  # noqa: E402
 
 SIZE = (1280, 720)
-MIXER_SETTINGS = (44100, -16, 2, 1024)  # as the game opens it (game/ui/audio.py)
+MIXER_SETTINGS = (22050, -16, 2, 512)  # as the game opens it (game/ui/audio.py)
 
 
 def present(runs=200):
@@ -46,8 +47,27 @@ def present(runs=200):
     return 0
 
 
+def load(rate, files, runs=5):
+    """Median ms of pygame.mixer.Sound(file) with the mixer open at `rate` (stereo, 16-bit): a music change
+    whose track was not loaded before."""
+    import statistics
+    pygame.mixer.init(int(rate), -16, 2, 512)
+    out = {}
+    for path in files:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter_ns()
+            pygame.mixer.Sound(path)
+            times.append(time.perf_counter_ns() - start)
+        out[os.path.basename(path)] = statistics.median(times) / 1e6
+    print(out)
+    return 0
+
+
 def main(argv):
     mode, sounds = argv[0], argv[1:]
+    if mode == "load":
+        return load(sounds[0], sounds[1:])
     if mode == "present":
         pygame.display.init()
         return present()

@@ -41,6 +41,8 @@ BARE = str(ROOT / "bench" / "window_bare.py")
 # program gets the same, so the comparison is of the game's own work; pygame's default is measured too.
 GAME_HINTS = {"SDL_FRAMEBUFFER_ACCELERATION": "0", "SDL_RENDER_DRIVER": "software"}
 SILENT = {"music_volume": 0.0, "ambience_volume": 0.0, "sound_volume": 0.0}
+# One playthrough file of tests/playthroughs/ per route, the epilogue included: each played whole in a window.
+ROUTE_PLANS = ("vineyard_found", "provence_found", "paris_together", "epilogue_same_stars")
 
 
 class Plan:
@@ -53,6 +55,8 @@ class Plan:
         self.stage_runs = 2 if quick else 9
         self.frames, self.rounds = (120, 2) if quick else (600, 6)
         self.idle_s = 5.0 if quick else 25.0
+        self.route_plans = ROUTE_PLANS[:1] if quick else ROUTE_PLANS
+        self.read_s = 0.15
 
 
 def machine() -> dict:
@@ -165,6 +169,8 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         ("music", "play: a finished line, music and ambience (default volumes)", play, env("music"), 2),
         ("no_audio", "play: a finished line, no audio device (diagnostic)", play,
          env("no_audio", SDL_AUDIODRIVER="no-such-driver"), 2),
+        ("menu", "play: a choice menu, waiting (music and ambience; text shown at once)", play,
+         env("menu", {"text_speed": 0}), ["shift"] * 3 + ["Return"] * lines_to_menu(plan, route)),
         ("saves", "the Save screen over a story (music and ambience)", play, env("saves"),
          ["Return", "Return", "Escape", "Return"]),
         ("history", "the History over a story (music and ambience)", play, env("history"),
@@ -176,6 +182,48 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         results.append(idle(display, key, label, cmd, child, folder / key / "run", plan.idle_s, presses,
                             shot=shot(key)))
     return results, sounds
+
+
+def lines_to_menu(plan: Plan, route: str) -> int:
+    """Returns that bring a route's first menu on screen when each line shows at once."""
+    from game.story import Line, Menu, Runner, load_story
+    story = load_story(plan.story) if plan.story else load_story()
+    runner, lines = Runner.new(story, route), 0
+    while not isinstance(event := runner.advance(), Menu):
+        lines += isinstance(event, Line)
+    return lines
+
+
+def routes(display: str, folder: Path, cache: Path, plan: Plan) -> list[dict]:
+    """Each route's playthrough file played whole in a window, one fresh process each (bench/window_route.py)."""
+    out = []
+    for name in plan.route_plans:
+        print(f"  route: {name} ...", file=sys.stderr, flush=True)
+        env = child_env(display, folder / name, "kept", cache, UTSS_CACHE_DIR=str(folder / "cache"))
+        cmd = [PY, str(ROOT / "bench" / "window_route.py"), str(ROOT / "tests" / "playthroughs" / f"{name}.yaml"),
+               "--read", str(plan.read_s), *plan.story_args]
+        done = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        if done.returncode != 0:
+            out.append({"plan": name, "error": "; ".join((done.stderr or done.stdout).strip().splitlines()[-3:])})
+            continue
+        out.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return out
+
+
+def music_loads(plan: Plan) -> dict:
+    """Loading each music file as a music change does when it was not prepared: at the game's mixer rate
+    (22,050 Hz) and at 44,100 Hz (as the mixer was opened before), in the bare program."""
+    from game.story import load_story
+    from game.ui.audio import MIXER_SETTINGS
+    story = load_story(plan.story) if plan.story else load_story()
+    files = sorted({path for key, path in story.assets.items() if key.startswith("music/")})
+    out = {}
+    for rate in (MIXER_SETTINGS[0], 44100):
+        done = subprocess.run([PY, BARE, "load", str(rate), *files], env=child_env(None, Path("/tmp"), "kept"),
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        if done.returncode == 0:
+            out[rate] = ast.literal_eval(done.stdout.strip().splitlines()[-1])
+    return out
 
 
 def frames(plan: Plan, profile: int) -> dict:
@@ -245,6 +293,7 @@ def main() -> None:
         except (BenchError, subprocess.SubprocessError) as exc:
             results["errors"]["frames"] = str(exc)
         results["shim"] = shim_cost(folder / "shim", 5)
+        results["music_loads"] = music_loads(plan)
         try:
             with Display() as display:
                 m["xvfb"] = display.version()
@@ -255,6 +304,11 @@ def main() -> None:
                     results["errors"]["startup"] = str(exc)
                 if args.shots:
                     args.shots.mkdir(parents=True, exist_ok=True)
+                print("routes played whole in the window ...", file=sys.stderr, flush=True)
+                try:
+                    results["routes"] = routes(display.name, folder / "routes", folder / "pycache", plan)
+                except (BenchError, subprocess.SubprocessError, OSError) as exc:
+                    results["errors"]["routes"] = str(exc)
                 try:
                     results["idle"], results["sounds"] = idle_runs(display.name, folder / "idle",
                                                                    folder / "pycache", plan, args.shots)

@@ -80,6 +80,7 @@ def child_env(display: str | None, folder: Path, bytecode: str, cache: Path | No
     __pycache__ of their own, are compiled at every start)."""
     env = dict(os.environ)
     for name in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER", "UTSS_EXIT_AFTER_FIRST_FRAME", "UTSS_BENCH_MARKS",
+                 "UTSS_CACHE_DIR",
                  "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE", "PYTHONPROFILEIMPORTTIME", "PYTHONSTARTUP",
                  "SDL_FRAMEBUFFER_ACCELERATION", "SDL_RENDER_DRIVER", "SDL_VIDEO_X11_WMCLASS",
                  "PYGAME_HIDE_SUPPORT_PROMPT"):

@@ -16,6 +16,8 @@ TARGET_FRAME_RATIO = 2.0
 TARGET_SILENT_PCT = 1.0
 TARGET_MUSIC_PCT = 1.5
 TARGET_HWM_MB = 120.0
+TARGET_ROUTE_FRAME_MS = 1000 / 30    # two frames at 60 Hz
+TARGET_IDLE_RATIO = 2.0
 
 
 def verdict(ok: bool | None) -> str:
@@ -70,6 +72,8 @@ def render(r: dict, quick: bool) -> str:
         out += startup_section(r["startup"], r["plan"])
     if "frames" in r:
         out += frames_section(r["frames"], r.get("startup", {}).get("present"))
+    if r.get("routes"):
+        out += routes_section(r["routes"], r.get("music_loads", {}), r["plan"])
     if "idle" in r:
         out += idle_section(r["idle"], r.get("sounds", {}), r["plan"])
     return "\n".join(out) + "\n"
@@ -129,11 +133,13 @@ def summary_rows(r: dict) -> list[str]:
                         f"≤ {TARGET_FRAME_RATIO:.0f}× bare | {b50:.2f} ms | {ratio(d50, b50)} "
                         f"| {verdict(d50 <= TARGET_FRAME_MS and d50 <= TARGET_FRAME_RATIO * b50)} |")
     bare, bare_music = _idle(r, "bare"), _idle(r, "bare_music")
+    rows += route_rows(r, f, bare)
     for key, label, target, against in (
             ("silent", "CPU while a finished line is read, silent", TARGET_SILENT_PCT, bare),
             ("music", "CPU while a finished line is read, music and ambience playing", TARGET_MUSIC_PCT,
              bare_music),
             ("title", "CPU at the title screen, idle (its music playing)", None, bare_music),
+            ("menu", "CPU on a choice menu, waiting (music and ambience playing)", TARGET_MUSIC_PCT, bare_music),
             ("saves", "CPU on the Save screen over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT,
              bare_music),
             ("history", "CPU on the History over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT,
@@ -148,13 +154,100 @@ def summary_rows(r: dict) -> list[str]:
                     f"| {'≤ ' + str(target) + ' %' if target else '—'} | {base_text} "
                     f"| {ratio(run.cpu_percent, base)} | {verdict(run.cpu_percent <= target if target else None)} |")
     game_runs = [run for run in r.get("idle", []) if run.key not in ("bare", "bare_music") and not run.error]
-    if game_runs:
+    if game_runs and not r.get("routes"):
         top = max(game_runs, key=lambda run: run.hwm_mb)
         base = bare.hwm_mb if bare else float("nan")
         rows.append(f"| Peak memory (VmHWM), the largest of the game's runs ({top.key}) | {top.hwm_mb:.1f} MB "
                     f"| ≤ {TARGET_HWM_MB:.0f} MB | {base:.1f} MB | {ratio(top.hwm_mb, base)} "
                     f"| {verdict(top.hwm_mb <= TARGET_HWM_MB)} |")
     return rows
+
+
+def route_rows(r: dict, f: dict | None, bare) -> list[str]:
+    played = [x for x in r.get("routes", []) if "error" not in x]
+    if not played:
+        return []
+    rows = []
+    bare_frame = median([t / 1e6 for t in f["bare_ns"]]) if f else float("nan")
+    changes = [c["ms"] for x in played for c in x["changes"]]
+    worst = max(played, key=lambda x: x["worst_ms"])
+    n = len(played)
+    if changes:
+        top = max(changes)
+        rows.append(f"| Frame that changes the background (a scene's first visit, or a return), the worst of "
+                    f"{len(changes)} over {n} whole route{'s' if n > 1 else ''}; median {median(changes):.1f} ms "
+                    f"| {top:.1f} ms | ≤ {TARGET_ROUTE_FRAME_MS:.0f} ms | {bare_frame:.2f} ms (a bare frame) "
+                    f"| {ratio(top, bare_frame)} | {verdict(top <= TARGET_ROUTE_FRAME_MS)} |")
+    frames = sum(x["frames"] for x in played)
+    over = sum(x["over_budget"] for x in played)
+    rows.append(f"| Any frame of a whole route, the worst of {frames:,} ({over} over "
+                f"{TARGET_ROUTE_FRAME_MS:.0f} ms; {worst['plan'].removesuffix('.yaml')}) | {worst['worst_ms']:.1f} ms "
+                f"| ≤ {TARGET_ROUTE_FRAME_MS:.0f} ms | {bare_frame:.2f} ms | {ratio(worst['worst_ms'], bare_frame)} "
+                f"| {verdict(worst['worst_ms'] <= TARGET_ROUTE_FRAME_MS)} |")
+    music = [c["ms"] for x in played for c in x.get("music_changes", [])]
+    loads = r.get("music_loads", {})
+    if music:
+        top = max(music)
+        rows.append(f"| Frame that changes the music (prepared ahead), the worst of {len(music)} | {top:.1f} ms "
+                    f"| ≤ {TARGET_ROUTE_FRAME_MS:.0f} ms | {bare_frame:.2f} ms | {ratio(top, bare_frame)} "
+                    f"| {verdict(top <= TARGET_ROUTE_FRAME_MS)} |")
+    rates = sorted(loads, key=int)
+    if len(rates) == 2:
+        game, before = max(loads[rates[0]].values()), max(loads[rates[1]].values())
+        rows.append(f"| A track not prepared ahead (a loaded save): loading it at the mixer's {int(rates[0]):,} Hz, "
+                    f"the slowest of {len(loads[rates[0]])} | {game:.1f} ms | ≤ {TARGET_ROUTE_FRAME_MS:.0f} ms "
+                    f"| {before:.1f} ms (bare, at {int(rates[1]):,} Hz: resampled) | {ratio(game, before)} "
+                    f"| {verdict(game <= TARGET_ROUTE_FRAME_MS)} |")
+    peak = max(played, key=lambda x: x["hwm_mb"])
+    base = bare.hwm_mb if bare else float("nan")
+    rows.append(f"| Peak memory (VmHWM) over a whole route played in the window, the largest of {n} "
+                f"({peak['plan'].removesuffix('.yaml')}) | {peak['hwm_mb']:.1f} MB | ≤ {TARGET_HWM_MB:.0f} MB "
+                f"| {base:.1f} MB | {ratio(peak['hwm_mb'], base)} | {verdict(peak['hwm_mb'] <= TARGET_HWM_MB)} |")
+    return rows
+
+
+def routes_section(played: list[dict], loads: dict, plan: dict) -> list[str]:
+    out = ["", "### Whole routes in the window", "",
+           "Each route's playthrough file (`tests/playthroughs/`) is played whole, epilogue screen included, by "
+           "`bench/window_route.py`: one fresh process per route, the App built as `python main.py` builds it, in "
+           "a real window on the Xvfb display with the mixer open on SDL's dummy driver, driven through the App's "
+           "own loop functions with the loop's own sleeps. The reader presses Return as soon as a line has all "
+           f"appeared, reads for {plan.get('read_s', 0.15)} s, and longer while the game is still preparing what "
+           "comes next (at most 2 s: *waited out* counts the lines where that was not enough), then moves on; at "
+           "a menu it presses the file's number. A frame is one pass of the loop without its sleep (the events "
+           "handled, the update, the drawing and presenting). *Ahead* counts what the worker thread loaded while "
+           "the player read; *on the frame* what a frame had to load itself (only the first background of a route "
+           "started from the command line, here). Peak memory is VmHWM at the end of the route.", "",
+           "| Route (playthrough) | Lines, menus | Frames | Median | Worst | Over 33 ms | Background changes: "
+           "worst, median | Backgrounds ahead / on the frame | Sprites ahead / on the frame | Sounds ahead / on "
+           "the frame | Waited out | Peak memory |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for x in played:
+        if "error" in x:
+            out.append(f"| {x['plan']} | not measured: {cell(x['error'])} | | | | | | | | | | |")
+            continue
+        d, sd = x["decoded"], x.get("sounds_decoded", {})
+        changes = [c["ms"] for c in x["changes"]]
+        change_text = f"{max(changes):.1f} ms, {median(changes):.1f} ms" if changes else "—"
+        out.append(f"| {x['route']} ({x['plan'].removesuffix('.yaml')}) | {x['lines']}, {x['menus']} "
+                   f"| {x['frames']:,} | {x['median_ms']:.2f} ms | {x['worst_ms']:.1f} ms | {x['over_budget']} "
+                   f"| {change_text} | {d.get('background ahead', 0)} / {d.get('background on demand', 0)} "
+                   f"| {d.get('sprite ahead', 0)} / {d.get('sprite on demand', 0)} "
+                   f"| {sd.get('ahead', 0)} / {sd.get('on demand', 0)} | {x['waited_out']} | {x['hwm_mb']:.1f} MB |")
+    slow = [(x["route"], s) for x in played if "error" not in x for s in x.get("slow", [])]
+    if slow:
+        out += ["", "The frames over 33 ms: " + "; ".join(
+            f"{route}, frame {s['frame']}: {s['ms']:.1f} ms ({s['events_ms']:.1f} ms of it handling "
+            f"{', '.join(s['pressed']) or 'no input'} on the {s['screen']}; {s.get('waited_ms', 0):.1f} ms waiting "
+            f"for the worker, {s.get('loaded_on_the_frame', 0)} loads on the frame, the worker "
+            f"{'reading ' + s['worker'] if s.get('worker') else 'idle'} as it began)"
+            for route, s in slow[:12]) + "."]
+    if loads:
+        out += ["", "Loading each music file in the bare program, median of 5: " + "; ".join(
+            f"at {int(rate):,} Hz " + ", ".join(f"`{name}` {v:.1f} ms" for name, v in sorted(times.items()))
+            for rate, times in sorted(loads.items(), key=lambda kv: int(kv[0]))) + ". The game's sounds are "
+            "made at 22,050 Hz (tools/audio_common.py); a mixer at 44,100 Hz resampled each one as it loaded."]
+    return out
 
 
 # ---------------------------------------------------------------- start-up
@@ -170,7 +263,9 @@ def startup_section(s: dict, plan: dict) -> list[str]:
            "bytecode written to a cache of the benchmark's own (PYTHONPYCACHEPREFIX), then read, as on a player's "
            "machine. *PYTHONDONTWRITEBYTECODE=1*: as this machine is set up, the game's sources are compiled at "
            "every start" + (" (**note**: `game/` held a `__pycache__` during this run, which Python reads even so)"
-                            if s.get("game_pycache") else "") + ".", "",
+                            if s.get("game_pycache") else "") + ". The warm-up is a first start: it also keeps the "
+           "title map's first picture in the cache folder (game/ui/stills.py), which the counted runs read, as "
+           "every start after a player's first does.", "",
            "| Program | Bytecode | Median | Runs (s), in order | Peak memory (ru_maxrss) |",
            "|---|---|---:|---|---:|"]
     names = {"game": "the game, to the title's first frame", "bare": "bare pygame-ce window (game's SDL hints)",

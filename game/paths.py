@@ -23,6 +23,17 @@ def config_dir() -> Path:
     return Path(override) if override else platformdirs.user_config_path(APP, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """Things the game can make again (the first picture of the title's map): UTSS_CACHE_DIR; else, when the
+    player's folders were moved (UTSS_DATA_DIR: tests, benchmarks), beside them; else the system's cache folder."""
+    override = os.environ.get("UTSS_CACHE_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("UTSS_DATA_DIR"):
+        return data_dir() / "cache"
+    return platformdirs.user_cache_path(APP, appauthor=False)
+
+
 def story_key(title: str, root: Path | str, default_root: Path | str) -> str:
     """The folder name of one story's saves and records: the game's own story by its title, any other
     story pack by its title and where it lives, so that two packs never share saves, seen lines or unlocks."""

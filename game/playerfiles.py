@@ -84,8 +84,10 @@ class PlayerFile:
             current = read_json(self.path, LIMIT)
         except SaveError:
             current = None
+        if current is not None and current == data:
+            return True   # already on disk as it is: no write, no sync (closing the game is quicker)
         try:
-            if current is not None and current != data:
+            if current is not None:
                 write_json_atomic(self.backup, current)
             write_json_atomic(self.path, data)
         except OSError as exc:

@@ -380,3 +380,16 @@ def test_only_the_tiled_module_imports_pytmx():
     users = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "game").rglob("*.py")
                    if "import pytmx" in p.read_text(encoding="utf-8") or "from pytmx" in p.read_text(encoding="utf-8"))
     assert users == ["game/ui/tiled.py"]
+
+
+def test_the_map_reader_and_the_drawer_import_one_way():
+    """backgrounds.py reads maps through tiled.py; tiled.py hands back plain data (tilemap.py) and never
+    imports backgrounds.py, so the two form no import circle."""
+    import ast
+    ui = ROOT / "game" / "ui"
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((ui / f"{name}.py").read_text(encoding="utf-8"))
+        return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert "backgrounds" not in imports("tiled") and "backgrounds" not in imports("tilemap")
+    assert "tiled" not in imports("tilemap")

@@ -17,8 +17,9 @@ from ..slots import SaveSlots
 from ..story import Runner, Story, default_root
 from . import screens
 from ..playerfiles import sweep_temporary
+from .memory import bound_heap
 from .prefs import Records, SeenLines, Settings, player_notes
-from .screen import Push, Quit, Screen, apply, draw_stack
+from .screen import Push, Quit, Screen, StackPainter, apply
 from .theme import CANVAS, DIM_OVERLAY
 from .widgets import UI_SOUND
 from .window import Window
@@ -54,12 +55,17 @@ class App:
         self.canvas = self.window.canvas  # 1280x720, whatever the window's size (window.py)
         self.dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
         self.dim.fill(DIM_OVERLAY)
+        self.painter = StackPainter(self.dim)
         from .assets import AssetCache  # after the display exists: images are converted for it
         from .audio import Audio
-        self.assets = AssetCache(story)
+        from .prefetch import Prefetcher
+        # In a window, what the story needs next is loaded on a worker while the player reads; headless, only
+        # when asked (prefetch.run_pending()), so tests say when the player had time.
+        self.prefetch = Prefetcher(threaded=not headless)
+        self.assets = AssetCache(story, self.prefetch)
         # Opening the mixer can take 0.1 s: a silent stand-in keeps track of what should play until the
         # first frame is on screen, then the real mixer takes over (start_audio).
-        self.audio = Audio(self.assets.find_sound, self.volumes(), enabled=False)
+        self.audio = Audio(self.assets.find_sound, self.volumes(), enabled=False, prefetch=self.prefetch)
         self.wants_audio = audio and not headless
         self.stack: list[Screen] = []
         self.clock = pygame.time.Clock()
@@ -93,11 +99,18 @@ class App:
         s = self.settings
         return {"music": s.music_volume, "ambience": s.ambience_volume, "sound": s.sound_volume}
 
+    def prepare(self, needs) -> None:
+        """Load ahead what the story says comes next (game.story.lookahead.upcoming), nearest first."""
+        needs = list(needs)
+        jobs = self.assets.jobs(needs) + self.audio.jobs(needs)
+        self.assets.let_go_behind()
+        self.prefetch.want(jobs)
+
     def start_audio(self) -> None:
         """Open the mixer and start what the silent stand-in was asked to play."""
         from .audio import Audio
         playing = self.audio.now_playing
-        self.audio = Audio(self.assets.find_sound, self.volumes())
+        self.audio = Audio(self.assets.find_sound, self.volumes(), prefetch=self.prefetch)
         self.wants_audio = False
         self.audio.music(playing.get("music"), fade_ms=800)
         self.audio.ambience(playing.get("ambience"), fade_ms=800)
@@ -154,23 +167,19 @@ class App:
         """Update the top screen and draw if anything changed; True if a frame was drawn."""
         if not self.stack:
             return False
+        self.prefetch.deliver()
         top = self.stack[-1]
         if top is not self._top:
             self._top = top
             self.trace(screen=type(top).__name__)
         moved = top.update(dt)
+        self.prefetch.hold(self.busy())
         if not (moved or force):
             return False
         rects = None if force else top.dirty_rects()
         if rects is not None and not rects:
             return False
-        if rects is None:
-            draw_stack(self.stack, self.canvas, self.dim)
-        else:
-            for rect in rects:
-                self.canvas.set_clip(rect)
-                draw_stack(self.stack, self.canvas, self.dim)
-            self.canvas.set_clip(None)
+        self.painter.paint(self.stack, self.canvas, rects, fresh=force)
         self.window.present(rects)
         self.frames += 1
         return True
@@ -228,6 +237,7 @@ class App:
             if self.step(dt, force=dirty) and self.frames == 1:
                 if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
                     break  # for the start-up benchmark: launch to the first frame on screen
+                bound_heap()  # from here on, a freed picture goes back to the system at once (memory.py)
                 if self.wants_audio:
                     self.start_audio()
             dirty = False
@@ -241,6 +251,7 @@ class App:
         return 0
 
     def close(self) -> None:
+        self.prefetch.close()
         self.seen.save()
         self.settings.save()
         self.audio.close()

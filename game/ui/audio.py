@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import logging
 import pathlib
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import pygame
+
+from ..story.lookahead import Need
+from .lru import SizedLRU
+from .prefetch import Job, Prefetcher
 
 log = logging.getLogger(__name__)
 
@@ -15,8 +19,12 @@ RESERVED = 4                  # channels 0..3 are never picked for effects
 EFFECT_CHANNELS = 8           # at least this many more for one-shot effects
 DEFAULT_VOLUMES = {"music": 0.7, "ambience": 0.6, "sound": 0.8}
 LEVEL_OF_KIND = {"music": "music", "ambience": "ambience", "sounds": "sound"}  # folder -> volume key
-MIXER_SETTINGS = (44100, -16, 2, 1024)  # frequency, signed 16-bit, stereo, a modest buffer
-
+# The game's sounds are made at 22,050 Hz (tools/audio_common.py), so the mixer runs at that rate: a sound is
+# loaded as it is stored, with no resampling (which took 33 ms a track at 44.1 kHz) and at half the memory.
+# A buffer of 512 frames is 23 ms, the latency a 1024-frame buffer has at 44.1 kHz.
+MIXER_SETTINGS = (22050, -16, 2, 512)   # frequency, signed 16-bit, stereo, buffer
+SOUND_BUDGET = 6 << 20    # bytes of samples kept: two 30 s tracks at 22,050 Hz stereo, ambience beside them
+AHEAD = {"music": 2, "ambience": 2, "sound": 3}   # prepared ahead, nearest first
 
 def _clamp(value: float) -> float:
     return min(1.0, max(0.0, float(value)))
@@ -65,15 +73,20 @@ class Audio:
     """The game's sound: one music track, one ambience loop, and effects, each at its own volume."""
 
     def __init__(self, find: Callable[[str, str], pathlib.Path | None],
-                 volumes: Mapping[str, float] | None = None, enabled: bool = True):
+                 volumes: Mapping[str, float] | None = None, enabled: bool = True,
+                 prefetch: Prefetcher | None = None):
         self._find = find
         self._volumes = dict(DEFAULT_VOLUMES)
         for key, value in (volumes or {}).items():
             if key in self._volumes:
                 self._volumes[key] = _clamp(value)
         self._now: dict[str, str | None] = {"music": None, "ambience": None}
-        self._sounds: dict[tuple[str, str], pygame.mixer.Sound | None] = {}
+        self._sounds: SizedLRU[tuple[str, str], pygame.mixer.Sound] = SizedLRU(SOUND_BUDGET, _sound_bytes)
+        self._missing: set[tuple[str, str]] = set()   # missing or unreadable: warned about once
+        self.decoded = {"ahead": 0, "on demand": 0}
         self._paused = False
+        self._prefetch = prefetch
+        self._soon: set[tuple[str, str]] = set()   # what the story asks for next: not pushed out by the rest
         self._owns_mixer = False
         self.available = enabled and self._open_mixer()
         if self.available:
@@ -129,9 +142,10 @@ class Audio:
         for key, value in (("music", music), ("ambience", ambience), ("sound", sound)):
             if value is not None:
                 self._volumes[key] = _clamp(value)
-        for (kind, _), loaded in self._sounds.items():
+        for key in self._sounds:
+            loaded = self._sounds.peek(key)
             if loaded is not None:
-                loaded.set_volume(self._volumes[LEVEL_OF_KIND[kind]])
+                loaded.set_volume(self._volumes[LEVEL_OF_KIND[key[0]]])
 
     def stop(self, fade_ms: int = 500) -> None:
         """Fade everything out: music, ambience and effects."""
@@ -179,21 +193,62 @@ class Audio:
         loop = self._music if kind == "music" else self._ambience
         loop.switch(sound, fade_ms, self._paused)
 
+    def jobs(self, needs: Iterable[Need]) -> list[Job]:
+        """Loads for the nearest music, ambience and effects not yet kept (for the prefetcher's worker)."""
+        if not self.available:
+            return []
+        out, counts = [], dict.fromkeys(AHEAD, 0)
+        self._soon = set()
+        for need in needs:
+            if need.kind not in AHEAD or counts[need.kind] >= AHEAD[need.kind]:
+                continue
+            counts[need.kind] += 1
+            kind = "sounds" if need.kind == "sound" else need.kind
+            key = (kind, need.name)
+            self._soon.add(key)
+            path = self._find(kind, need.name)
+            if key in self._sounds or key in self._missing or path is None:
+                continue
+            out.append(Job(("sound",) + key, (lambda p=str(path): pygame.mixer.Sound(p)), self._adopter(key)))
+        return out
+
+    def _adopter(self, key: tuple[str, str]) -> Callable[[pygame.mixer.Sound | None], None]:
+        def adopt(sound: pygame.mixer.Sound | None) -> None:
+            if sound is not None and self.available and key not in self._sounds:
+                sound.set_volume(self._volumes[LEVEL_OF_KIND[key[0]]])
+                playing = {(kind, name) for kind, name in self._now.items() if name}
+                if self._sounds.offer(key, sound, self._soon | playing) is not None:
+                    self.decoded["ahead"] += 1
+        return adopt
+
     def _load(self, kind: str, name: str) -> pygame.mixer.Sound | None:
-        """A Sound from the cache, loaded on first use; None (logged once) if missing or unreadable."""
+        """A Sound from the cache (prepared ahead, or loaded now); None (logged once) if missing or unreadable."""
         key = (kind, name)
-        if key in self._sounds:
-            return self._sounds[key]
-        sound = None
+        if key in self._missing:
+            return None
+        sound = self._sounds.get(key)
+        if sound is None and self._prefetch is not None and self._prefetch.finish(("sound",) + key):
+            sound = self._sounds.get(key)   # it was being prepared: waited for the rest of it
+        if sound is not None:
+            return sound
         path = self._find(kind, name)
         if path is None:
             log.warning("%s '%s' not found in assets/%s/: skipped", LEVEL_OF_KIND[kind], name, kind)
-        else:
-            try:
-                sound = pygame.mixer.Sound(str(path))
-                sound.set_volume(self._volumes[LEVEL_OF_KIND[kind]])
-            except (pygame.error, OSError) as exc:
-                log.warning("cannot load %s '%s' from %s: %s: skipped", LEVEL_OF_KIND[kind], name, path, exc)
-                sound = None
-        self._sounds[key] = sound
+            self._missing.add(key)
+            return None
+        try:
+            sound = pygame.mixer.Sound(str(path))
+            sound.set_volume(self._volumes[LEVEL_OF_KIND[kind]])
+        except (pygame.error, OSError) as exc:
+            log.warning("cannot load %s '%s' from %s: %s: skipped", LEVEL_OF_KIND[kind], name, path, exc)
+            self._missing.add(key)
+            return None
+        self.decoded["on demand"] += 1
+        self._sounds.put(key, sound)
         return sound
+
+
+def _sound_bytes(sound: pygame.mixer.Sound) -> int:
+    """Bytes of samples, from the length and the mixer's format (get_raw() would copy them all)."""
+    frequency, size, channels = pygame.mixer.get_init() or MIXER_SETTINGS[:3]
+    return int(sound.get_length() * frequency * channels * (abs(size) // 8))

@@ -10,15 +10,15 @@ from typing import Mapping, Protocol, Sequence
 
 import pygame
 
-Size = tuple[int, int]
-Sprite = tuple[pygame.Surface, tuple[int, int]]           # a picture and its top-left corner in map pixels
+from .tiled import read_tmx
+from .tilemap import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Size, Sprite, one_line
+
+__all__ = ["AnimatedTile", "Background", "BackgroundError", "LayeredMap", "MapBackground", "MapLayer",
+           "PictureBackground", "Sprite", "load_background", "one_line"]
 _Cache = dict[tuple[int, Size, float], tuple[pygame.Surface, pygame.Surface]]  # premultiplied copies
 PICTURE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tga", ".webp"})
 _PREMULTIPLIED = pygame.BLEND_PREMULTIPLIED
-
-
-class BackgroundError(Exception):
-    """A background that cannot be shown; the one-line message names the file and what is wrong with it."""
+ONCE_PIXELS = 256 * 256   # a still picture this big is an image layer, drawn once: not kept while baking
 
 
 class Background(Protocol):
@@ -32,37 +32,12 @@ class Background(Protocol):
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None: ...
 
 
-# ---------------------------------------------------------------- a map as plain data (what tiled.py makes)
-
-@dataclass(frozen=True)
-class AnimatedTile:
-    """One animated tile: its frames as (picture, milliseconds); tiles with the same key share one clock."""
-    pos: tuple[int, int]
-    frames: tuple[tuple[pygame.Surface, int], ...]
-    key: int
-
-
-@dataclass(frozen=True)
-class MapLayer:
-    """One visible layer in draw order: still pictures and animated tiles, drawn at one opacity."""
-    opacity: float
-    sprites: tuple[Sprite, ...] = ()
-    animated: tuple[AnimatedTile, ...] = ()
-
-
-@dataclass(frozen=True)
-class LayeredMap:
-    """A map reduced to what drawing needs: its size in pixels, its layers bottom first, its named points."""
-    size: Size
-    layers: tuple[MapLayer, ...]
-    positions: Mapping[str, tuple[float, float]]
-    background: tuple[int, int, int] = (0, 0, 0)
-
-
 # ---------------------------------------------------------------- loading
 
-def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Background:
-    """Load a picture (.png, .jpg) or a Tiled map (.tmx) made to fill a canvas of canvas_size pixels."""
+def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720), convert: bool = True) -> Background:
+    """Load a picture (.png, .jpg) or a Tiled map (.tmx) made to fill a canvas of canvas_size pixels.
+    convert=False leaves the pixels in the format they were made in, touching no display: for a worker thread
+    (the game's surfaces are 32-bit XRGB, the window's own format, either way)."""
     path = pathlib.Path(path)
     size = (int(canvas_size[0]), int(canvas_size[1]))
     if size[0] <= 0 or size[1] <= 0:
@@ -74,22 +49,16 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720)) -> Back
         raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
     try:
         if kind == ".tmx":
-            from .tiled import read_tmx  # here, not at the top: tiled.py needs this module's classes
-            return MapBackground(read_tmx(path), size)
+            return MapBackground(read_tmx(path), size, convert, consume=True)
         try:
             picture = pygame.image.load(path)
         except (pygame.error, OSError, ValueError) as exc:
             raise BackgroundError(f"{path}: not a picture pygame can read ({one_line(exc)})") from exc
-        return PictureBackground(picture, size)
+        return PictureBackground(picture, size, convert)
     except BackgroundError:
         raise
     except Exception as exc:  # whatever pygame or pytmx raise, the caller gets one kind of error
         raise BackgroundError(f"{path}: {one_line(exc)}") from exc
-
-
-def one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text or type(exc).__name__
 
 
 def cover(size: Size, canvas: Size) -> tuple[float, Size, tuple[int, int]]:
@@ -101,8 +70,11 @@ def cover(size: Size, canvas: Size) -> tuple[float, Size, tuple[int, int]]:
 
 
 def cover_surface(surface: pygame.Surface, canvas: Size) -> pygame.Surface:
-    """The surface scaled (smoothly) to cover the canvas and cropped evenly to exactly its size."""
+    """The surface scaled (smoothly) to cover the canvas and cropped evenly to exactly its size: the surface
+    itself when it already has that size (callers hand over surfaces of their own making)."""
     _, scaled, (x, y) = cover(surface.get_size(), canvas)
+    if scaled == canvas and surface.get_size() == canvas:
+        return surface
     if scaled != surface.get_size():
         surface = pygame.transform.smoothscale(surface, scaled)
     return surface.subsurface((x, y, canvas[0], canvas[1])).copy()
@@ -114,6 +86,10 @@ def _fast(surface: pygame.Surface) -> pygame.Surface:
         return surface.convert()
     except pygame.error:
         return surface
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_pitch() * surface.get_height()
 
 
 def _blit(target: pygame.Surface, canvas: pygame.Surface, rects: Sequence[pygame.Rect] | None) -> None:
@@ -130,12 +106,15 @@ class PictureBackground:
     """A still picture that covers the canvas (aspect kept, overflow cropped evenly)."""
     animated = False
 
-    def __init__(self, picture: pygame.Surface, canvas_size: Size) -> None:
+    def __init__(self, picture: pygame.Surface, canvas_size: Size, convert: bool = True) -> None:
         self.size = canvas_size
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
         flat = pygame.Surface(picture.get_size(), 0, 32)  # palette or alpha pictures become plain RGB on black
         flat.blit(picture, (0, 0))
-        self._canvas = _fast(cover_surface(flat, canvas_size))
+        self._canvas = cover_surface(flat, canvas_size)
+        if convert:
+            self._canvas = _fast(self._canvas)
+        self.nbytes = _bytes(self._canvas)
 
     def update(self, dt: float) -> list[pygame.Rect]:
         return []
@@ -173,26 +152,69 @@ class MapBackground:
     between animated tile layers are kept apart so an animated tile is redrawn, only where and when its
     frame changes, from the still pixels under it, its new frame, and the still pixels over it."""
 
-    def __init__(self, tile_map: LayeredMap, canvas_size: Size) -> None:
+    def __init__(self, tile_map: LayeredMap, canvas_size: Size, convert: bool = True,
+                 consume: bool = False) -> None:
+        """consume: the map was read for this background alone (load_background), so its pictures may be
+        premultiplied in place and let go as soon as they are painted: a load then holds one image layer at
+        a time, not all of them and a copy."""
         self.size = canvas_size
         self._scale, _, self._crop = cover(tile_map.size, canvas_size)
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType(
             {name: self._point(x, y) for name, (x, y) in tile_map.positions.items()})
         cache: _Cache = {}
-        runs, live = _bake(tile_map, cache)
-        self._base = _fast(cover_surface(runs[0], canvas_size))
-        self._bands = len(runs) - 1
+        layers = [(layer, *_split(layer)) for layer in tile_map.layers]
+        live = [(band, tile, layer.opacity) for band, tile, layer in _bands(layers)]
+        self._bands = sum(1 for _, _, moving in layers if moving)
         self._tiles = self._place(live, cache)
         self._clocks = list({id(t.clock): t.clock for t in self._tiles}.values())
         self.animated = bool(self._tiles)
         self._time_us = 0
-        # The runs above the base are premultiplied; after the first paint only their parts over animated
-        # tiles are ever needed again.
-        self._overlays = {k: (cover_surface(run, canvas_size), (0, 0)) for k, run in enumerate(runs)
-                          if k and run is not None}
-        self._canvas = self._base.copy()
-        self._compose(self._canvas.get_rect())
-        self._overlays = self._trim_overlays()
+        # Only the rects of animated tiles are ever repainted: of the base and of each still run above it,
+        # only the part under them is kept once the canvas is painted.
+        box = self._animated_box()
+        self._base, self._base_at = None, box.topleft if box else (0, 0)
+        self._overlays: dict[int, tuple[pygame.Surface, tuple[int, int]]] = {}
+        self._canvas: pygame.Surface | None = None
+        # The still layers are painted run by run, bottom up, each run put on the canvas (with the animated
+        # tiles' first frames between runs) as soon as it is done: one run at map size alive at a time.
+        base = pygame.Surface(tile_map.size, 0, 32)
+        base.fill(tile_map.background)
+        run: pygame.Surface | None = base
+        band = 0
+        for layer, still, moving in layers:
+            if still and layer.opacity > 0:
+                if run is None:
+                    run = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
+                _paint(run, still, layer.opacity, cache, consume)
+            if consume:
+                object.__setattr__(layer, "sprites", ())   # painted: the map's own copy can go
+            if moving:
+                self._finish(run, band, box, convert)
+                band, run = band + 1, None
+        self._finish(run, band, box, convert)
+        frames = {id(frame): frame for tile in self._tiles for frame in tile.frames}
+        kept = [self._canvas, *(surface for surface, _ in self._overlays.values()), *frames.values()]
+        self.nbytes = sum(_bytes(surface) for surface in kept) + (_bytes(self._base) if self._base else 0)
+
+    def _finish(self, run: pygame.Surface | None, band: int, box: pygame.Rect | None, convert: bool) -> None:
+        """Put one finished run on the canvas: the base (band 0) becomes the canvas; above it, the animated
+        tiles of the band below are drawn at their first frame, then the run. Keep what repaints need."""
+        if band == 0:
+            base = cover_surface(run, self.size)
+            if convert:
+                base = _fast(base)
+            self._canvas = base.copy()
+            self._base = base.subsurface(box).copy() if box else None
+            return
+        canvas = self._canvas
+        for tile in self._tiles:
+            if tile.band == band - 1:
+                canvas.blit(tile.frames[tile.clock.current], tile.pos, special_flags=_PREMULTIPLIED)
+        if run is not None:
+            overlay = cover_surface(run, self.size)
+            canvas.blit(overlay, (0, 0), special_flags=_PREMULTIPLIED)
+            if box:
+                self._overlays[band] = (overlay.subsurface(box).copy(), box.topleft)
 
     def update(self, dt: float) -> list[pygame.Rect]:
         if not self.animated or dt <= 0:
@@ -215,6 +237,11 @@ class MapBackground:
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
         _blit(target, self._canvas, rects)
 
+    @property
+    def picture(self) -> pygame.Surface:
+        """What the map shows now (at time 0 until update() moves it on); not to be drawn into."""
+        return self._canvas
+
     def _point(self, x: float, y: float) -> tuple[int, int]:
         return round(x * self._scale) - self._crop[0], round(y * self._scale) - self._crop[1]
 
@@ -235,22 +262,17 @@ class MapBackground:
             tiles.append(_Tile(band, (x0, y0), rect, frames, clocks[tile.key]))
         return tiles
 
-    def _trim_overlays(self) -> dict[int, tuple[pygame.Surface, tuple[int, int]]]:
-        kept = {}
-        for k, (surface, _) in self._overlays.items():
-            # Every animated tile is repainted from the base up, so each run above the base is needed over all
-            # of them, not only over the tiles below it.
-            under = [tile.rect for tile in self._tiles]
-            if under:
-                box = under[0].unionall(under[1:])
-                kept[k] = (surface.subsurface(box).copy(), box.topleft)
-        return kept
+    def _animated_box(self) -> pygame.Rect | None:
+        """The smallest rect holding every animated tile. Every animated tile is repainted from the base up, so
+        the base and each run above it are needed over all of them, not only over the tiles below it."""
+        under = [tile.rect for tile in self._tiles]
+        return under[0].unionall(under[1:]) if under else None
 
     def _compose(self, rect: pygame.Rect) -> None:
         """Repaint one canvas rect from the still base, the animated frames and the still runs above them."""
         canvas = self._canvas
         canvas.set_clip(rect)
-        canvas.blit(self._base, rect, rect)
+        canvas.blit(self._base, rect, rect.move(-self._base_at[0], -self._base_at[1]))
         for band in range(self._bands):
             for tile in self._tiles:
                 if tile.band == band and tile.rect.colliderect(rect):
@@ -261,44 +283,62 @@ class MapBackground:
         canvas.set_clip(None)
 
 
-def _bake(tile_map: LayeredMap, cache: _Cache) -> tuple[list[pygame.Surface | None],
-                                                        list[tuple[int, AnimatedTile, float]]]:
-    """Paint the still layers at map size: an opaque base, then one premultiplied run above each layer that
-    has animated tiles (None where a run stays empty); list the animated tiles with the run they follow."""
-    base = pygame.Surface(tile_map.size, 0, 32)
-    base.fill(tile_map.background)
-    runs: list[pygame.Surface | None] = [base]
-    live: list[tuple[int, AnimatedTile, float]] = []
-    for layer in tile_map.layers:
-        still, moving = list(layer.sprites), []
-        for tile in layer.animated:
-            if len({id(p) for p, _ in tile.frames}) > 1 and sum(max(0, ms) for _, ms in tile.frames) > 0:
-                moving.append(tile)
-            else:
-                still.append((tile.frames[0][0], tile.pos))
-        if still and layer.opacity > 0:
-            if runs[-1] is None:
-                runs[-1] = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
-            for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
-                runs[-1].blit(_prepared(cache, picture, picture.get_size(), layer.opacity), pos,
-                              special_flags=_PREMULTIPLIED)
-        if moving:
-            live.extend((len(runs) - 1, tile, layer.opacity) for tile in moving)
-            runs.append(None)
-    return runs, live
+def _split(layer: MapLayer) -> tuple[list[Sprite], list[AnimatedTile]]:
+    """A layer's still pictures (its animated tiles that never change among them) and its moving tiles."""
+    still, moving = list(layer.sprites), []
+    for tile in layer.animated:
+        if len({id(p) for p, _ in tile.frames}) > 1 and sum(max(0, ms) for _, ms in tile.frames) > 0:
+            moving.append(tile)
+        else:
+            still.append((tile.frames[0][0], tile.pos))
+    return still, moving
+
+
+def _bands(layers: list[tuple[MapLayer, list[Sprite], list[AnimatedTile]]]):
+    """Each moving tile with the band it is drawn in: after still run `band`, before run `band + 1`."""
+    band = 0
+    for layer, _, moving in layers:
+        for tile in moving:
+            yield band, tile, layer
+        band += bool(moving)
+
+
+def _paint(run: pygame.Surface, still: list[Sprite], opacity: float, cache: _Cache, consume: bool) -> None:
+    for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
+        # A picture drawn once (an image layer, 4 MB) is premultiplied (in place, when it is ours), drawn
+        # and let go; tiles drawn many times are premultiplied once and kept while baking.
+        if picture.get_width() * picture.get_height() < ONCE_PIXELS:
+            ready = _prepared(cache, picture, picture.get_size(), opacity)
+        elif consume and picture.get_flags() & pygame.SRCALPHA and picture.get_bitsize() == 32:
+            picture.premul_alpha_ip()
+            if opacity < 1:
+                alpha = round(max(0.0, opacity) * 255)
+                picture.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+            ready = picture
+        else:
+            ready = _premultiplied(picture, picture.get_size(), opacity)
+        run.blit(ready, pos, special_flags=_PREMULTIPLIED)
+        del ready
 
 
 def _prepared(cache: _Cache, picture: pygame.Surface, size: Size, opacity: float) -> pygame.Surface:
     """A premultiplied-alpha copy at the given size and opacity, for BLEND_PREMULTIPLIED blits; made once."""
     key = (id(picture), size, opacity)
     if key not in cache:
+        cache[key] = (picture, _premultiplied(picture, size, opacity))  # the picture too, so that its id is
+    return cache[key][1]                                               # not reused while the cache lives
+
+
+def _premultiplied(picture: pygame.Surface, size: Size, opacity: float) -> pygame.Surface:
+    if picture.get_flags() & pygame.SRCALPHA and picture.get_bitsize() == 32:
+        out = picture.premul_alpha()   # a copy already: no flat copy first
+    else:
         flat = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
         flat.blit(picture, (0, 0))
         out = flat.premul_alpha()
-        if opacity < 1:
-            alpha = round(max(0.0, opacity) * 255)
-            out.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
-        if size != out.get_size():
-            out = pygame.transform.smoothscale(out, size)  # premultiplied, so edges keep their colour
-        cache[key] = (picture, out)  # the picture too, so that its id is not reused while the cache lives
-    return cache[key][1]
+    if opacity < 1:
+        alpha = round(max(0.0, opacity) * 255)
+        out.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+    if size != out.get_size():
+        out = pygame.transform.smoothscale(out, size)  # premultiplied, so edges keep their colour
+    return out

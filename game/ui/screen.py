@@ -102,3 +102,62 @@ def draw_stack(stack: list[Screen], canvas: pygame.Surface, dim: pygame.Surface)
         if index > bottom:
             canvas.blit(dim, (0, 0))
         stack[index].draw(canvas)
+
+
+MERGE_OVER = 3   # more dirty rects than this, within a quarter of the canvas, are drawn as the one that holds them
+
+
+class StackPainter:
+    """Draws the stack for the main loop. Beneath an overlay the screens stand still (only the top screen is
+    updated), so they are composed once, dimmed, and kept: a dirty rect of the overlay is then one blit of
+    that picture and the overlay's own drawing, not every screen of the stack again."""
+
+    def __init__(self, dim: pygame.Surface):
+        self.dim = dim
+        self._beneath: Optional[pygame.Surface] = None
+        self._under: tuple[int, ...] = ()
+        self.drawn_beneath = 0   # times the screens beneath were drawn (the tests read it)
+
+    def paint(self, stack: list[Screen], canvas: pygame.Surface, rects: Optional[list[pygame.Rect]] = None,
+              fresh: bool = False) -> None:
+        """Draw the whole stack (rects None) or only those rects; fresh: the screens beneath may have changed
+        (an event was handled), so compose them again."""
+        if not stack:
+            return
+        top = stack[-1]
+        if not top.overlay or len(stack) == 1:   # an overlay alone has nothing beneath it to dim
+            self._beneath, self._under = None, ()
+            self._each(canvas, rects, lambda: top.draw(canvas))
+            return
+        under = tuple(id(screen) for screen in stack[:-1])
+        if fresh or self._beneath is None or under != self._under or self._beneath.get_size() != canvas.get_size():
+            canvas.set_clip(None)
+            draw_stack(stack[:-1], canvas, self.dim)
+            canvas.blit(self.dim, (0, 0))
+            self._beneath, self._under = canvas.copy(), under
+            self.drawn_beneath += 1
+            top.draw(canvas)
+            return
+        beneath = self._beneath
+        self._each(canvas, rects, lambda: top.draw(canvas), beneath)
+
+    @staticmethod
+    def _each(canvas: pygame.Surface, rects: Optional[list[pygame.Rect]], draw, beneath=None) -> None:
+        if rects is not None and len(rects) > MERGE_OVER:
+            # Many small rects close together (glints on water): one pass clipped to the box holding them all,
+            # not one pass of the whole screen's drawing for each. Spread over the canvas (stars in a sky),
+            # the box would repaint most of it, so they stay apart.
+            box = rects[0].unionall(rects[1:])
+            if box.width * box.height * 4 <= canvas.get_width() * canvas.get_height():
+                rects = [box]
+        if rects is None:
+            if beneath is not None:
+                canvas.blit(beneath, (0, 0))
+            draw()
+            return
+        for rect in rects:
+            canvas.set_clip(rect)
+            if beneath is not None:
+                canvas.blit(beneath, rect, rect)
+            draw()
+        canvas.set_clip(None)

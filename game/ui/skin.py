@@ -74,7 +74,7 @@ class Skin:
         return self._pieces[name]
 
     def _keep(self, key: tuple, surface: pygame.Surface) -> pygame.Surface:
-        if len(self._made) > 256:  # sizes come from layouts, so few; a bound all the same
+        if len(self._made) > 48:  # sizes come from layouts, so few on one screen; a bound (a panel is ~0.5 MB)
             self._made.clear()
         self._made[key] = surface
         return surface

@@ -58,7 +58,7 @@ class StageView:
         self.transition: Optional[str] = None
         self.elapsed = 0.0
         self.actors: dict[str, Actor] = {}
-        self.black = pygame.Surface(CANVAS)
+        self.black: Optional[pygame.Surface] = None   # made for a fade, let go after it (4 MB)
         self.ambient_rects: list[pygame.Rect] = []
         self.ambient = AmbientClock()
 
@@ -122,7 +122,7 @@ class StageView:
 
     def finish(self) -> None:
         """Complete every transition at once (the player clicked through it)."""
-        self.transition, self.old = None, None
+        self.transition, self.old, self.black = None, None, None
         for actor in self.actors.values():
             actor.alpha = actor.target
         self._drop_hidden(force=True)
@@ -132,7 +132,7 @@ class StageView:
         if self.transition:
             self.elapsed += dt
             if self.elapsed >= (FADE if self.transition == "fade" else DISSOLVE):
-                self.transition, self.old = None, None
+                self.transition, self.old, self.black = None, None, None
             changed = True
         step = 255.0 * dt / SPRITE_FADE
         for actor in self.actors.values():
@@ -159,6 +159,8 @@ class StageView:
         self.background.draw(canvas)
         self._draw_actors(canvas)
         if self.transition == "fade":
+            if self.black is None:
+                self.black = pygame.Surface(CANVAS)
             half = FADE / 2
             if self.elapsed < half:
                 canvas.blit(self.old, (0, 0))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 
 from . import theme
+from .lru import SizedLRU
 
 
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -71,19 +72,20 @@ class Reveal:
 
 
 class TextCache:
-    """Rendered text surfaces, kept while the same strings are drawn frame after frame."""
+    """Rendered text surfaces, kept while the same strings are drawn frame after frame: the least recently
+    drawn go first once their pixels pass the budget (more than any one screen draws at once, so a screen
+    full of text never renders its words again every frame, and a long game never piles renders up)."""
 
-    def __init__(self, limit: int = 256):
-        self.limit = limit
-        self.surfaces: dict[tuple, pygame.Surface] = {}
+    def __init__(self, budget: int = 8 << 20):
+        self.surfaces: SizedLRU[tuple, pygame.Surface] = SizedLRU(
+            budget, lambda surface: surface.get_pitch() * surface.get_height())
 
     def render(self, font: pygame.font.Font, text: str, colour: tuple[int, int, int]) -> pygame.Surface:
         key = (id(font), text, colour)
         surface = self.surfaces.get(key)
         if surface is None:
-            if len(self.surfaces) >= self.limit:
-                self.surfaces.clear()
-            surface = self.surfaces[key] = font.render(text, True, colour)
+            surface = font.render(text, True, colour)
+            self.surfaces.put(key, surface)
         return surface
 
 

@@ -20,7 +20,7 @@ class TextBox:
 
     def __init__(self, speed: float):
         self.speed = speed
-        self.cache = TextCache()
+        self.cache = TextCache(2 << 20)  # a page's rows and the name: what is drawn again and again
         self.name: Optional[str] = None
         self.colour = theme.PAPER
         self.narration = True
@@ -79,8 +79,12 @@ class TextBox:
         ink = theme.PAPER if not self.narration else (232, 224, 210)
         y = TEXT_TOP
         visible = self.reveal.visible()
-        for line in visible:
-            canvas.blit(self.cache.render(font, line, ink), (TEXT_LEFT, y))
+        for row, line in enumerate(visible):
+            if row == len(visible) - 1 and not self.reveal.done:
+                # a row still appearing is drawn once at each length: rendered, not kept
+                canvas.blit(font.render(line, True, ink), (TEXT_LEFT, y))
+            else:
+                canvas.blit(self.cache.render(font, line, ink), (TEXT_LEFT, y))
             y += font.get_linesize()
         if self.reveal.done and visible:
             last = self.cache.render(font, visible[-1], ink)

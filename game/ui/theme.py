@@ -8,6 +8,7 @@ import fontpkg
 import pygame
 
 CANVAS = (1280, 720)
+ROUTE_THUMB = (336, 189)   # a route card's picture (screens/routes.py); the title prepares them ahead
 
 INK = (24, 22, 30)                # the text box and panels
 INK_ALPHA = 236

@@ -11,7 +11,7 @@ import pygame
 import pytmx
 from pytmx.util_pygame import handle_transformation
 
-from .backgrounds import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Sprite, one_line
+from .tilemap import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Sprite, one_line
 
 Frames = tuple[tuple[pygame.Surface, int], ...]
 # A layer element in document order with what its groups add up to: visible, opacity, offset x, offset y.
@@ -35,6 +35,16 @@ def read_tmx(path: Path) -> LayeredMap:
         return _convert(tmx, root, pictures)
     except Exception as exc:
         raise BackgroundError(f"{path}: {one_line(exc)}") from exc
+    finally:
+        _let_go(tmx, pictures)
+
+
+def _let_go(tmx: pytmx.TiledMap, pictures: _Pictures) -> None:
+    """pytmx's map and its layers point at each other, so it lives until the cycle collector runs, with every
+    picture of the map (4 MB an image layer): drop the pictures now; the LayeredMap holds what it uses."""
+    tmx.images = []
+    tmx.image_loader = None
+    pictures.loaded.clear()
 
 
 # ---------------------------------------------------------------- checks pytmx would answer with a traceback
@@ -97,12 +107,18 @@ class _Pictures:
             raise BackgroundError(f"{name} is not a picture pygame can read ({one_line(exc)})") from exc
         if colorkey:
             picture.set_colorkey(pygame.Color("#" + colorkey.lstrip("#")))
-        sheet = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
-        sheet.blit(picture, (0, 0))
+        if colorkey or not picture.get_flags() & pygame.SRCALPHA or picture.get_bitsize() != 32:
+            sheet = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
+            sheet.blit(picture, (0, 0))
+        else:
+            sheet = picture   # already straight 32-bit RGBA: no second copy of a 4 MB layer
+        del picture
         self.loaded[filename] = sheet
 
         def load(rect: Any = None, flags: Any = None) -> pygame.Surface:
-            tile = sheet.subsurface(rect).copy() if rect else sheet.copy()
+            # The whole picture is handed over as it is (an image layer; nothing draws into it), a tile as
+            # a copy of its part, so that the sheet can go once the map is read.
+            tile = sheet.subsurface(rect).copy() if rect else sheet
             return handle_transformation(tile, flags) if flags else tile
         return load
 

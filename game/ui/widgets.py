@@ -10,7 +10,7 @@ from . import theme
 from .skin import PANEL_RULE, skin
 from .text import TextCache, wrap
 
-_cache = TextCache()
+_cache = TextCache(8 << 20)  # labels, options, notes and their shadows: a screen's worth and more
 
 # A button that activates asks for the interface's click by posting this event; the main loop plays it, so
 # widgets need no audio of their own.
@@ -126,7 +126,10 @@ class ButtonList:
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
+        clip = canvas.get_clip()
         for i, button in enumerate(self.buttons):
+            if not clip.colliderect(button.rect):
+                continue   # a redraw of a small dirty rect elsewhere: nothing of this button changes
             if not self.flat:
                 button.draw(canvas, i == self.focus, self.font, self.align)
                 continue

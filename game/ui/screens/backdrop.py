@@ -9,7 +9,11 @@ from ..theme import CANVAS
 
 class Backdrop:
     def __init__(self, app, veil: int = 110):
-        self.background = app.assets.background(app.story.title_background)
+        self.app = app
+        self.name = app.story.title_background
+        # Before the title's first frame: the map's first picture if it is on disk, the map itself read after.
+        self.background = app.assets.first_picture(self.name)
+        self.waiting = self.name is not None and not app.assets.has_background(self.name)
         self.veil = pygame.Surface(CANVAS, pygame.SRCALPHA)
         for y in range(CANVAS[1]):  # darker towards the bottom, where the words are
             alpha = int(veil * (0.35 + 0.65 * y / CANVAS[1]))
@@ -18,6 +22,12 @@ class Backdrop:
         self.ambient = AmbientClock()
 
     def update(self, dt: float) -> bool:
+        if self.waiting and self.app.frames:   # the first frame is on screen: now the map itself
+            if self.app.assets.has_background(self.name):
+                self.waiting = False
+                self.background = self.app.assets.background(self.name)   # the same picture, now moving
+            else:
+                self.app.assets.load_ahead(self.name)
         self.rects = self.ambient.update(self.background, dt)
         return bool(self.rects)
 

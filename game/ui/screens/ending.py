@@ -35,6 +35,8 @@ class EndingScreen(Screen):
         self.font, self.lines = fit_epilogue(ending.epilogue, TEXT_WIDTH, self.room)
         self.waited = 0.0
         self.pressed = False  # a click counts only if it began while the button was there
+        if app.story.title_background:   # read while the epilogue is read: Continue shows the title at once
+            app.assets.load_ahead(app.story.title_background)
 
     @property
     def room(self) -> int:

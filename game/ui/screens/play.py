@@ -7,6 +7,7 @@ from typing import Any, Optional
 import pygame
 
 from ...story import Changed, End, Line, Menu, Runner, SceneStart, Stage, StoryError
+from ...story.lookahead import upcoming
 from ...story.timeline import Step, Timeline
 from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
@@ -111,6 +112,7 @@ class PlayScreen(Screen):
                 elif isinstance(event, Line):
                     self.timeline.record(self.runner.checkpoint, event)
                     self.show_line(event, instant)
+                    self.look_ahead()
                     return None
                 elif isinstance(event, Menu):
                     self.timeline.record(self.runner.checkpoint, event)
@@ -119,6 +121,7 @@ class PlayScreen(Screen):
                         self.show_line_before_menu()
                     if self.app.autosaves:
                         autosave(self.app, self.snapshot())
+                    self.look_ahead()
                     return None
                 elif isinstance(event, End):
                     self.pace.stop()
@@ -127,6 +130,10 @@ class PlayScreen(Screen):
                     raise StoryError(f"unexpected event {event!r}")
         except StoryError as exc:
             return Replace(self.app.make("stopped", str(exc)))
+
+    def look_ahead(self) -> None:
+        """While this line is read, prepare the backgrounds, sprites and sounds the next ops may ask for."""
+        self.app.prepare(upcoming(self.app.story, self.runner.state))
 
     def stage_command(self, event: Stage, instant: bool) -> None:
         audio = self.app.audio
@@ -212,6 +219,7 @@ class PlayScreen(Screen):
         elif isinstance(event, Menu):
             self.show_menu(event)
             self.show_line_before_menu()
+        self.look_ahead()
 
     def roll_back(self, count: int = 1) -> None:
         self.pace.stop()

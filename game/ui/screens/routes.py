@@ -5,6 +5,7 @@ from typing import Optional
 
 import pygame
 
+from ...story.lookahead import upcoming
 from .. import theme
 from ..screen import Pop, Replace, Screen, Transition
 from ..text import wrap
@@ -13,7 +14,7 @@ from .backdrop import Backdrop
 from .menus import is_back
 
 CARD_W, CARD_H, GAP = 360, 460, 30
-THUMB_H = (CARD_W - 24) * 9 // 16
+THUMB_H = theme.ROUTE_THUMB[1]     # CARD_W - 24 wide, 16:9
 TITLE_TOP = 12 + THUMB_H + 12     # a card's parts, from its top
 BLURB_TOP = TITLE_TOP + 42
 
@@ -31,11 +32,19 @@ class RouteSelect(Screen):
         self.cards.focus = 0
         self.back = ButtonList([Button("Back", pygame.Rect(40, 640, 160, 48), key="back")])
         self.thumbs = {r.id: self._thumb(r.picture) for r in self.routes}
+        self._ahead: Optional[int] = None
 
     def _thumb(self, picture: Optional[str]) -> pygame.Surface:
-        scene = pygame.Surface(theme.CANVAS)
-        self.app.assets.background(picture).draw(scene)
-        return pygame.transform.smoothscale(scene, (CARD_W - 24, THUMB_H))
+        return self.app.assets.thumbnail(picture, theme.ROUTE_THUMB)
+
+    def look_ahead(self) -> None:
+        """While the player picks, prepare the opening of the route the focus is on (its first background,
+        music and sprites)."""
+        focus = self.cards.focus
+        if focus == self._ahead or focus is None or not 0 <= focus < len(self.routes):
+            return
+        self._ahead = focus
+        self.app.prepare(upcoming(self.app.story, self.app.start_route(self.routes[focus].id).state, scenes=0))
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event) or self.back.handle(event) is not None:
@@ -61,6 +70,10 @@ class RouteSelect(Screen):
         rect = pygame.Rect((0, 0), theme.ui_font(theme.SMALL_SIZE).size(words))
         rect.midbottom = (card.centerx, card.bottom - 16)
         return rect
+
+    def update(self, dt: float) -> bool:
+        self.look_ahead()
+        return False
 
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)

@@ -30,10 +30,19 @@ class TitleScreen(Screen):
         self.buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height,
                                          gap=gap))
         self.buttons.focus = 0
+        self.prepared = False
 
     def on_enter(self) -> None:
         self.app.audio.music(self.app.story.title_music)
         self.app.audio.ambience(None)
+        self.prepared = False
+
+    def look_ahead(self) -> None:
+        """Once the title is on screen, and while it idles, the route cards' pictures are made (New game
+        shows them at once)."""
+        self.prepared = True
+        pictures = [r.picture for r in self.app.story.routes.values() if not r.after]
+        self.app.prefetch.add(self.app.assets.thumbnail_jobs(pictures, theme.ROUTE_THUMB))
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         chosen = self.buttons.handle(event)
@@ -60,7 +69,10 @@ class TitleScreen(Screen):
         return False
 
     def update(self, dt: float) -> bool:
-        return self.backdrop.update(dt)
+        moved = self.backdrop.update(dt)   # first: the title's own map is read before the route cards
+        if not self.prepared and self.app.frames:
+            self.look_ahead()
+        return moved
 
     def dirty_rects(self) -> list[pygame.Rect] | None:
         return self.backdrop.rects or None
