@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from .story.saves import SaveError, read_json, write_json_atomic
+from .story.saves import SaveError, read_json, sweep_stale, write_json_atomic
 
 log = logging.getLogger(__name__)
 LIMIT = 4 * 1024 * 1024   # no settings, records or seen-lines file is ever near this
@@ -85,6 +85,7 @@ class PlayerFile:
         except SaveError:
             current = None
         if current is not None and current == data:
+            sweep_stale(self.path)  # what killed writes left is still cleared, as a write would
             return True   # already on disk as it is: no write, no sync (closing the game is quicker)
         try:
             if current is not None:

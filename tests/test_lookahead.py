@@ -103,6 +103,33 @@ def test_the_state_is_only_read(story) -> None:
     assert state.to_json() == before
 
 
+PAST = """\
+steps:
+  - if: ended(plain)
+    then:
+      - background: dawn
+  - elif: ended(good)
+    then:
+      - background: night
+  - else:
+      - background: rain
+  - if: ended(plain) and trust > 3
+    then:
+      - music: storm
+  - ending: plain
+"""
+
+
+@pytest.mark.parametrize("past, backgrounds", [((), {"rain"}), (("plain",), {"dawn"}), (("good",), {"night"})])
+def test_a_condition_of_ended_alone_is_followed_only_where_the_past_leads(story_dir, past, backgrounds) -> None:
+    """The past is fixed for a playthrough, so only the side it takes is prepared; a condition that also reads a
+    meter is followed both ways."""
+    story = load_story(story_dir(MANIFEST, {"a.yaml": PAST}, ASSETS))
+    needs = upcoming(story, State.start(story, "main", past))
+    assert set(kinds(needs, "background")) == backgrounds
+    assert kinds(needs, "music") == ["storm"]
+
+
 @pytest.mark.parametrize("pick", ["first", "last"])
 def test_on_the_games_story_every_background_and_music_asked_for_soon_was_listed(pick) -> None:
     """At every line of every route, the next background or music the runner shows within a scene change

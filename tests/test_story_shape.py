@@ -7,7 +7,9 @@ scene is tested in tests/test_cli.py (test_explore_json_reaches_every_ending).
 The balance (issue 10): 10,000 seeded random playthroughs per route share out its endings with none above 45% and
 none below 2%; no fixed policy (always option k, always a tag, always the untagged option, always the warmest option)
 earns the best ending on more than one route; the best ending cannot be reached without a choice that costs
-something; and every playthrough shows at least 3,000 words.
+something; and every playthrough shows at least 3,000 words. The epilogue, for every combination of the endings the
+three routes reached last: 1,500-2,500 words and three menus in every playthrough, a different telling for each
+route's ending, and its own endings shared out as the routes' are.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from game.story.playthrough import Playthrough, play
 from game.story.state import State
 from game.story.stats import story_stats
 
-ROUTES = ("vineyard", "provence", "paris")  # the epilogue is left out until it is rewritten (see start())
+ROUTES = ("vineyard", "provence", "paris")  # the epilogue has its own tests at the end of this file
 BEST = {  # each route's best ending: the one a strategy must not win on more than one route
     "vineyard": "vineyard.everything",
     "provence": "provence.peace",
@@ -57,11 +59,7 @@ def meters_read(story, ending) -> set[str]:
 # ----- walking the story with the game's runner -----
 
 def start(story, route: str) -> Runner:
-    """A runner at the beginning of the route: every playthrough in this file begins here.
-
-    The one place to give a playthrough its past, should a route come to read earlier routes' endings (the
-    epilogue's `ended(route.ending)`), before that route joins ROUTES.
-    """
+    """A runner at the beginning of the route: every playthrough of the three routes in this file begins here."""
     return Runner.new(story, route)
 
 
@@ -441,3 +439,75 @@ def test_the_backgrounds_and_characters_each_scene_names_exist(story, route) -> 
                 character = story.characters[op.name]
                 assert character.sprites, (scene.id, op.name)
                 assert op.expression is None or op.expression in character.expressions, (scene.id, op.expression)
+
+
+# ----- the epilogue: the payoff, read from the endings each route reached last -----
+
+EPILOGUE = "epilogue"
+EPILOGUE_WORDS = (1500, 2500)   # words one playthrough of the epilogue shows, whatever the past and the answers
+EPILOGUE_MENUS = 3
+
+
+@pytest.fixture(scope="module")
+def epilogue_pasts(story) -> list[frozenset[str]]:
+    """Every combination of the routes' last endings: the epilogue comes after all three routes."""
+    from game.story.explore import pasts
+    found = pasts(story, EPILOGUE)
+    assert len(found) == len(story.endings_of("vineyard")) * len(story.endings_of("provence")) \
+        * len(story.endings_of("paris")), "the epilogue should read one ending of each of the three routes"
+    return found
+
+
+def every_epilogue(story, past: frozenset[str]) -> list[Playthrough]:
+    """Every playthrough of the epilogue with this past: each answer to each menu, depth first."""
+    done, stack = [], [(play(story, Runner.new(story, EPILOGUE, past), []), [])]
+    while stack:
+        here, picks = stack.pop()
+        if here.stopped == "ending":
+            done.append(here)
+            continue
+        for number in available(here.events[-1]):
+            stack.append((play(story, Runner.new(story, EPILOGUE, past), picks + [number]), picks + [number]))
+    return done
+
+
+def test_every_epilogue_is_the_payoff_size_with_three_menus(story, epilogue_pasts) -> None:
+    """Whatever the routes ended with and whatever the player answers: 1,500-2,500 words and three menus."""
+    low, high = EPILOGUE_WORDS
+    plays = 0
+    for past in epilogue_pasts:
+        for result in every_epilogue(story, past):
+            plays += 1
+            shown = words(result.events)
+            menus = sum(isinstance(event, Menu) for event in result.events)
+            assert low <= shown <= high, f"{sorted(past)}, answers {result.choices}: {shown} words"
+            assert menus >= EPILOGUE_MENUS, f"{sorted(past)}, answers {result.choices}: {menus} menus"
+    print(f"epilogue: {plays} playthroughs over {len(epilogue_pasts)} pasts, each {low}-{high} words")
+
+
+def test_the_epilogue_reads_each_routes_last_ending(story, epilogue_pasts) -> None:
+    """Change one route's last ending and keep the rest: the epilogue tells a different story each time."""
+    for route in ("vineyard", "provence", "paris"):
+        others = {e.id for e in story.endings_of(route)}
+        base = next(past for past in epilogue_pasts)
+        rest = base - others
+        texts = {}
+        for ending in sorted(others):
+            result = play(story, Runner.new(story, EPILOGUE, rest | {ending}), [1, 1, 1])
+            texts[ending] = tuple(event.text for event in result.events if isinstance(event, Line))
+        assert len(set(texts.values())) == len(others), f"{route}: some last endings read the same epilogue"
+
+
+def test_every_epilogue_ending_is_earned_with_random_answers(story, epilogue_pasts) -> None:
+    """RANDOM_PLAYS random playthroughs, the past cycling through every combination: each ending 2-45%."""
+    endings: Counter = Counter()
+    for seed in range(RANDOM_PLAYS):
+        past = epilogue_pasts[seed % len(epilogue_pasts)]
+        result = play(story, Runner.new(story, EPILOGUE, past), seed=seed)
+        assert result.stopped == "ending", f"epilogue: seed {seed} stopped at a menu"
+        endings[result.ending] += 1
+    shares = {e.id: endings[e.id] / RANDOM_PLAYS for e in story.endings_of(EPILOGUE)}
+    message = f"epilogue, {RANDOM_PLAYS} random playthroughs: {shown_shares(shares)}"
+    print(message)
+    assert max(shares.values()) <= MAX_SHARE, message
+    assert min(shares.values()) >= MIN_SHARE, message

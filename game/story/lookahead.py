@@ -3,14 +3,17 @@
 A pure reading of the compiled ops from a State's place, for the front end to prepare while the player reads.
 It follows jumps, gotos, both sides of every condition and every option of a menu (hidden or greyed out too:
 it does not evaluate conditions, so it never needs the state to be right, only its place), up to a bound in
-ops walked and scenes entered. Nearest first: the walk is breadth-first, one op a step.
+ops walked and scenes entered. The one exception is a condition that reads nothing but ended(): the past does
+not change during a playthrough, so only the side it takes is followed (the epilogue's long if/elif chains). Nearest first: the walk is breadth-first, one op a step.
 """
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
+from . import conditions
 from .model import EndingOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp, SayOp, StageOp, Story
 from .state import State
 
@@ -53,8 +56,13 @@ def upcoming(story: Story, state: State, ops: int = OPS, scenes: int = SCENES) -
         if kind is JumpOp:
             queue.append((scene_id, op.target, step, hops))
         elif kind is JumpUnlessOp:
-            queue.append((scene_id, pc + 1, step, hops))
-            queue.append((scene_id, op.target, step, hops))
+            if not _reads_only_the_past(op.condition.text):
+                queue.append((scene_id, pc + 1, step, hops))
+                queue.append((scene_id, op.target, step, hops))
+            elif op.condition.test({}, {}, {}, state.past):
+                queue.append((scene_id, pc + 1, step, hops))
+            else:
+                queue.append((scene_id, op.target, step, hops))
         elif kind is MenuOp:
             queue.extend((scene_id, option.target, step, hops) for option in op.options)
         elif kind is GotoOp:
@@ -74,3 +82,10 @@ def _note(found: dict, op: StageOp, distance: int) -> None:
     elif op.kind in _KIND:
         key = (_KIND[op.kind], op.name, None)
         found.setdefault(key, Need(_KIND[op.kind], op.name, None, distance))
+
+
+@lru_cache(maxsize=1024)
+def _reads_only_the_past(text: str) -> bool:
+    """True for a condition made of ended() alone: its value is settled when the playthrough starts."""
+    expr = conditions.parse(text)
+    return bool(conditions.ended_endings(expr)) and not conditions.names(expr) and not conditions.visited_scenes(expr)

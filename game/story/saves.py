@@ -51,7 +51,7 @@ def write_json_atomic(path: Path, data: Any) -> None:
         except OSError:
             pass
         raise
-    _sweep(path, keep=tmp)
+    sweep_stale(path, keep=tmp)
     try:  # make the rename itself durable where the platform allows it
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
@@ -79,7 +79,7 @@ def _mode(path: Path) -> int:
         return 0o666 & ~mask
 
 
-def _sweep(path: Path, keep: str) -> None:
+def sweep_stale(path: Path, keep: str = "") -> None:
     """Remove what writes of this file left behind when they were killed half-way (never the file itself)."""
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         if str(stale) != keep:
