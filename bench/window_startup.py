@@ -63,6 +63,9 @@ import game.cli as cli  # noqa: E402
 
 mark("game.cli imported (story runtime, argparse, yaml)")
 after(cli, "load_story", "story loaded and checked")
+import game.story.kept as kept  # noqa: E402
+
+after(kept, "load_kept", "story loaded (kept from the last start, or read and checked)")
 import game.ui.app as app_module  # noqa: E402
 import game.ui.launch  # noqa: E402,F401
 import game.ui.screens.play  # noqa: E402,F401

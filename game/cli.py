@@ -53,9 +53,14 @@ def _print_json(data: dict[str, Any]) -> None:
     print(text)
 
 
-def _load(args: argparse.Namespace):
-    """The story, or None after printing every problem (as JSON with --json)."""
+def _load(args: argparse.Namespace, kept: bool = False):
+    """The story, or None after printing every problem (as JSON with --json). kept: the window's start, which
+    reads the checked story from the cache folder when no file of it changed since (game/story/kept.py)."""
     try:
+        if kept:
+            from .paths import cache_dir
+            from .story.kept import load_kept
+            return load_kept(Path(args.story), cache_dir() / "story", load_story)
         return load_story(args.story)
     except StoryError as exc:
         if args.json:
@@ -228,7 +233,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
 
 def launch(args: argparse.Namespace) -> int:
     """No command: open the game's window (at the title, or straight into --route)."""
-    story = _load(args)
+    story = _load(args, kept=True)
     if story is None:
         return EXIT_PROBLEMS
     if args.route and args.route not in story.routes:

@@ -88,8 +88,11 @@ def state_key(state: State) -> tuple:
             tuple(sorted(k for k, v in state.flags.items() if v)), tuple(sorted(state.visits.items())))
 
 
-def endings_from(story, result: Playthrough, wanted) -> set[str]:
-    """Endings reachable from where `result` stopped, depth first, until wanted(found) holds or all are found."""
+def endings_from(story, result: Playthrough, wanted=lambda found: False, follow=None) -> tuple[set[str], int]:
+    """(endings, states): the endings reachable from where `result` stopped, depth first, until wanted(found) holds
+    or all are found, and how many states waited at a menu. follow(state, number) plays an answer on to the next
+    menu or ending, or gives None for an answer not to follow (default: every answer, with answer())."""
+    follow = follow or (lambda state, number: answer(story, state, number))
     found: set[str] = set()
     done: set[tuple] = set()
     stack = [result]
@@ -102,8 +105,11 @@ def endings_from(story, result: Playthrough, wanted) -> set[str]:
         if state_key(state) in done:
             continue
         done.add(state_key(state))
-        stack += [answer(story, state, n) for n in available(here.events[-1])]
-    return found
+        for number in available(here.events[-1]):
+            after = follow(state, number)
+            if after is not None:
+                stack.append(after)
+    return found, len(done)
 
 
 # ----- size -----
@@ -164,7 +170,7 @@ def test_the_first_menu_does_not_settle_the_ending(story, route) -> None:
     start = first_menu(story, route)
     for number in available(start.events[-1]):
         after = answer(story, start.runner.state, number)
-        reachable = endings_from(story, after, lambda found: len(found) >= 2 and BEST[route] in found)
+        reachable, _ = endings_from(story, after, lambda found: len(found) >= 2 and BEST[route] in found)
         assert len(reachable) >= 2 and BEST[route] in reachable, (
             f"{route}: after option {number} of the first menu only {reachable} can still be reached")
 
@@ -357,23 +363,10 @@ def choose(story, state: State, number: int) -> tuple[list[str], Playthrough]:
 def endings_without_cost(story, route: str) -> tuple[set[str], int]:
     """(endings, states): every ending reachable making only choices that cost nothing, searched over every state
     such play reaches (as endings_from does), and how many states waited at a menu."""
-    found: set[str] = set()
-    done: set[tuple] = set()
-    stack = [first_menu(story, route)]
-    while stack:
-        here = stack.pop()
-        if here.stopped == "ending":
-            found.add(here.ending)
-            continue
-        state = here.runner.state
-        if state_key(state) in done:
-            continue
-        done.add(state_key(state))
-        for number in available(here.events[-1]):
-            cost, after = choose(story, state, number)
-            if not cost:
-                stack.append(after)
-    return found, len(done)
+    def free(state: State, number: int) -> Playthrough | None:
+        cost, after = choose(story, state, number)
+        return None if cost else after
+    return endings_from(story, first_menu(story, route), follow=free)
 
 
 @pytest.mark.parametrize("route", ROUTES)

@@ -51,15 +51,17 @@ class AssetCatalog:
             if not base.is_dir():
                 continue
             for folder, _dirs, names in os.walk(base):
+                real_folder = Path(folder).resolve()  # once a folder: resolving each file was most of a scan
                 for filename in sorted(names):
                     stem, ext = os.path.splitext(filename)
                     if ext.lower() not in extensions:
                         continue
                     path = Path(folder) / filename
+                    real = path.resolve() if os.path.islink(path) else real_folder / filename
                     rel = path.relative_to(base).with_suffix("").as_posix()
-                    if kind == "backgrounds" and parts and path.resolve() in parts:
+                    if kind == "backgrounds" and parts and real in parts:
                         continue  # a layer or tile sheet of a Tiled map
-                    if not self._inside(path):
+                    if not real.is_relative_to(self._folder_resolved):
                         self.outside.add(path)
                     if kind == "characters":
                         sprite_set, _, expression = rel.rpartition("/")

@@ -368,7 +368,7 @@ class SceneCompiler:
                 cond = self.condition(step.text(word), step.place(word))
                 if "then" not in step:
                     self.problem(where, f"'{word}' needs 'then:', the steps to run when it holds")
-                jump = self.emit(JumpUnlessOp(cond or Condition("false", lambda m, f, v: False), -1, where))
+                jump = self.emit(JumpUnlessOp(cond or Condition("false", lambda m, f, v, p: False), -1, where))
             else:
                 has_else = True
             if isinstance(body, YList) and body:

@@ -341,32 +341,26 @@ def compile_expr(expr: Expr) -> Values:
 
 def names(expr: Expr) -> set[str]:
     """The meter and flag names a condition reads."""
-    if isinstance(expr, Name):
-        return {expr.name}
-    if isinstance(expr, Unary):
-        return names(expr.operand)
-    if isinstance(expr, Binary):
-        return names(expr.left) | names(expr.right)
-    return set()
+    return _gather(expr, lambda e: {e.name} if isinstance(e, Name) else None)
 
 
 def visited_scenes(expr: Expr) -> set[str]:
     """The scenes whose visits a condition reads."""
-    if isinstance(expr, Visits):
-        return {expr.scene}
-    if isinstance(expr, Unary):
-        return visited_scenes(expr.operand)
-    if isinstance(expr, Binary):
-        return visited_scenes(expr.left) | visited_scenes(expr.right)
-    return set()
+    return _gather(expr, lambda e: {e.scene} if isinstance(e, Visits) else None)
 
 
 def ended_endings(expr: Expr) -> set[str]:
     """The endings whose ended() a condition reads."""
-    if isinstance(expr, Ended):
-        return {expr.ending}
+    return _gather(expr, lambda e: {e.ending} if isinstance(e, Ended) else None)
+
+
+def _gather(expr: Expr, pick: Callable[[Expr], set[str] | None]) -> set[str]:
+    """What pick() finds in a condition's leaves, all through its operators."""
+    found = pick(expr)
+    if found is not None:
+        return found
     if isinstance(expr, Unary):
-        return ended_endings(expr.operand)
+        return _gather(expr.operand, pick)
     if isinstance(expr, Binary):
-        return ended_endings(expr.left) | ended_endings(expr.right)
+        return _gather(expr.left, pick) | _gather(expr.right, pick)
     return set()
