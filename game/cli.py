@@ -24,11 +24,10 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-from .story import Runner, SaveError, StoryError, load_story, read_save, write_save
-from .story.explore import explore
-from .story.loader import default_root
-from .story.playthrough import play, transcript
-from .story.stats import story_stats
+# Only what every command needs is imported here: the window's start, playing a story kept from its last start,
+# never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
+from .story import Runner, SaveError, StoryError
+from .story.home import default_root
 from .story.state import check_past
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_CANNOT_START, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
@@ -60,8 +59,8 @@ def _load(args: argparse.Namespace, kept: bool = False):
         if kept:
             from .paths import cache_dir
             from .story.kept import load_kept
-            return load_kept(Path(args.story), cache_dir() / "story", load_story)
-        return load_story(args.story)
+            return load_kept(Path(args.story), cache_dir() / "story", _load_story)
+        return _load_story(args.story)
     except StoryError as exc:
         if args.json:
             _print_json({"ok": False, "errors": [p.to_json() for p in exc.problems]})
@@ -73,7 +72,13 @@ def _load(args: argparse.Namespace, kept: bool = False):
         return None
 
 
+def _load_story(root: Path):
+    from .story.loader import load_story
+    return load_story(root)
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
+    from .story.stats import story_stats
     story = _load(args)
     if story is None:
         return EXIT_PROBLEMS
@@ -125,6 +130,8 @@ ENDED_HELP = ("each route's latest ending, as the player's records would give it
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from .story import read_save, write_save
+    from .story.playthrough import play, transcript
     story = _load(args)
     if story is None:
         return EXIT_PROBLEMS
@@ -164,6 +171,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
+    from .story.explore import explore
     story = _load(args)
     if story is None:
         return EXIT_PROBLEMS
@@ -177,6 +185,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from .story.stats import story_stats
     story = _load(args)
     if story is None:
         return EXIT_PROBLEMS

@@ -267,14 +267,14 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_a_file(tmp_pa
 
 
 def test_an_unexpected_error_in_a_command_is_one_line_too(story, tmp_path) -> None:
-    boom = "import game.cli as c\ndef boom(*a):\n    raise KeyError('words')\nc.story_stats = boom"
+    boom = "import game.story.stats as s\ndef boom(*a):\n    raise KeyError('words')\ns.story_stats = boom"
     proc = patched(boom, ["stats", "--story", story], env(UTSS_DATA_DIR=str(tmp_path / "data")))
     assert proc.returncode == EXIT_UNEXPECTED and "unexpected error: KeyError: 'words'" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
 def test_ctrl_c_in_a_command_ends_quietly_with_130(story) -> None:
-    stop = "import game.cli as c\ndef stop(*a):\n    raise KeyboardInterrupt\nc.explore = stop"
+    stop = "import game.story.explore as e\ndef stop(*a):\n    raise KeyboardInterrupt\ne.explore = stop"
     proc = patched(stop, ["explore", "--story", story])
     assert proc.returncode == EXIT_INTERRUPTED and proc.stderr == ""
 

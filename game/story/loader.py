@@ -9,6 +9,7 @@ from . import conditions
 from .assets import AssetCatalog
 from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
 from .fields import COLOR, Fields, check_id
+from .home import default_root  # noqa: F401  (here for the callers that import it from the loader)
 from .model import Character, Condition, Ending, EndingOp, GotoOp, Meter, Route, Scene, Story
 from .problems import Problem, StoryError, Where, did_you_mean, display_path
 from .yamlsource import YList, read_yaml
@@ -18,11 +19,6 @@ MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "me
 PART_FIELDS = ("characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
 RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
-
-
-def default_root() -> Path:
-    """The game's own story folder: the project folder holding scenes/ and assets/."""
-    return Path(__file__).resolve().parents[2]
 
 
 def load_story(root: Path | str | None = None) -> Story:
