@@ -74,6 +74,7 @@ TRIGGERS: list[Files] = [
     manifest("meters:\n  trust: {}\n", "meters:\n"),
     manifest("trust: {}", "trust: {max: ten}"),
     manifest("trust: {}", "trust: {visible: maybe}"),
+    manifest("trust: {}", "trust: {higher: lower}"),
     manifest("cafe.end: {route: cafe}", "cafe.end: {route: cafe, priority: high}"),
     manifest("trust: {}", "trust:"),
     manifest("waiter: {}", "waiter: Jules"),

@@ -344,6 +344,11 @@ def test_random_play_shares_out_the_endings(story, random_plays, route) -> None:
 
 # ----- the best ending costs something -----
 
+def test_the_meters_worse_when_higher_are_the_manifests(story) -> None:
+    """What costs the player here is what the game's notes tell as a loss (the meter's `higher: worse`)."""
+    assert {m.id for m in story.meters.values() if m.higher == "worse"} == WORSE_WHEN_HIGHER
+
+
 def costs(before: dict[str, int], after: dict[str, int]) -> list[str]:
     """The meters a choice moved the wrong way: raised, if higher is worse (danger), else lowered."""
     return [name for name in before

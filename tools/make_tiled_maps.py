@@ -117,8 +117,8 @@ def vineyard_stars(out: Path) -> Path:
         TileLayer("fireflies", firefly_grid(rng), visible=False),
         ObjectGroup("props", [MapObject(700, 716, width=LANTERN[0], height=LANTERN[1], gid=PROPS,
                                         class_="lantern")]),
-        ObjectGroup("stage", [MapObject(330, 712, "left", point=True), MapObject(640, 716, "center", point=True),
-                              MapObject(960, 712, "right", point=True),
+        ObjectGroup("stage", [MapObject(330, 720, "left", point=True), MapObject(640, 720, "center", point=True),
+                              MapObject(960, 720, "right", point=True),
                               MapObject(730, 650, "by_the_lantern", width=60, height=66)]),
     ]
     text = tmx_text(GRID, (TILE, TILE), [(VINES, "tiles/vines.tsx"), (STARS, "tiles/stars.tsx"),

@@ -18,6 +18,7 @@ MANIFEST = "story.yaml"
 MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "meters", "routes", "endings")
 PART_FIELDS = ("characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
+HIGHER = ("better", "worse")   # a meter's 'higher:' field
 RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
 
 
@@ -182,13 +183,19 @@ class StoryLoader:
                 self.problems.append(Problem(where, f"meter id '{mid}' cannot have a dot"))
                 continue
             f = Fields(data, where, f"meter '{mid}'", self.problems,
-                       ("label", "min", "max", "start", "visible"))
+                       ("label", "min", "max", "start", "visible", "higher"))
             low, high = f.integer("min", 0), f.integer("max", 10)
+            higher = f.text("higher", "better")
+            if higher not in HIGHER:
+                self.problems.append(Problem(f.place("higher"), f"'higher' in meter '{mid}' is '{higher}'",
+                                             did_you_mean(str(higher), HIGHER) or
+                                             "say 'better' (the player wants it high) or 'worse' (wants it low)"))
+                higher = "better"
             start = f.integer("start", low)
             if not low <= start <= high:
                 self.problems.append(Problem(f.where, f"meter '{mid}' starts at {start}, outside {low}..{high}"))
             out[mid] = Meter(mid, f.text("label", mid.replace("_", " ").capitalize()) or mid,
-                             low, high, max(low, min(high, start)), f.boolean("visible", True), where)
+                             low, high, max(low, min(high, start)), f.boolean("visible", True), where, higher)
         return out
 
     def routes(self, manifests: list[Fields]) -> dict[str, Route]:

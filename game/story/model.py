@@ -39,6 +39,7 @@ class Meter:
     start: int
     visible: bool
     where: Where
+    higher: str = "better"   # "worse" for a meter the player wants low (danger): how its changes are told
 
     def clamp(self, value: int) -> int:
         return max(self.min, min(self.max, value))

@@ -108,8 +108,9 @@ def missing_fonts() -> str | None:
 
 
 @lru_cache(maxsize=None)
-def font(face: str, size: int, italic: bool = False) -> pygame.font.Font:
-    """A font from a fontpkg family, cached; the italic file when the family has one.
+def font(face: str, size: int, italic: bool = False, bold: bool = False) -> pygame.font.Font:
+    """A font from a fontpkg family, cached; the italic file when the family has one; bold is drawn heavier by
+    the renderer (the packages hold the regular weight: small light words over a picture need it).
 
     Raises FontMissing (one line, with the fix) when the package or its file is missing or unreadable.
     """
@@ -122,6 +123,7 @@ def font(face: str, size: int, italic: bool = False) -> pygame.font.Font:
                           f"(reinstall it: python -m pip install --force-reinstall {package})", package,
                           installed=True) from None
     result.italic = synthetic_italic
+    result.bold = bold
     return result
 
 
@@ -133,8 +135,8 @@ def display_font(size: int) -> pygame.font.Font:
     return font(DISPLAY_FACE, size)
 
 
-def ui_font(size: int = UI_SIZE) -> pygame.font.Font:
-    return font(UI_FACE, size)
+def ui_font(size: int = UI_SIZE, bold: bool = False) -> pygame.font.Font:
+    return font(UI_FACE, size, bold=bold)
 
 
 def hex_colour(text: str) -> tuple[int, int, int]:

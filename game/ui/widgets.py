@@ -88,6 +88,9 @@ class ButtonList:
         self.horizontal = horizontal
         self.flat = flat  # words only, as in a quick menu
         self.focus: Optional[int] = None
+        # Where the pointer rested when the list appeared: SDL reports it as a motion when a window opens or
+        # a screen changes, and a pointer that has not moved must not take the focus the keys start from.
+        self.rest: Optional[tuple[int, int]] = _pointer()
 
     def _first_enabled(self, start: int, step: int) -> Optional[int]:
         n = len(self.buttons)
@@ -100,9 +103,15 @@ class ButtonList:
     def handle(self, event: pygame.event.Event) -> Optional[Button]:
         """The button activated by this event, if any (a disabled one never is)."""
         if event.type == pygame.MOUSEMOTION:
+            if self.rest is not None and tuple(event.pos) == self.rest:
+                return None
+            self.rest = None
             hovered = self.at(event.pos)
-            if hovered is not None:  # leaving the buttons keeps the focus where the keys can use it
+            if hovered is not None:
                 self.focus = hovered
+            elif self.flat:  # words only: their highlight is the pointer's, and goes with it
+                self.focus = None
+            # leaving a column of buttons keeps the focus where the keys can use it
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             index = self.at(event.pos)
             if index is not None and self.buttons[index].enabled:
@@ -139,6 +148,13 @@ class ButtonList:
                         shadow=True)
             if focused:  # underlined as well as coloured
                 pygame.draw.line(canvas, theme.GOLD, (rect.left, rect.bottom), (rect.right, rect.bottom), 2)
+
+
+def _pointer() -> Optional[tuple[int, int]]:
+    try:
+        return tuple(pygame.mouse.get_pos()) if pygame.display.get_init() else None
+    except pygame.error:
+        return None
 
 
 def column(labels: list[tuple[str, str, bool]], centre_x: int, top: int, width: int = 360, height: int = 52,

@@ -17,16 +17,36 @@ class Toast:
     words: str
     direction: int        # +1 rose, -1 fell, 0 a plain note
     left: float
+    good: bool = True     # for a meter's note: whether the change is one the player wants
+
+
+GOOD = (150, 210, 140)    # a change the player wants: an arrow in a ring
+BAD = (240, 170, 90)      # one they do not: an arrow in a diamond, and an edge in the same colour
+ROW_Y, ROW_GAP, TOP_ROWS = 18, 44, 2   # the notes' rows, above the characters' heads (they start at about 100)
+LEFT_LIMIT = 400          # notes stop short of the meters tab and its open panel at the top left
 
 
 def arrow(canvas: pygame.Surface, centre: tuple[int, int], up: bool, colour: tuple[int, int, int]) -> None:
     x, y = centre
-    points = [(x - 8, y + 5), (x + 8, y + 5), (x, y - 7)] if up else [(x - 8, y - 5), (x + 8, y - 5), (x, y + 7)]
+    points = [(x - 6, y + 4), (x + 6, y + 4), (x, y - 6)] if up else [(x - 6, y - 4), (x + 6, y - 4), (x, y + 6)]
     pygame.draw.polygon(canvas, colour, points)
 
 
+def change_mark(canvas: pygame.Surface, centre: tuple[int, int], up: bool, good: bool) -> None:
+    """How a meter moved, told by shape as well as colour: the arrow's direction says rose or fell; a ring
+    around it says the player gained, a diamond says they lost."""
+    x, y = centre
+    colour = GOOD if good else BAD
+    if good:
+        getattr(pygame.draw, "aacircle", pygame.draw.circle)(canvas, colour, centre, 12, width=2)
+    else:
+        pygame.draw.polygon(canvas, colour, [(x, y - 14), (x + 14, y), (x, y + 14), (x - 14, y)], width=2)
+    arrow(canvas, centre, up, colour)
+
+
 class Toasts:
-    """Short notes at the top right: 'Trust rose' with an up arrow, 'Screenshot saved', ..."""
+    """Short notes along the top of the screen, above the faces: 'Trust rose' with an arrow in a ring, 'Danger
+    of exposure rose' with an arrow in a diamond, 'Screenshot saved', ..."""
 
     def __init__(self):
         self.items: list[Toast] = []
@@ -37,7 +57,9 @@ class Toasts:
             meter = story.meters[change.meter]
             if meter.visible:
                 up = change.after > change.before
-                self.items.append(Toast(f"{meter.label} {'rose' if up else 'fell'}", 1 if up else -1, TOAST_SECONDS))
+                good = up == (meter.higher != "worse")
+                self.items.append(Toast(f"{meter.label} {'rose' if up else 'fell'}", 1 if up else -1,
+                                        TOAST_SECONDS, good))
         self.items = self.items[-4:]
         self.changed = True
 
@@ -54,20 +76,45 @@ class Toasts:
         changed, self.changed = self.changed or len(self.items) != before, False
         return changed
 
+    def layout(self) -> list[tuple[Toast, str, pygame.Rect]]:
+        """Each note's words and box: in a row from the top right, the newest at the right, a second row below
+        when the first is full; never lower than the two rows, so a note never covers a face. A note longer
+        than the whole width is shortened with an ellipsis (the long ones are kept in the History)."""
+        font = theme.ui_font(theme.SMALL_SIZE)
+        out: list[tuple[Toast, str, pygame.Rect]] = []
+        full = theme.CANVAS[0] - 24
+        row, right = 0, full
+        for item in reversed(self.items):
+            extra = 66 if item.direction else 36
+            words = _fit(font, item.words, full - 24 - extra)
+            width = font.size(words)[0] + extra
+            if right - width < LEFT_LIMIT and right < full:
+                row, right = row + 1, full
+            if row >= TOP_ROWS:
+                break
+            out.append((item, words, pygame.Rect(right - width, ROW_Y + row * ROW_GAP, width, 36)))
+            right -= width + 10
+        return out
+
     def draw(self, canvas: pygame.Surface) -> None:
         font = theme.ui_font(theme.SMALL_SIZE)
-        y = 72
-        for item in self.items:
-            width = font.size(item.words)[0] + (64 if item.direction else 36)
-            rect = pygame.Rect(1256 - width, y, width, 40)
-            panel(canvas, rect, alpha=230)
+        for item, words, rect in self.layout():
+            panel(canvas, rect, alpha=235)
             x = rect.x + 18
             if item.direction:
-                colour = (150, 210, 140) if item.direction > 0 else (232, 140, 120)
-                arrow(canvas, (x + 8, rect.centery), item.direction > 0, colour)
-                x += 28
-            text(canvas, font, item.words, theme.PAPER, (x, rect.centery), "midleft")
-            y += 48
+                if not item.good:
+                    pygame.draw.rect(canvas, BAD, rect, width=2, border_radius=8)
+                change_mark(canvas, (x + 10, rect.centery), item.direction > 0, item.good)
+                x += 32
+            text(canvas, font, words, theme.PAPER, (x, rect.centery), "midleft")
+
+
+def _fit(font: pygame.font.Font, words: str, width: int) -> str:
+    if font.size(words)[0] <= width:
+        return words
+    while words and font.size(words + "…")[0] > width:
+        words = words[:-1]
+    return words.rstrip() + "…"
 
 
 class MeterPanel:

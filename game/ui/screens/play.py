@@ -40,7 +40,7 @@ def quick_band() -> pygame.Surface:
 
 
 def quick_menu() -> ButtonList:
-    font = theme.ui_font(theme.SMALL_SIZE)
+    font = theme.ui_font(theme.SMALL_SIZE, bold=True)   # the light face's thin strokes alone read too dim
     widths = [font.size(label)[0] + 28 for _, label in QUICK]
     x = 640 - sum(widths) // 2
     buttons = []

@@ -89,5 +89,5 @@ class TitleScreen(Screen):
         text(canvas, theme.text_font(24, italic=True), "a visual novel in three confessions", (228, 216, 196),
              (640, 256), "center", shadow=True)
         self.buttons.draw(canvas)
-        text(canvas, theme.ui_font(theme.SMALL_SIZE), "Arrows and Return, or the mouse.  F11: full screen.",
+        text(canvas, theme.ui_font(theme.SMALL_SIZE, bold=True), "Arrows and Return, or the mouse.  F11: full screen.",
              theme.PAPER_DIM, (640, 700), "center", shadow=True)
