@@ -142,3 +142,50 @@ def test_the_quick_menus_words_read_at_4_5_to_1_over_any_picture(under) -> None:
                         for y in range(word.top, word.bottom))
         ink, ground = shades[-len(shades) // 50], shades[len(shades) // 2]   # the strokes, and the band between
         assert (ink + 0.05) / (ground + 0.05) >= 4.5, (button.label, under)
+
+
+@pytest.mark.parametrize("route", ["vineyard", "provence", "paris", "epilogue"])
+@pytest.mark.parametrize("pick", ["first", "last"])
+def test_no_choice_covers_a_face_on_any_menu_of_a_route(route, pick) -> None:
+    """Every menu met answering always the first (or last) available option: its buttons sit above the text
+    box and leave every head on the stage uncovered, or (where no place can, as on the bench in Paris, four
+    long options between two faces) the stage is dimmed under the menu; that stays the exception."""
+    from game.story import Runner
+    from game.ui.screens.play import BOX, PlayScreen
+    app = make_app()
+    past = sorted(e.id for e in app.story.endings.values() if e.id.endswith(".found"))
+    screen = PlayScreen(app, Runner.new(app.story, route, past))
+    screen.started = True
+    app.stack = [screen]
+    menus, dimmed, transition = 0, 0, screen.pump(instant=True)
+    while transition is None:
+        if screen.menu is not None:
+            menus += 1
+            screen.stage.finish()
+            faces = screen.stage.faces()
+            covered = any(button.rect.colliderect(face) for button in screen.menu.buttons for face in faces)
+            assert covered == screen.menu_dims, screen.runner.state.scene
+            dimmed += covered
+            for button in screen.menu.buttons:
+                assert button.rect.bottom <= BOX.y and button.rect.top >= 16
+            available = [i for i, b in enumerate(screen.menu.buttons) if b.enabled]
+            transition = screen.choose(available[0 if pick == "first" else -1], instant=True)
+            continue
+        transition = screen.pump(instant=True)
+    assert menus >= 3 and dimmed <= 1, (menus, dimmed)
+
+
+@pytest.mark.parametrize("under", [(255, 255, 255), (230, 190, 120), (20, 20, 30)])
+def test_a_greyed_options_reason_reads_at_4_5_to_1_over_any_picture(under) -> None:
+    from game.ui.widgets import Button
+    make_app()
+    canvas = pygame.Surface((1280, 720))
+    canvas.fill(under)
+    reason = "She has no reason yet to give you a straight answer, and she says so plainly."
+    button = Button("Ask her who gave her that word.", pygame.Rect(400, 200, 480, 120), False, reason)
+    button.draw(canvas, False, pygame.font.Font(None, 30))
+    lines = [pygame.Rect(420, y, 440, 22) for y in range(262, 312, 2)]
+    shades = sorted(luminance(canvas.get_at((x, y))) for rect in lines for x in range(rect.left, rect.right, 2)
+                    for y in (rect.top,))
+    ink, ground = shades[-len(shades) // 100], shades[len(shades) // 2]
+    assert (ink + 0.05) / (ground + 0.05) >= 4.5, under

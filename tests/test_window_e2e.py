@@ -13,7 +13,7 @@ from typing import Callable, Optional
 import pygame
 import pytest
 
-from game.ui.screens.play import MENU_WIDTH
+from game.ui.choice_layout import WIDE
 from xvfb_helpers import (Window, XDisplay, changed_pixels, missing_tools, poll, runs_in_column, runs_in_row,
                           share_of, start_xvfb, stop, wait_for)
 
@@ -37,9 +37,9 @@ METERS_TOGGLE_TOP = pygame.Rect(40, 18, 100, 2)
 # textbox.py: BOX = Rect(60, 486, 1160, 196); its panel's bottom rule
 TEXT_BOX = pygame.Rect(60, 486, 1160, 196)
 TEXT_BOX_BOTTOM = pygame.Rect(100, 680, 1080, 2)
-# play.py show_menu(): option buttons MENU_WIDTH wide, centred, between y 16 and the text box; their left rule is
-# the first two columns of the button
-OPTION_RULE_X, OPTIONS_TOP, OPTIONS_BOTTOM = CANVAS[0] // 2 - MENU_WIDTH // 2 + 1, 16, 480
+# choice_layout.py: option buttons between y 16 and the text box, centred and WIDE when no face is in the way,
+# else in the widest stretch between faces; their left rule is the first two columns of the button
+OPTIONS_TOP, OPTIONS_BOTTOM = 16, 480
 # menus.py GameMenu: a 440x520 panel centred at (640, 350); buttons from box.y + 92, 320x52, gap 14; Quit is 6th
 GAME_MENU_TOP = pygame.Rect(440, 90, 400, 2)
 QUIT = (640, 90 + 92 + 5 * (52 + 14) + 26)
@@ -63,9 +63,18 @@ def focused_card(picture: pygame.Surface) -> Optional[int]:
 
 def options(picture: pygame.Surface) -> list[tuple[int, int]]:
     """The y spans of the choice buttons' left rules, if a choice menu is up."""
-    runs = runs_in_column(picture, OPTION_RULE_X, BUTTON_EDGES, OPTIONS_TOP, OPTIONS_BOTTOM)
-    runs = [(top, bottom) for top, bottom in runs if bottom - top >= 20]
-    return runs if len(runs) >= 2 else []
+    return options_at(picture)[1]
+
+
+def options_at(picture: pygame.Surface) -> tuple[int, list[tuple[int, int]]]:
+    """(x, spans): the column of the choice buttons' left rules, wherever the menu was placed, and their y spans."""
+    centred = CANVAS[0] // 2 - WIDE // 2 + 1
+    for x in [centred] + [x for x in range(40, CANVAS[0] - 360) if x != centred]:
+        runs = runs_in_column(picture, x, BUTTON_EDGES, OPTIONS_TOP, OPTIONS_BOTTOM)
+        runs = [(top, bottom) for top, bottom in runs if bottom - top >= 20]
+        if len(runs) >= 2:
+            return x, runs
+    return centred, []
 
 
 def press_return_until_a_menu(player: Player, timeout: float = 60.0) -> pygame.Surface:
@@ -184,8 +193,9 @@ def test_a_player_starts_a_story_reads_chooses_and_quits(player: Player) -> None
         box = player.settled(TEXT_BOX, f"the text box to settle after Return number {press}")
 
     menu = press_return_until_a_menu(player)
-    top, bottom = next(span for span in options(menu) if menu.get_at((OPTION_RULE_X, span[0]))[:3] != DISABLED_EDGE)
-    player.click((640, (top + bottom) // 2))
+    rule_x, spans = options_at(menu)
+    top, bottom = next(span for span in spans if menu.get_at((rule_x, span[0]))[:3] != DISABLED_EDGE)
+    player.click((rule_x + 100, (top + bottom) // 2))
     player.wait_for(lambda p: not options(p) and changed_pixels(p, menu) > CHANGED,
                     "the menu to close and the story to go on after a click on the first option")
 

@@ -1,6 +1,8 @@
 """The stage: background and characters, with fades and dissolves, as the story's stage commands ask."""
 from __future__ import annotations
 
+import weakref
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -52,6 +54,7 @@ class Actor:
 class StageView:
     def __init__(self, assets: AssetCache):
         self.assets = assets
+        self._bounds: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a sprite's drawn part, once
         self.background: Background = assets.background(None)
         self.name: Optional[str] = None
         self.old: Optional[Background] = None      # what a transition starts from
@@ -171,6 +174,27 @@ class StageView:
         elif self.transition == "dissolve":
             self.old.set_alpha(int(255 * max(0.0, 1 - self.elapsed / DISSOLVE)))
             canvas.blit(self.old, (0, 0))
+
+    def faces(self) -> list[pygame.Rect]:
+        """Where the characters on stage (or coming on) have their heads: the top of each sprite's drawn part,
+        a little over a third of its height and half its width (the sprites are cut at the waist or hips)."""
+        out = []
+        for actor in self.actors.values():
+            if actor.surface is None or actor.target <= 0:
+                continue
+            body = self._drawn_part(actor.surface)
+            x, y = self.position(actor.position)
+            rect = actor.surface.get_rect(midbottom=(x, y))
+            head = pygame.Rect(0, 0, body.width * 55 // 100, body.height * 38 // 100)
+            head.midtop = (rect.x + body.centerx, rect.y + body.top)
+            out.append(head)
+        return out
+
+    def _drawn_part(self, surface: pygame.Surface) -> pygame.Rect:
+        known = self._bounds.get(surface)
+        if known is None:
+            known = self._bounds[surface] = surface.get_bounding_rect()
+        return known
 
     def _draw_actors(self, canvas: pygame.Surface) -> None:
         for actor in self.actors.values():

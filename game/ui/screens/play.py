@@ -11,6 +11,7 @@ from ...story.lookahead import upcoming
 from ...story.timeline import Step, Timeline
 from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
+from ..choice_layout import place_choices
 from ..screen import Push, Replace, Screen, Transition
 from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
 from ..stage import StageView
@@ -25,7 +26,7 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | \
 QUICK = [("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "Auto"), ("save", "Save"),
          ("qsave", "Q.Save"), ("qload", "Q.Load"), ("prefs", "Prefs")]
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
-MENU_WIDTH, MENU_GAP = 800, 12  # choice buttons, centred on the canvas above the text box
+MENU_GAP = 12  # between choice buttons (their place: choice_layout.py)
 MODE_RECT = pygame.Rect(1060, 18, 196, 36)  # "Skipping" / "Auto" at the top right
 MENU_GUARD = 0.35  # seconds a new menu ignores keys: a quick double Return at the line before picks nothing
 
@@ -59,6 +60,8 @@ class PlayScreen(Screen):
         self.box = TextBox(app.settings.text_speed)
         self.menu: Optional[ButtonList] = None
         self.quick = quick_menu()
+        self.menu_dims = False                           # see show_menu
+        self._dim: Optional[pygame.Surface] = None
         self.band = quick_band()
         self.meters = MeterPanel(app.story)
         self.toasts = Toasts()
@@ -159,21 +162,23 @@ class PlayScreen(Screen):
         self.app.trace(line=line.id, speaker=line.speaker, text=line.text)
 
     def show_menu(self, menu: Menu) -> None:
-        """Options as buttons, each as tall as its words need, centred in the space above the text box;
-        the first option that can be chosen has the focus, so Return picks it."""
-        font, small = theme.text_font(26), theme.ui_font(theme.SMALL_SIZE)
-        width, gap = MENU_WIDTH, MENU_GAP
-        heights = []
-        for option in menu.options:
-            words = len(label_lines(option.text, font, width)) * font.get_linesize()
-            hint = small.get_linesize() if option.hint and not option.available else 0
-            heights.append(max(60, words + hint + 22))
-        top = max(16, (BOX.y - 24 - sum(heights) - gap * (len(heights) - 1)) // 2)
-        buttons = []
-        for i, (option, height) in enumerate(zip(menu.options, heights)):
-            buttons.append(Button(option.text, pygame.Rect(640 - width // 2, top, width, height), option.available,
-                                  option.hint if not option.available else "", key=str(i)))
-            top += height + gap
+        """Options as buttons, each as tall as its words need, stacked up from the text box and clear of the
+        characters' faces where they can be (choice_layout.py); the first option that can be chosen has the
+        focus, so Return picks it."""
+        font, small = theme.text_font(26), theme.ui_font(theme.SMALL_SIZE, bold=True)   # as Button draws them
+
+        def heights(width: int) -> list[int]:
+            out = []
+            for option in menu.options:
+                words = len(label_lines(option.text, font, width)) * font.get_linesize()
+                hint = len(label_lines(option.hint, small, width)) * small.get_linesize() \
+                    if option.hint and not option.available else 0
+                out.append(max(60, words + hint + 22))
+            return out
+        rects, clear = place_choices(heights, MENU_GAP, BOX.y - 20, self.stage.faces())
+        self.menu_dims = not clear   # a face the menu cannot keep clear of: the stage steps back, deliberately
+        buttons = [Button(option.text, rect, option.available, option.hint if not option.available else "",
+                          key=str(i)) for i, (option, rect) in enumerate(zip(menu.options, rects))]
         self.menu = ButtonList(buttons, font)
         self.menu_age = 0.0
         self.app.trace(menu=menu.id, options=[o.text for o in menu.options])
@@ -474,6 +479,8 @@ class PlayScreen(Screen):
         if not self.stage.transition:
             self.box.draw(canvas)
             if self.menu is not None:
+                if self.menu_dims:
+                    canvas.blit(self._stage_dim(), (0, 0))
                 self.menu.draw(canvas)
         canvas.blit(self.band, (0, BOX.bottom))
         self.quick.draw(canvas)
@@ -482,6 +489,12 @@ class PlayScreen(Screen):
         self.toasts.draw(canvas)
         if self._mode_shown:
             self._draw_mode(canvas, self._mode_shown)
+
+    def _stage_dim(self) -> pygame.Surface:
+        if self._dim is None:
+            self._dim = pygame.Surface((theme.CANVAS[0], BOX.y), pygame.SRCALPHA)
+            self._dim.fill((8, 6, 14, 120))
+        return self._dim
 
     def _draw_quick_states(self, canvas: pygame.Surface) -> None:
         """Skip and Auto stay underlined in gold while they are on."""
