@@ -1,4 +1,5 @@
-"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window.
+"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
+author's new and test (game/authoring.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 
@@ -24,6 +25,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
+from . import authoring
 from .story import Runner, SaveError, StoryError, load_story, read_save, write_save
 from .story.explore import explore
 from .story.loader import default_root
@@ -294,10 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
         "explore": (cmd_explore, "walk every path: endings, dead ends, unreached scenes"),
         "stats": (cmd_stats, "words, lines and menus per route and per character"),
         "shot": (cmd_shot, "save a picture of what the player sees at a moment of play, without a window"),
+        "new": (authoring.cmd_new, authoring.HELP["new"]),
+        "test": (lambda args: authoring.cmd_test(args, _load), authoring.HELP["test"]),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
         p.set_defaults(func=func)
+        authoring.add_arguments(name, p)
         if name in ("play", "explore"):
             p.add_argument("--route", metavar="ID")
         if name == "shot":

@@ -1,0 +1,102 @@
+"""The author's commands: `new` (a story pack to start from) and `test` (a story's playthrough files, and the lines
+none of them reaches). game/cli.py registers them."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from .newstory import FolderNotEmpty, new_story
+from .story.model import Story
+from .story.playtests import PLAYTHROUGH_FOLDER, playthrough_files, run_playthrough, unreached_lines
+from .story.problems import display_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2  # as in the table at the top of game/cli.py
+Load = Callable[[argparse.Namespace], "Story | None"]
+HELP = {
+    "new": "make a small story pack to start from: it lints, plays and passes its own tests",
+    "test": "play the story's playthrough files (tests/playthroughs/*.yaml); list the lines none reaches",
+}
+
+
+def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    """The arguments of the author's commands (nothing for the others)."""
+    if name == "new":
+        parser.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder for the story")
+
+
+def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
+    if getattr(args, "json", False):
+        import json
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(text)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    folder: Path = args.folder
+    if folder.exists() and not folder.is_dir():
+        print(f"{folder}: is a file, not a folder (new makes a story in a new or empty folder)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        made = new_story(folder)
+    except FolderNotEmpty:
+        print(f"{folder}: the folder is not empty (new makes a story only in a new or empty folder: "
+              f"choose another name, or empty it first)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(f"{exc.filename or folder}: cannot write the story ({exc.strerror})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    shown = display_path(folder)
+    files = [display_path(p) for p in made]
+    text = [f"A new story in {shown}, {len(files)} files:"] + [f"  {f}" for f in files] + [
+        "Try it:",
+        f"  python -m game lint --story {shown}",
+        f"  python -m game play --story {shown} --route harbour --choose 1,1",
+        f"  python -m game test --story {shown}",
+        f"  python -m game --story {shown}          (in the window)",
+        "docs/authoring.md walks through what each file does and how to write your own."]
+    _print(args, {"ok": True, "folder": shown, "files": files}, "\n".join(text))
+    return EXIT_OK
+
+
+def cmd_test(args: argparse.Namespace, load: Load) -> int:
+    story = load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    root = Path(story.root)
+    files = playthrough_files(root)
+    if not files:
+        print(f"{display_path(root / PLAYTHROUGH_FOLDER)}: no playthrough files (*.yaml) to run "
+              f"(`python -m game new` makes a story with some; docs/authoring.md shows the format)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    results = [run_playthrough(story, path) for path in files]
+    seen = set().union(*(r.seen for r in results))
+    unreached = unreached_lines(story, seen)
+    failed = [r for r in results if not r.ok]
+    lines = []
+    for r in results:
+        if r.ok:
+            lines.append(f"{r.path}: ok ({f'ending {r.ending}' if r.ending else 'stopped at a menu'} "
+                         f"after {r.choices} choices)")
+        else:
+            lines.append(f"{r.path}: FAILED")
+            lines.extend(f"  {problem}" for problem in r.failures)
+    lines.append(f"{len(results)} playthroughs: {len(results) - len(failed)} passed, {len(failed)} failed.")
+    total = sum(1 for scene in story.scenes.values() for op in scene.ops if type(op).__name__ == "SayOp")
+    if unreached:
+        lines.append(f"{len(unreached)} of {total} lines no playthrough reaches:")
+        lines.extend(f"  {op.where.path}:{op.where.line}: {_quoted(op.speaker, op.text)}" for op in unreached)
+    else:
+        lines.append(f"Every one of the {total} lines is reached by a playthrough.")
+    data = {"ok": not failed, "files": [r.to_json() for r in results], "lines": total,
+            "unreached": [{"path": op.where.path, "line": op.where.line, "id": op.line_id,
+                           "text": _quoted(op.speaker, op.text)} for op in unreached]}
+    _print(args, data, "\n".join(lines))
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _quoted(speaker: str | None, text: str, width: int = 60) -> str:
+    line = f"{speaker}: {text}" if speaker else text
+    return line if len(line) <= width else line[:width - 1] + "…"
