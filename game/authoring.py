@@ -1,22 +1,28 @@
-"""The author's commands: `new` (a story pack to start from) and `test` (a story's playthrough files, and the lines
-none of them reaches). game/cli.py registers them."""
+"""The author's commands: `new` (a story pack to start from), `test` (a story's playthrough files, and the lines
+none of them reaches) and `graph` (the scenes, menus and endings, drawn). game/cli.py registers them."""
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
 from .newstory import FolderNotEmpty, new_story
+from .scene_dot import to_dot
+from .scene_svg import to_svg
 from .story.model import Story
 from .story.playtests import PLAYTHROUGH_FOLDER, playthrough_files, run_playthrough, unreached_lines
 from .story.problems import display_path
+from .story.scenegraph import build_graph
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2  # as in the table at the top of game/cli.py
 Load = Callable[[argparse.Namespace], "Story | None"]
 HELP = {
     "new": "make a small story pack to start from: it lints, plays and passes its own tests",
     "test": "play the story's playthrough files (tests/playthroughs/*.yaml); list the lines none reaches",
+    "graph": "draw the scene graph with its menus and endings (--out FILE.svg or FILE.dot)",
 }
 
 
@@ -24,6 +30,10 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
     """The arguments of the author's commands (nothing for the others)."""
     if name == "new":
         parser.add_argument("folder", type=Path, metavar="DIR", help="a new or empty folder for the story")
+    if name == "graph":
+        parser.add_argument("--route", metavar="ID", help="only this route")
+        parser.add_argument("--out", type=Path, metavar="FILE.svg", required=True,
+                            help="FILE.dot (Graphviz's text) or FILE.svg (a picture)")
 
 
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -100,3 +110,46 @@ def cmd_test(args: argparse.Namespace, load: Load) -> int:
 def _quoted(speaker: str | None, text: str, width: int = 60) -> str:
     line = f"{speaker}: {text}" if speaker else text
     return line if len(line) <= width else line[:width - 1] + "…"
+
+
+def cmd_graph(args: argparse.Namespace, load: Load) -> int:
+    story = load(args)
+    if story is None:
+        return EXIT_PROBLEMS
+    route = args.route
+    if route and route not in story.routes:
+        print(f"unknown route '{route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    out: Path = args.out
+    if out.suffix.lower() not in (".svg", ".dot"):
+        print(f"{out}: graph writes FILE.dot (Graphviz's text) or FILE.svg (a picture)", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    graph = build_graph(story, route)
+    title = f"{story.title}: {story.routes[route].title}" if route else story.title
+    try:
+        how = write_graph(to_dot(graph, title), lambda: to_svg(graph, title), out)
+    except OSError as exc:
+        print(f"{out}: cannot write the graph ({exc.strerror})", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    kinds = {kind: sum(1 for n in graph.nodes.values() if n.kind == kind) for kind in ("scene", "menu", "ending")}
+    counts = f"{kinds['scene']} scenes, {kinds['menu']} menus, {kinds['ending']} endings"
+    _print(args, {"out": str(out), "drawn_by": how, **{f"{k}s": v for k, v in kinds.items()}},
+           f"{out}: {counts}" + {"dot": "", "graphviz": ", drawn by Graphviz",
+                                 "self": ", drawn without Graphviz (install it for a finer layout)"}[how])
+    return EXIT_OK
+
+
+def write_graph(dot: str, svg: Callable[[], str], out: Path) -> str:
+    """Write DOT text, or an SVG drawn by Graphviz's `dot` when it is installed and by game/scene_svg.py when it
+    is not (or fails); which one: 'dot', 'graphviz' or 'self'."""
+    if out.suffix.lower() == ".dot":
+        out.write_text(dot, encoding="utf-8")
+        return "dot"
+    graphviz = shutil.which("dot")
+    if graphviz:
+        done = subprocess.run([graphviz, "-Tsvg"], input=dot.encode("utf-8"), capture_output=True, check=False)
+        if done.returncode == 0 and done.stdout.lstrip().startswith((b"<?xml", b"<svg", b"<!DOCTYPE")):
+            out.write_bytes(done.stdout)
+            return "graphviz"
+    out.write_text(svg(), encoding="utf-8")
+    return "self"

@@ -1,5 +1,5 @@
 """The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
-author's new and test (game/authoring.py).
+author's new, test and graph (game/authoring.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 
@@ -298,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
         "shot": (cmd_shot, "save a picture of what the player sees at a moment of play, without a window"),
         "new": (authoring.cmd_new, authoring.HELP["new"]),
         "test": (lambda args: authoring.cmd_test(args, _load), authoring.HELP["test"]),
+        "graph": (lambda args: authoring.cmd_graph(args, _load), authoring.HELP["graph"]),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
