@@ -3,6 +3,7 @@ none of them reaches) and `graph` (the scenes, menus and endings, drawn). game/c
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from typing import Any, Callable
 from .newstory import FolderNotEmpty, new_story
 from .scene_dot import to_dot
 from .scene_svg import to_svg
-from .story.model import Story
+from .story.model import SayOp, Story
 from .story.playtests import PLAYTHROUGH_FOLDER, playthrough_files, run_playthrough, unreached_lines
 from .story.problems import display_path
 from .story.scenegraph import build_graph
@@ -37,11 +38,17 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
 
 
 def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    if getattr(args, "json", False):
-        import json
-        print(json.dumps(data, ensure_ascii=False, indent=1))
-    else:
+    """The text, or with --json one JSON object: accents as they are, or as \\u escapes where the output's
+    encoding lacks them (as the other commands print it)."""
+    if not getattr(args, "json", False):
         print(text)
+        return
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=1)
+    print(text)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -94,7 +101,7 @@ def cmd_test(args: argparse.Namespace, load: Load) -> int:
             lines.append(f"{r.path}: FAILED")
             lines.extend(f"  {problem}" for problem in r.failures)
     lines.append(f"{len(results)} playthroughs: {len(results) - len(failed)} passed, {len(failed)} failed.")
-    total = sum(1 for scene in story.scenes.values() for op in scene.ops if type(op).__name__ == "SayOp")
+    total = sum(1 for scene in story.scenes.values() for op in scene.ops if isinstance(op, SayOp))
     if unreached:
         lines.append(f"{len(unreached)} of {total} lines no playthrough reaches:")
         lines.extend(f"  {op.where.path}:{op.where.line}: {_quoted(op.speaker, op.text)}" for op in unreached)
