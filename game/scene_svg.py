@@ -1,13 +1,14 @@
 """The scene graph drawn as a layered SVG by the project itself, for when Graphviz is not installed.
 
 Layers run top to bottom from each route (the longest way from a route decides a node's layer, so a scene sits
-below every scene that leads to it); within a layer, nodes are ordered by where their neighbours are, a few
-sweeps down and up, to uncross the edges. Edges going back up (a scene that returns to an earlier one) are
-drawn dashed, round the side.
+below every scene that leads to it); an edge that skips layers gets a waypoint in each layer it crosses, which
+keeps a place in that layer like a thin node, so the edge runs between nodes rather than through them. Within a
+layer, nodes are ordered by where their neighbours are, a few sweeps down and up, to uncross the edges. Edges
+going back up (a scene that returns to an earlier one) are drawn dashed, round the side.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from .story.scenegraph import Node, SceneGraph
@@ -17,6 +18,7 @@ CHAR = 0.6                   # a character's width, in font sizes (Helvetica's a
 GAP_X, GAP_Y, MARGIN = 28, 56, 30
 FILL = {"route": "#f3e2b3", "scene": "#dfe7f2", "menu": "#f2dcd5", "ending": "#d9ecd6"}
 SWEEPS = 6
+WAYPOINT = "~"  # starts the id of a waypoint, which no node id can (ids are letters, digits, _ . # :)
 
 
 @dataclass
@@ -27,8 +29,15 @@ class Box:
     h: float = 0.0
 
 
-def layers_of(graph: SceneGraph) -> tuple[list[list[str]], set[tuple[str, str]]]:
-    """Nodes in layers, and the edges that go back up (found by a depth-first walk from the routes)."""
+@dataclass
+class Layout:
+    rows: list[list[str]]                   # node ids and waypoints, layer by layer, in order
+    back: set[tuple[str, str]]              # the edges that go back up
+    ways: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # a long edge -> its waypoints
+
+
+def layout(graph: SceneGraph) -> Layout:
+    """Nodes in layers (a depth-first walk from the routes finds the edges that go back up), then ordered."""
     succ: dict[str, list[str]] = {n: [] for n in graph.nodes}
     for source, target in graph.edges:
         succ[source].append(target)
@@ -64,17 +73,29 @@ def layers_of(graph: SceneGraph) -> tuple[list[list[str]], set[tuple[str, str]]]
     rows: list[list[str]] = [[] for _ in range(max(layer.values(), default=0) + 1)]
     for node in graph.nodes:
         rows[layer[node]].append(node)
-    return _uncross(rows, graph, back, group), back
-
-
-def _uncross(rows: list[list[str]], graph: SceneGraph, back: set[tuple[str, str]],
-             group: dict[str, int]) -> list[list[str]]:
-    up: dict[str, list[str]] = {n: [] for n in graph.nodes}
-    down: dict[str, list[str]] = {n: [] for n in graph.nodes}
+    result = Layout(rows, back)
+    segments = []
     for source, target in graph.edges:
-        if (source, target) not in back:
-            down[source].append(target)
-            up[target].append(source)
+        if (source, target) in back:
+            continue
+        way = [f"{WAYPOINT}{source}>{target}@{k}" for k in range(layer[source] + 1, layer[target])]
+        for k, point in zip(range(layer[source] + 1, layer[target]), way):
+            rows[k].append(point)
+            group[point] = group[source]
+        if way:
+            result.ways[(source, target)] = way
+        chain = [source, *way, target]
+        segments.extend(zip(chain, chain[1:]))
+    _uncross(rows, segments, group)
+    return result
+
+
+def _uncross(rows: list[list[str]], segments: list[tuple[str, str]], group: dict[str, int]) -> None:
+    up: dict[str, list[str]] = {n: [] for row in rows for n in row}
+    down: dict[str, list[str]] = {n: [] for row in rows for n in row}
+    for source, target in segments:
+        down[source].append(target)
+        up[target].append(source)
     for sweep in range(SWEEPS):
         place = {n: i / max(1, len(row)) for row in rows for i, n in enumerate(row)}
         neighbours = up if sweep % 2 == 0 else down
@@ -84,7 +105,6 @@ def _uncross(rows: list[list[str]], graph: SceneGraph, back: set[tuple[str, str]
                 return sum(place[m] for m in near) / len(near) if near else place[n]
             row.sort(key=lambda n: (group[n], centre(n)))
             place.update({n: i / max(1, len(row)) for i, n in enumerate(row)})
-    return rows
 
 
 def _lines(node: Node) -> list[str]:
@@ -98,16 +118,18 @@ def _size(node: Node) -> tuple[float, float]:
 
 
 def to_svg(graph: SceneGraph, title: str) -> str:
-    rows, back = layers_of(graph)
+    plan = layout(graph)
+    rows, back = plan.rows, plan.back
     boxes: dict[str, Box] = {}
     y = MARGIN + FONT * 2
     widths = []
     for row in rows:
-        sizes = [_size(graph.nodes[n]) for n in row]
+        sizes = [_size(graph.nodes[n]) if n in graph.nodes else (0.0, 0.0) for n in row]
         widths.append(sum(w for w, _ in sizes) + GAP_X * (len(row) - 1))
         height = max((h for _, h in sizes), default=0)
         x = 0.0
         for n, (w, h) in zip(row, sizes):
+            h = h if n in graph.nodes else height  # a waypoint runs the height of its layer
             boxes[n] = Box(x + w / 2, y + (height - h) / 2, w, h)
             x += w + GAP_X
         y += height + GAP_Y
@@ -123,14 +145,15 @@ def to_svg(graph: SceneGraph, title: str) -> str:
            '<rect width="100%" height="100%" fill="white"/>',
            f'<text x="{MARGIN}" y="{MARGIN + FONT}" font-size="{FONT + 5}" font-weight="bold">{escape(title)}</text>']
     for (source, target), labels in graph.edges.items():
-        out.extend(_edge(boxes[source], boxes[target], labels, (source, target) in back, width))
+        way = [boxes[point] for point in plan.ways.get((source, target), ())]
+        out.extend(_edge(boxes[source], boxes[target], labels, (source, target) in back, width, way))
     for n, node in graph.nodes.items():
         out.extend(_node(boxes[n], node))
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def _edge(a: Box, b: Box, labels: list[str], going_back: bool, width: float) -> list[str]:
+def _edge(a: Box, b: Box, labels: list[str], going_back: bool, width: float, way: list[Box]) -> list[str]:
     x1, y1 = a.x, a.y + a.h
     if going_back:  # round the right-hand side, up to the node's side
         x2, y2 = b.x + b.w / 2, b.y + b.h / 2
@@ -139,8 +162,12 @@ def _edge(a: Box, b: Box, labels: list[str], going_back: bool, width: float) -> 
         style, tip = ' stroke-dasharray="5,4"', ((x2 + 9, y2 - 4), (x2 + 9, y2 + 4))
     else:
         x2, y2 = b.x, b.y
-        bend = (y2 - y1) / 2
-        path = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{y1 + bend:.1f} {x2:.1f},{y2 - bend:.1f} {x2:.1f},{y2:.1f}"
+        path = f"M{x1:.1f},{y1:.1f}"
+        at = (x1, y1)
+        for point in way:  # down through each waypoint's layer, straight, and curving between layers
+            path += _curve(at, (point.x, point.y)) + f" L{point.x:.1f},{point.y + point.h:.1f}"
+            at = (point.x, point.y + point.h)
+        path += _curve(at, (x2, y2))
         style, tip = "", ((x2 - 4, y2 - 9), (x2 + 4, y2 - 9))
     # arrowheads drawn as triangles, not SVG markers, which simpler renderers (ImageMagick's own) leave out
     out = [f'<path d="{path}" fill="none" stroke="#5a6270" stroke-width="1.2"{style}/>',
@@ -148,13 +175,20 @@ def _edge(a: Box, b: Box, labels: list[str], going_back: bool, width: float) -> 
            'fill="#5a6270"/>']
     if labels:  # the numbers of the options taking this edge, where it leaves the menu
         text = ", ".join(labels)
-        lx, ly = x1 + (x2 - x1) * 0.2, y1 + min(22, (y2 - y1) / 3) if not going_back else y1 + 14
+        nx, ny = (way[0].x, way[0].y) if way and not going_back else (x2, y2)  # where the edge goes first
+        lx, ly = x1 + (nx - x1) * 0.2, y1 + min(22, (ny - y1) / 3) if not going_back else y1 + 14
         w = len(text) * SMALL * CHAR + 8
         out.append(f'<rect x="{lx - w / 2:.1f}" y="{ly - SMALL:.1f}" width="{w:.1f}" height="{SMALL + 5}" rx="3" '
                    'fill="white" stroke="#5a6270" stroke-width="0.6"/>')
         out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="{SMALL}" text-anchor="middle" fill="#30343c">'
                    f'{escape(text)}</text>')
     return out
+
+
+def _curve(start: tuple[float, float], end: tuple[float, float]) -> str:
+    (x1, y1), (x2, y2) = start, end
+    bend = (y2 - y1) / 2
+    return f" C{x1:.1f},{y1 + bend:.1f} {x2:.1f},{y2 - bend:.1f} {x2:.1f},{y2:.1f}"
 
 
 def _node(box: Box, node: Node) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from game.cli import main
 from game.scene_dot import to_dot
-from game.scene_svg import layers_of, to_svg
+from game.scene_svg import WAYPOINT, layout, to_svg
 from game.story import load_story
 from game.story.scenegraph import build_graph
 
@@ -105,11 +105,16 @@ def test_dot_names_every_node_and_edge_and_escapes_quotes(story) -> None:
 
 def test_layers_put_each_node_below_what_leads_to_it_but_for_the_ways_back(story) -> None:
     graph = build_graph(story)
-    rows, back = layers_of(graph)
-    layer = {n: i for i, row in enumerate(rows) for n in row}
-    assert sorted(layer) == sorted(graph.nodes)
-    assert back and all(layer[t] <= layer[s] for s, t in back)  # r.fork -> r.gate goes back up
-    assert all(layer[t] > layer[s] for s, t in graph.edges if (s, t) not in back)
+    plan = layout(graph)
+    layer = {n: i for i, row in enumerate(plan.rows) for n in row}
+    assert sorted(n for n in layer if not n.startswith(WAYPOINT)) == sorted(graph.nodes)
+    assert plan.back and all(layer[t] <= layer[s] for s, t in plan.back)  # r.fork -> r.gate goes back up
+    assert all(layer[t] > layer[s] for s, t in graph.edges if (s, t) not in plan.back)
+    # an edge that skips layers has one waypoint in each layer between, and no other edge has any
+    for (s, t), way in plan.ways.items():
+        assert [layer[p] for p in way] == list(range(layer[s] + 1, layer[t]))
+    assert set(plan.ways) == {(s, t) for s, t in graph.edges if (s, t) not in plan.back and layer[t] - layer[s] > 1}
+    assert plan.ways
 
 
 def _boxes(svg: str) -> list[tuple[float, float, float, float]]:
