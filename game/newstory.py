@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from .starter_pictures import draw_pictures
+from .story.playtests import PLAYTHROUGH_FOLDER
 
 STARTER = Path(__file__).resolve().parent / "starter"
 SCHEMAS = Path(__file__).resolve().parent / "story" / "schema"
@@ -21,9 +22,13 @@ class FolderNotEmpty(Exception):
 
 
 def schema_for(relative: Path) -> Path | None:
-    """The schema a file of a story folder is written against, or None (a playthrough file)."""
+    """The schema a file of a story folder is written against, or None."""
     parts = relative.parts
-    if not parts or parts[0] != "scenes" or relative.suffix not in (".yaml", ".yml"):
+    if relative.suffix not in (".yaml", ".yml"):
+        return None
+    if relative.parent == PLAYTHROUGH_FOLDER:
+        return SCHEMAS / "playthrough.schema.json"
+    if not parts or parts[0] != "scenes":
         return None
     if relative.name == "story.yaml":
         return SCHEMAS / ("story.schema.json" if len(parts) == 2 else "story-part.schema.json")

@@ -72,9 +72,11 @@ def test_every_picture_the_pack_shows_is_in_it(pack: Path) -> None:
 
 def test_each_story_file_names_its_schema_in_its_first_line(pack: Path) -> None:
     expected = {"scenes/story.yaml": "story.schema.json", "scenes/harbour/story.yaml": "story-part.schema.json",
-                "scenes/harbour/quay.yaml": "scene.schema.json", "scenes/harbour/stairs.yaml": "scene.schema.json"}
+                "scenes/harbour/quay.yaml": "scene.schema.json", "scenes/harbour/stairs.yaml": "scene.schema.json",
+                **{f"tests/playthroughs/{name}.yaml": "playthrough.schema.json"
+                   for name in ("asked", "climbed", "dark", "lit")}}
     found = {}
-    for path in sorted((pack / "scenes").rglob("*.yaml")):
+    for path in sorted(pack.rglob("*.yaml")):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith(SCHEMA_HEADER), path
         schema = Path(unquote(urlparse(first[len(SCHEMA_HEADER):]).path))

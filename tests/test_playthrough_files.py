@@ -90,7 +90,7 @@ def test_the_test_command_prints_each_file_then_what_is_unreached(pack: Path,
     out = capsys.readouterr().out.split("\n")
     line = line_of(pack / "scenes" / "harbour" / "stairs.yaml", "Mind the seventh step")
     assert out[2:4] == ["tests/playthroughs/lit.yaml: FAILED",
-                        "  tests/playthroughs/lit.yaml:4:9: error: ended at 'harbour.lit', not 'harbour.dark' "
+                        "  tests/playthroughs/lit.yaml:5:9: error: ended at 'harbour.lit', not 'harbour.dark' "
                         "(write 'ending: harbour.lit' if that is right)"]
     assert out[4:7] == ["3 playthroughs: 2 passed, 1 failed.", "1 of 10 lines no playthrough reaches:",
                         f"  scenes/harbour/stairs.yaml:{line}: keeper: Mind the seventh step. It remembers things."]
@@ -138,4 +138,4 @@ def test_pytest_in_a_story_folder_runs_its_playthroughs_by_the_entry_point(pack:
     rewrite(pack / LIT, "meters: {trust: 4", "meters: {trust: 5")
     done = pytest_here()
     assert done.returncode == 1 and "1 failed, 3 passed" in done.stdout
-    assert f"{LIT}:5:10: error: meter 'trust' is 4 at the end, not 5" in done.stdout
+    assert f"{LIT}:6:10: error: meter 'trust' is 4 at the end, not 5" in done.stdout

@@ -14,6 +14,7 @@ from docs_helpers import build_example
 from game.newstory import SCHEMAS, new_story
 from game.story import StoryError, load_story
 from game.story.compiler import STEP_WORDS
+from game.story.playtests import PLAYTHROUGH_FIELDS, playthrough_files, run_playthrough
 from schema_check import Schemas
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,8 +90,27 @@ def test_the_schema_knows_every_step_and_only_those() -> None:
     assert dialogue.search("keeper") and dialogue.search("keeper smiling") and not dialogue.search("a b c")
 
 
+def test_the_playthrough_schema_has_exactly_the_fields_playthrough_files_take() -> None:
+    assert list(properties("playthrough.schema.json")) == list(PLAYTHROUGH_FIELDS)
+
+
+@pytest.mark.parametrize("text", ["route: r\nchoose: [0]\n", "route: r\nchoose: [1]\nending: r.end\nmeter: {}\n",
+                                  "choose: [1]\n", "route: r\nchoose: [1]\nstopped: done\n",
+                                  "route: r\nchoose: [1]\nflags: {x: 1}\n"])
+def test_the_playthrough_schema_refuses_what_a_playthrough_refuses(story_dir, tmp_path: Path, text: str) -> None:
+    assert SCHEMA.errors(yaml.safe_load(text), "playthrough.schema.json")
+    story = load_story(story_dir(MANIFEST, {"a.yaml": SCENE}))
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("route: r\nchoose: [1]\nending: r.end\nflags: {x: false}\n", encoding="utf-8")
+    bad.write_text(text, encoding="utf-8")
+    assert run_playthrough(story, good).ok and not run_playthrough(story, bad).ok
+
+
 def _conforms(root: Path) -> list[str]:
     errors = []
+    for path in playthrough_files(root):
+        errors += [f"{path}: {e}" for e in SCHEMA.errors(yaml.safe_load(path.read_text(encoding="utf-8")),
+                                                          "playthrough.schema.json")]
     scenes = root / "scenes"
     for path in sorted(scenes.rglob("*.yaml")):
         if path.name == "story.yaml":
@@ -102,7 +122,7 @@ def _conforms(root: Path) -> list[str]:
 
 
 def test_the_real_story_conforms() -> None:
-    assert len(list((ROOT / "scenes").rglob("*.yaml"))) > 30
+    assert len(list((ROOT / "scenes").rglob("*.yaml"))) > 30 and len(playthrough_files(ROOT)) > 20
     assert _conforms(ROOT) == []
 
 
