@@ -1,4 +1,5 @@
-"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window.
+"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
+author's new, test and graph (game/authoring.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 
@@ -26,6 +27,7 @@ from typing import Any, Callable
 
 # Only what every command needs is imported here: the window's start, playing a story kept from its last start,
 # never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
+from . import authoring
 from .story import Runner, SaveError, StoryError
 from .story.home import default_root
 from .story.state import check_past
@@ -303,10 +305,14 @@ def build_parser() -> argparse.ArgumentParser:
         "explore": (cmd_explore, "walk every path: endings, dead ends, unreached scenes"),
         "stats": (cmd_stats, "words, lines and menus per route and per character"),
         "shot": (cmd_shot, "save a picture of what the player sees at a moment of play, without a window"),
+        "new": (authoring.cmd_new, authoring.HELP["new"]),
+        "test": (lambda args: authoring.cmd_test(args, _load), authoring.HELP["test"]),
+        "graph": (lambda args: authoring.cmd_graph(args, _load), authoring.HELP["graph"]),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
         p.set_defaults(func=func)
+        authoring.add_arguments(name, p)
         if name in ("play", "explore"):
             p.add_argument("--route", metavar="ID")
         if name == "shot":
