@@ -1,0 +1,173 @@
+"""The author's keys on the play screen, headless: Shift+D the developer overlay, Shift+R reload, Shift+P record."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+import pytest
+
+from authorpack import ASSETS, MANIFEST, scenes
+from game.paths import config_dir
+from game.story import load_story
+from game.story.inspection import inspect
+from game.ui.screens.devpanel import RECT, rows
+from game.ui.screens.play import PlayScreen
+from game.ui.textbox import BOX
+from ui_helpers import feed, key, make_app, settle
+
+SHIFT = pygame.KMOD_LSHIFT
+
+
+@pytest.fixture
+def pack(story_dir) -> Path:
+    return story_dir(MANIFEST, scenes(), ASSETS)
+
+
+def start(story, **settings):
+    app = make_app(story, text_speed=0, **settings)
+    screen = PlayScreen(app, app.start_route("main"))
+    app.stack = [screen]
+    screen.on_enter()
+    settle(app)
+    return app, screen
+
+
+def read_on(app, screen, presses: int = 1) -> None:
+    for _ in range(presses):
+        feed(app, key(pygame.K_RETURN))
+        settle(app)
+
+
+def pick(app, screen, number: int) -> None:
+    settle(app, seconds=1.0)   # a new menu ignores keys for a moment
+    feed(app, key(getattr(pygame, f"K_{number}")))
+    settle(app)
+
+
+def pixels(canvas: pygame.Surface, rect: pygame.Rect) -> bytes:
+    return pygame.image.tobytes(canvas.subsurface(rect), "RGB")
+
+
+# --- the developer overlay ---
+
+def test_the_overlay_is_off_at_first_and_shift_d_toggles_it_without_touching_the_settings(pack) -> None:
+    app, screen = start(load_story(pack))
+    assert not screen.dev.on
+    feed(app, key(pygame.K_d))                  # D alone is no author key
+    assert not screen.dev.on
+    off = app.canvas.copy()
+    feed(app, key(pygame.K_d, SHIFT))
+    assert screen.dev.on
+    on = app.canvas.copy()
+    # drawn over the stage, and the text box untouched
+    assert pixels(on, RECT) != pixels(off, RECT)
+    assert pixels(on, BOX) == pixels(off, BOX)
+    app.settings.save()
+    saved = json.loads((config_dir() / "settings.json").read_text())
+    assert not any("dev" in name for name in saved), saved
+    feed(app, key(pygame.K_d, SHIFT))
+    assert not screen.dev.on
+    again = PlayScreen(app, app.start_route("main"))   # a new play screen (a load, a new game) starts without it
+    assert not again.dev.on
+
+
+def test_the_overlay_lists_the_place_its_file_line_every_meter_the_flags_set_and_the_visits(pack) -> None:
+    story = load_story(pack)
+    app, screen = start(story)
+    read_on(app, screen, 2)                     # "Hello.", then the menu
+    assert screen.menu is not None
+    pick(app, screen, 1)                        # Be kind: trust +2, flag kind
+    assert screen.line.text == "Thank you."
+    seen = inspect(story, screen.runner.checkpoint)
+    assert (seen.scene, seen.kind, seen.at) == ("a", "line", screen.line.id)
+    assert seen.where.endswith("scenes/a.yaml:9:13"), seen.where   # the line as the author wrote it
+    font = pygame.font.Font(None, 20)
+    listed = [words for words, _ in rows(seen, font, 2000)]
+    assert f"line {screen.line.id}" in listed and seen.where in listed
+    assert "Trust: 3 in 0..5" in listed
+    assert "Danger: 0 in 0..3 (hidden)" in listed      # hidden meters too: the overlay is the author's
+    assert "kind" in listed and "a ×1" in listed
+    read_on(app, screen)                        # into scene b
+    seen = inspect(story, screen.runner.checkpoint)
+    assert seen.scene == "b" and dict(seen.visits) == {"a": 1, "b": 1}
+    read_on(app, screen, 2)                     # "One more thing.", then the menu
+    seen = inspect(story, screen.runner.checkpoint)
+    assert (seen.kind, seen.at) == ("menu", "b#menu1") and "scenes/b.yaml:5:" in seen.where
+
+
+# --- reloading the story folder ---
+
+def edit(pack: Path, name: str, old: str, new: str) -> None:
+    path = pack / "scenes" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def at_thank_you(pack: Path):
+    app, screen = start(load_story(pack))
+    read_on(app, screen, 2)
+    pick(app, screen, 1)
+    assert screen.line.text == "Thank you."
+    return app, screen
+
+
+def test_shift_r_reads_the_edited_folder_and_keeps_the_same_line_and_state(pack) -> None:
+    app, screen = at_thank_you(pack)
+    line, old_story = screen.line.id, app.story
+    edit(pack, "a.yaml", "  - The lamp was lit.\n", "  - The lamp was lit.\n  - A line written since.\n")
+    edit(pack, "b.yaml", "The night went on.", "The night went on, and on.")
+    feed(app, key(pygame.K_r, SHIFT))
+    settle(app)
+    assert app.stack == [screen] and app.story is not old_story
+    assert screen.line.id == line and screen.line.text == "Thank you."
+    state = screen.runner.state
+    assert state.meters == {"trust": 3, "danger": 0} and state.flags == {"kind": True}
+    assert state.choices == (("a#menu1", 0),) and state.visits == {"a": 1}
+    assert any("still at" in toast.words for toast in screen.toasts.items)
+    read_on(app, screen)
+    assert screen.line.text == "The night went on, and on."   # the new story plays on
+
+
+def test_a_reload_whose_line_was_reworded_goes_back_to_the_nearest_earlier_line_seen(pack) -> None:
+    app, screen = at_thank_you(pack)
+    edit(pack, "a.yaml", "sophie: Thank you.", "sophie: Thank you, truly.")
+    feed(app, key(pygame.K_r, SHIFT))
+    settle(app)
+    assert screen.line.text == "Hello."
+    assert screen.runner.state.meters["trust"] == 1 and not screen.runner.state.choices  # as things stood there
+    assert any("is gone, back at" in toast.words for toast in screen.toasts.items)
+
+
+def test_shift_r_on_a_story_with_problems_lists_them_and_the_old_story_plays_on(pack, tmp_path) -> None:
+    app, screen = at_thank_you(pack)
+    old_story = app.story
+    edit(pack, "a.yaml", "  - goto: b\n", "  - goto: bb\n")
+    edit(pack, "b.yaml", "  - sophie: One more thing.\n", "  - sophi: One more thing.\n")
+    feed(app, key(pygame.K_r, SHIFT))
+    shown = app.stack[-1]
+    assert type(shown).__name__ == "StoryProblems" and app.story is old_story
+    said = [str(p) for p in shown.problems]
+    assert len(said) >= 2, said          # and what follows from them (scene b no longer reached)
+    assert any("a.yaml:16:" in s and "'bb'" in s and "did you mean 'b'" in s for s in said), said
+    assert any("b.yaml:4:" in s and "sophi" in s for s in said), said
+    rows_, left = shown.shown_rows()
+    assert left == 0 and any("a.yaml:16:" in r for r in rows_)
+    pygame.image.save(app.canvas, str(tmp_path / "problems.png"))
+    feed(app, key(pygame.K_ESCAPE))            # dismissed: the play screen, the story as it was
+    assert app.stack == [screen] and screen.line.text == "Thank you."
+    read_on(app, screen)
+    assert screen.line.text == "The night went on."
+
+
+def test_a_reload_without_the_players_scene_is_refused_with_a_reason(pack) -> None:
+    app, screen = at_thank_you(pack)
+    (pack / "scenes" / "a.yaml").rename(pack / "scenes" / "start.yaml")
+    edit(pack, "../scenes/story.yaml", "start: a}", "start: start}")
+    feed(app, key(pygame.K_r, SHIFT))
+    shown = app.stack[-1]
+    assert type(shown).__name__ == "StoryProblems"
+    assert "cannot keep your place" in str(shown.problems[0]) and "'a'" in str(shown.problems[0])
+    feed(app, key(pygame.K_RETURN))
+    assert app.stack == [screen] and screen.line.text == "Thank you."
