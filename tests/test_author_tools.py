@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pygame
 import pytest
+import yaml
 
 from authorpack import ASSETS, MANIFEST, scenes
 from game.paths import config_dir
-from game.story import load_story
+from game.story import Runner, load_story
+from game.story.playthrough import play
+from game.story.recording import write_playthrough
+from game.story.state import check_past
 from game.story.inspection import inspect
 from game.ui.screens.devpanel import RECT, rows
 from game.ui.screens.play import PlayScreen
@@ -171,3 +175,79 @@ def test_a_reload_without_the_players_scene_is_refused_with_a_reason(pack) -> No
     assert "cannot keep your place" in str(shown.problems[0]) and "'a'" in str(shown.problems[0])
     feed(app, key(pygame.K_RETURN))
     assert app.stack == [screen] and screen.line.text == "Thank you."
+
+
+# --- recording the playthrough ---
+
+def replay(story, path: Path):
+    """A playthrough file played as tests/test_playthroughs.py plays the game's own."""
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    result = play(story, Runner.new(story, plan["route"], check_past(story, plan.get("ended", []))), plan["choose"])
+    return plan, result
+
+
+def test_shift_p_writes_a_playthrough_file_that_replays_to_the_same_ending(pack) -> None:
+    story = load_story(pack)
+    app, screen = start(story)
+    read_on(app, screen, 2)
+    pick(app, screen, 2)                        # Be cold (the hidden option is not counted): danger 1
+    read_on(app, screen, 3)                     # I see., The night went on., One more thing., the menu
+    pick(app, screen, 2)                        # Go: trust -1
+    assert screen.line.text == "The end came."
+    before = dict(screen.runner.state.meters)
+    feed(app, key(pygame.K_p, SHIFT))
+    written = list((pack / "tests" / "playthroughs").glob("*.yaml"))
+    assert len(written) == 1 and written[0].name == "recorded_plain.yaml"
+    assert any("tests/playthroughs/recorded_plain.yaml" in t.words for t in screen.toasts.items)
+    plan, result = replay(story, written[0])
+    assert plan["choose"] == [2, 2] and plan["ending"] == "plain"
+    assert result.stopped == "ending" and result.ending == "plain"
+    assert plan["meters"] == dict(result.runner.state.meters) == before == {"trust": 0, "danger": 1}
+    shown = [f"{l.speaker}: {l.text}" if l.speaker else l.text for l in result.lines()]
+    assert plan["lines"] and all(line in shown for line in plan["lines"])
+    assert "sophie: I see." in plan["lines"] and "The end came." in plan["lines"]
+    read_on(app, screen)                        # the ending itself: the file holds the same one
+    assert type(app.stack[-1]).__name__ == "EndingScreen" and screen.runner.state.ending == plan["ending"]
+    again_app, again = start(story)             # a second recording of another path never overwrites the first
+    read_on(again_app, again, 2)
+    pick(again_app, again, 1)
+    feed(again_app, key(pygame.K_p, SHIFT))
+    names = sorted(p.name for p in (pack / "tests" / "playthroughs").glob("*.yaml"))
+    assert names == ["recorded_main_at_menu_2.yaml", "recorded_plain.yaml"]
+    plan, result = replay(story, pack / "tests" / "playthroughs" / "recorded_main_at_menu_2.yaml")
+    assert plan["stopped"] == "menu" == result.stopped and plan["flags"] == {"kind": True}
+    assert result.runner.state.meters == plan["meters"] == {"trust": 3, "danger": 0}
+
+
+def test_a_story_folder_that_cannot_be_written_gets_the_file_in_the_players_folder(pack) -> None:
+    story = load_story(pack)
+    app, screen = start(story)
+    (pack / "tests").write_text("a file where the folder would go")
+    feed(app, key(pygame.K_p, SHIFT))
+    written = list((app.folder / "playthroughs").glob("*.yaml"))
+    assert len(written) == 1
+    assert any(str(written[0]) in t.words for t in screen.toasts.items)
+    plan, result = replay(story, written[0])
+    assert plan["choose"] == [] and result.stopped == plan["stopped"] == "menu"
+
+
+GAME_PLANS = sorted((Path(__file__).parent / "playthroughs").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def game_story():
+    return load_story()
+
+
+@pytest.mark.parametrize("path", GAME_PLANS, ids=[p.stem for p in GAME_PLANS])
+def test_recording_any_playthrough_of_the_game_gives_back_its_choices_ending_and_meters(path, tmp_path,
+                                                                                      game_story) -> None:
+    story = game_story
+    plan, result = replay(story, path)
+    written = write_playthrough(story, result.runner.state, [tmp_path])
+    again, replayed = replay(story, written)
+    assert again["choose"] == plan["choose"] and again.get("ended", []) == sorted(plan.get("ended", []))
+    assert again["ending"] == plan["ending"] == replayed.ending
+    assert again["meters"] == dict(replayed.runner.state.meters) == dict(result.runner.state.meters)
+    assert {k for k, v in result.runner.state.flags.items() if v} == set(again["flags"])
+    assert 3 <= len(again["lines"]) <= 10

@@ -13,7 +13,7 @@ from ..widgets import panel, text
 RECT = pygame.Rect(820, 64, 436, BOX.y - 34 - 64)   # above the text box's name plate
 SIZE = 19
 PAD = 14
-KEYS = "Shift+R reload the story"
+KEYS = "Shift+R reload the story  ·  Shift+P record"
 
 
 def rows(seen: Inspection, font: pygame.font.Font, width: int) -> list[tuple[str, tuple[int, int, int]]]:
