@@ -85,7 +85,7 @@ def test_the_overlay_lists_the_place_its_file_line_every_meter_the_flags_set_and
     assert screen.line.text == "Thank you."
     seen = inspect(story, screen.runner.checkpoint)
     assert (seen.scene, seen.kind, seen.at) == ("a", "line", screen.line.id)
-    assert seen.where.endswith("scenes/a.yaml:9:13"), seen.where   # the line as the author wrote it
+    assert seen.where == "scenes/a.yaml:9:13", seen.where   # the line as the author wrote it, in the story folder
     font = pygame.font.Font(None, 20)
     listed = [words for words, _ in rows(seen, font, 2000)]
     assert f"line {screen.line.id}" in listed and seen.where in listed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import MenuOp, SayOp, Story
+from .problems import story_relative
 from .state import State
 
 
@@ -23,7 +24,7 @@ class Inspection:
     scene: str
     at: str               # the id of the line or menu on screen; "" when neither (an ending)
     kind: str             # "line", "menu" or ""
-    where: str            # file:line:col of what is on screen, as lint prints places; "" when unknown
+    where: str            # file:line:col of what is on screen, in the story folder (scenes/...); "" when unknown
     route: str
     meters: tuple[MeterReading, ...]
     flags: tuple[str, ...]               # the flags that are set, sorted
@@ -40,7 +41,7 @@ def inspect(story: Story, state: State) -> Inspection:
         kind, at = "menu", op.menu_id
     else:
         kind, at = "", ""
-    where = str(op.where) if kind else ""
+    where = story_relative(story.root, str(op.where)) if kind else ""
     meters = tuple(MeterReading(m.id, m.label, state.meters.get(m.id, m.start), m.min, m.max, m.visible)
                    for m in story.meters.values())
     flags = tuple(sorted(name for name, value in state.flags.items() if value))

@@ -3,13 +3,12 @@ lint prints it (file:line:col: error: message (hint)). Escape, Return or a click
 goes on beneath."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Optional, Sequence
 
 import pygame
 
 from ...story import Problem
+from ...story.problems import story_relative
 from .. import theme
 from ..screen import Pop, Screen, Transition
 from ..text import wrap
@@ -40,9 +39,7 @@ class StoryProblems(Screen):
 
     def said(self, problem: Problem) -> str:
         """As lint prints it, the story folder's own part of the path left out (scenes/a.yaml:3:5: ...)."""
-        words = str(problem)
-        root = str(Path(self.app.story.root).resolve()) + os.sep
-        return words[len(root):] if words.startswith(root) else words
+        return story_relative(self.app.story.root, str(problem))
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER,
