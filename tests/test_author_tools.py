@@ -251,3 +251,29 @@ def test_recording_any_playthrough_of_the_game_gives_back_its_choices_ending_and
     assert again["meters"] == dict(replayed.runner.state.meters) == dict(result.runner.state.meters)
     assert {k for k, v in result.runner.state.flags.items() if v} == set(again["flags"])
     assert 3 <= len(again["lines"]) <= 10
+
+
+def test_a_reload_at_a_menu_keeps_the_menu_and_the_line_that_asked(pack) -> None:
+    app, screen = start(load_story(pack))
+    read_on(app, screen, 2)
+    assert screen.menu is not None
+    edit(pack, "a.yaml", "      - text: Be cold.\n", "      - text: Be cold, then.\n")   # reworded: the same menu
+    feed(app, key(pygame.K_r, SHIFT))
+    settle(app)
+    assert screen.menu is not None and [b.label for b in screen.menu.buttons] == ["Be kind.", "Be cold, then."]
+    assert screen.box.pages == [["Hello."]] and screen.box.name == "Sophie"   # the line that asked stays
+    pick(app, screen, 2)
+    assert screen.line.text == "I see." and screen.runner.state.meters["danger"] == 1
+
+
+def test_many_problems_are_cut_to_the_panel_and_say_how_many_more(pack) -> None:
+    app, screen = at_thank_you(pack)
+    (pack / "scenes" / "a.yaml").write_text("steps:\n" + "".join(f"  - nobody{i}: Hi.\n" for i in range(60))
+                                            + "  - goto: b\n")
+    feed(app, key(pygame.K_r, SHIFT))
+    shown = app.stack[-1]
+    rows_, left = shown.shown_rows()
+    whole = [r for r in rows_ if not r.startswith(" ")]          # each problem whole: its first row and the rest
+    assert len(shown.problems) >= 60 and len(whole) >= 5 and left == len(shown.problems) - len(whole)
+    assert not rows_[-1].endswith("put the")
+    assert rows_[0].startswith("scenes/a.yaml:2:5: error: unknown character or step 'nobody0'")

@@ -52,11 +52,20 @@ class StoryProblems(Screen):
         return None
 
     def shown_rows(self) -> tuple[list[str], int]:
-        """The rows that fit in the panel, and how many problems did not fit at all."""
+        """The rows of the problems that fit whole in the panel, and how many problems did not fit."""
         font = theme.ui_font(SIZE)
         room = (BOX.height - 120 - 100) // (font.get_linesize() + GAP)
-        kept = [words for words, _ in self.rows[:room]]
-        shown = sum(1 for _, first in self.rows[:room] if first)
+        kept: list[str] = []
+        shown = 0
+        for index, (_, first) in enumerate(self.rows):
+            if first:
+                group = [words for words, _ in self.rows[index:index + 1]]
+                rest = self.rows[index + 1:]
+                group += [words for words, _ in rest[:next((i for i, (_, f) in enumerate(rest) if f), len(rest))]]
+                if len(kept) + len(group) > room:
+                    break
+                kept += group
+                shown += 1
         return kept, len(self.problems) - shown
 
     def draw(self, canvas: pygame.Surface) -> None:
