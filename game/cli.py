@@ -320,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--choose", type=_choices, metavar="2,1", help="answer menus in order (from 1)")
             p.add_argument("--line", type=int, metavar="N", help="the Nth line shown (default: where the choices "
                            "run out)")
-            p.add_argument("--at", metavar="LINE_ID", help=AT_HELP)
+            p.add_argument("--at", metavar="LINE_ID", default=argparse.SUPPRESS, help=AT_HELP)  # as --story
             p.add_argument("--out", type=Path, metavar="FILE.png", required=True)
             p.add_argument("--ended", type=_ending_ids, default=[], metavar="ENDING,...", help=ENDED_HELP)
         if name == "play":
