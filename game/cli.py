@@ -130,6 +130,9 @@ def _ending_ids(text: str) -> list[str]:
 ENDED_HELP = ("each route's latest ending, as the player's records would give it (what ended() reads), "
               "e.g. vineyard.found,paris.friends")
 
+AT_HELP = ("start at this line, with the meters, flags and visits of the shortest path to it from the route's "
+           "start (the lines' ids: python -m game play --json)")
+
 
 def cmd_play(args: argparse.Namespace) -> int:
     from .story import read_save, write_save
@@ -214,8 +217,8 @@ def cmd_shot(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     from .ui.launch import shot, shot_screen
     from .ui.theme import FontMissing, missing_fonts
-    if (args.route is None) == (args.screen is None):
-        print("shot needs --route ID (a moment of play) or --screen NAME (a menu screen), not both",
+    if (args.route is None and args.at is None) == (args.screen is None):
+        print("shot needs --route ID or --at LINE_ID (a moment of play) or --screen NAME (a menu screen), not both",
               file=sys.stderr)
         return EXIT_BAD_INPUT
     fonts = missing_fonts()
@@ -226,7 +229,9 @@ def cmd_shot(args: argparse.Namespace) -> int:
         if args.screen:
             result = shot_screen(story, args.screen, args.out)
         else:
-            result = shot(story, args.route, args.choose or [], args.line, args.out, args.ended)
+            from .story.warp import warp
+            start = warp(story, args.at, args.route, check_past(story, args.ended)).state if args.at else None
+            result = shot(story, args.route, args.choose or [], args.line, args.out, args.ended, start)
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -250,14 +255,22 @@ def launch(args: argparse.Namespace) -> int:
     if args.route and args.route not in story.routes:
         print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
         return EXIT_BAD_INPUT
-    from .ui.launch import play_in_window  # first: game/ui sets SDL's environment before pygame starts
+    from .ui.launch import play_in_window, player_past  # first: game/ui sets SDL's environment before pygame starts
     from .ui.theme import FontMissing, missing_fonts
+    start = None
+    if args.at:
+        from .story.warp import warp
+        try:
+            start = warp(story, args.at, args.route, player_past(story)).state
+        except StoryError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_BAD_INPUT
     problem = missing_fonts() or _window_problem()
     if problem:
         print(f"cannot start the game: {problem}", file=sys.stderr)
         return EXIT_CANNOT_START
     try:
-        return play_in_window(story, args.route)
+        return play_in_window(story, args.route, start)
     except FontMissing as exc:  # a font file gone while the game ran
         print(f"the game stopped: {exc}", file=sys.stderr)
         return EXIT_CANNOT_START
@@ -296,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
                         help="play a story folder holding scenes/ and assets/ (default: the game's own)")
     parser.add_argument("--route", metavar="ID", help="start straight into a route")
+    parser.add_argument("--at", metavar="LINE_ID", help=AT_HELP)
     parser.set_defaults(json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, tuple[Callable, str]] = {
@@ -322,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--choose", type=_choices, metavar="2,1", help="answer menus in order (from 1)")
             p.add_argument("--line", type=int, metavar="N", help="the Nth line shown (default: where the choices "
                            "run out)")
+            p.add_argument("--at", metavar="LINE_ID", default=argparse.SUPPRESS, help=AT_HELP)  # as --story
             p.add_argument("--out", type=Path, metavar="FILE.png", required=True)
             p.add_argument("--ended", type=_ending_ids, default=[], metavar="ENDING,...", help=ENDED_HELP)
         if name == "play":

@@ -196,15 +196,15 @@ def blank(picture: pygame.Surface) -> bool:
 
 
 @pytest.fixture
-def launch(display, tmp_path: Path) -> Iterator[Callable[[], Game]]:
-    """Start the game (at its title) with a trace; every launch in a test shares the player folders, so a
-    second launch finds the first one's saves."""
+def launch(display, tmp_path: Path) -> Iterator[Callable[..., Game]]:
+    """Start the game (at its title, or as `args` given to main.py say, first showing the screen `first`) with a
+    trace; every launch in a test shares the player folders, so a second launch finds the first one's saves."""
     config = tmp_path / "config"
     config.mkdir()
     (config / "settings.json").write_text(json.dumps({"text_speed": 0}))  # each line at once: a Return per line
     games: list[Game] = []
 
-    def start() -> Game:
+    def start(*args: str, first: str = "TitleScreen") -> Game:
         notes = tmp_path / f"run{len(games) + 1}"
         notes.mkdir()
         env = dict(display.env, SDL_VIDEODRIVER="x11", SDL_AUDIODRIVER="dummy", UTSS_DATA_DIR=str(tmp_path / "data"),
@@ -212,12 +212,13 @@ def launch(display, tmp_path: Path) -> Iterator[Callable[[], Game]]:
         env.pop("UTSS_EXIT_AFTER_FIRST_FRAME", None)
         stderr = notes / "stderr.txt"
         with open(stderr, "w") as err, open(notes / "stdout.txt", "w") as out:
-            process = subprocess.Popen([sys.executable, "main.py"], cwd=ROOT, env=env, stdout=out, stderr=err)
+            process = subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT, env=env, stdout=out,
+                                       stderr=err)
         game = Game(Player(display, process, stderr, notes), notes / "trace.jsonl")
         games.append(game)
         game.player.find_window()
         game.park()
-        game.screen("TitleScreen")
+        game.screen(first)
         return game
 
     try:

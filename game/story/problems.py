@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -62,3 +63,10 @@ def display_path(path: Path, cwd: Path | None = None) -> str:
         return str(path.resolve().relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def story_relative(root: Path | str, words: str) -> str:
+    """Words that begin with a place in the story folder `root`, with that folder's own part left out
+    (scenes/a.yaml:3:5: ...): how a tool in the window names places, wherever the folder lives."""
+    prefix = str(Path(root).resolve()) + os.sep
+    return words[len(prefix):] if words.startswith(prefix) else words

@@ -118,6 +118,14 @@ class Runner:
         menu = self.story.scenes[self.state.scene].ops[self.state.pc]
         return self._as_menu(menu)
 
+    def shown_index(self, authored: int) -> int | None:
+        """Where the waiting menu shows the option the author wrote `authored`th (from 0); None when hidden."""
+        menu = self.story.scenes[self.state.scene].ops[self.state.pc] if self.status == MENU else None
+        if not isinstance(menu, MenuOp) or not 0 <= authored < len(menu.options):
+            return None
+        option = menu.options[authored]
+        return next((i for i, shown in enumerate(self._shown) if shown is option), None)
+
     # --- the ops that need more than a line ---
     def _stage(self, op: StageOp) -> Stage:
         stage = self.state.stage

@@ -65,7 +65,7 @@ class App:
         self.assets = AssetCache(story, self.prefetch)
         # Opening the mixer can take 0.1 s: a silent stand-in keeps track of what should play until the
         # first frame is on screen, then the real mixer takes over (start_audio).
-        self.audio = Audio(self.assets.find_sound, self.volumes(), enabled=False, prefetch=self.prefetch)
+        self.audio = Audio(self.find_sound, self.volumes(), enabled=False, prefetch=self.prefetch)
         self.wants_audio = audio and not headless
         self.stack: list[Screen] = []
         self.clock = pygame.time.Clock()
@@ -95,6 +95,18 @@ class App:
         story = self.story
         return Runner.new(story, route, self.records.ended({e.id: e.route for e in story.endings.values()}))
 
+    def find_sound(self, kind: str, name: str) -> Optional[Path]:
+        """A sound's file in the story as it stands (a reload replaces the asset cache, not the mixer)."""
+        return self.assets.find_sound(kind, name)
+
+    def swap_story(self, story: Story) -> None:
+        """Play on with `story`, the same folder read again (Shift+R): its pictures and sounds are looked up
+        afresh; saves, records and seen lines stay where they are."""
+        from .assets import AssetCache
+        self.story = story
+        self.assets = AssetCache(story, self.prefetch)
+        self.slots.story = story
+
     def volumes(self) -> dict[str, float]:
         s = self.settings
         return {"music": s.music_volume, "ambience": s.ambience_volume, "sound": s.sound_volume}
@@ -110,7 +122,7 @@ class App:
         """Open the mixer and start what the silent stand-in was asked to play."""
         from .audio import Audio
         playing = self.audio.now_playing
-        self.audio = Audio(self.assets.find_sound, self.volumes(), prefetch=self.prefetch)
+        self.audio = Audio(self.find_sound, self.volumes(), prefetch=self.prefetch)
         self.wants_audio = False
         self.audio.music(playing.get("music"), fade_ms=800)
         self.audio.ambience(playing.get("ambience"), fade_ms=800)

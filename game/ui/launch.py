@@ -6,25 +6,37 @@ import os
 from pathlib import Path
 from typing import Optional, Sequence
 
-from ..story import Runner, Story
+from ..story import Runner, State, Story, default_root
 from ..story.state import check_past
 from .prefs import Records, Settings
 
 log = logging.getLogger(__name__)
 
 
-def play_in_window(story: Story, route: Optional[str] = None) -> int:
-    """Open the window at the title (or straight into a route) and run until the player quits."""
+def play_in_window(story: Story, route: Optional[str] = None, start: Optional[State] = None) -> int:
+    """Open the window at the title (or straight into a route, or at `start`: a state just before a line, from
+    game.story.warp) and run until the player quits."""
     from .app import App
     from .screens.play import PlayScreen
     from .screens.title import TitleScreen
     app = App(story)
-    first = PlayScreen(app, app.start_route(route)) if route else TitleScreen(app)
+    if start is not None:
+        first = PlayScreen(app, Runner(story, start), resume=True)
+    else:
+        first = PlayScreen(app, app.start_route(route)) if route else TitleScreen(app)
     try:
         return app.run(first)
     except KeyboardInterrupt:  # Ctrl+C in the terminal: close the window and stop, without a traceback
         app.close()
         return 130
+
+
+def player_past(story: Story) -> frozenset[str]:
+    """Each route's latest ending in the player's records of this story: what ended() reads in a playthrough
+    begun now (App.start_route gives a new playthrough the same)."""
+    from ..paths import story_data_dir
+    records = Records.load(story_data_dir(story.title, story.root, default_root()) / "records.json")
+    return records.ended({e.id: e.route for e in story.endings.values()})
 
 
 MENU_SCREENS = ("title", "routes", "settings", "endings")
@@ -52,10 +64,11 @@ def shot_screen(story: Story, screen: str, out: Path) -> dict:
     return {"out": str(out), "shows": screen, "line": 0}
 
 
-def shot(story: Story, route: str, choices: list[int], line: Optional[int], out: Path,
-         past: Sequence[str] = ()) -> dict:
+def shot(story: Story, route: Optional[str], choices: list[int], line: Optional[int], out: Path,
+         past: Sequence[str] = (), start: Optional[State] = None) -> dict:
     """Render, without a window, what the player sees at the Nth line (or where the choices run out);
-    past gives the endings ended() reads, as the player's records would.
+    past gives the endings ended() reads, as the player's records would. From `start` (a state just before a
+    line: game.story.warp) instead of the route's start, the line itself unless choices or a line are given.
 
     Returns what was shown: {"out", "shows": "line"|"menu"|"ending", "line": lines shown so far}.
     Raises StoryError for a route or a choice that does not exist.
@@ -66,9 +79,15 @@ def shot(story: Story, route: str, choices: list[int], line: Optional[int], out:
     from .screen import Replace, draw_stack
     from .screens.play import PlayScreen
     app = App(story, Settings(), Records(), headless=True, audio=False)
-    runner = Runner.new(story, route, check_past(story, past))
+    if start is not None:
+        runner = Runner(story, start)
+        line = 1 if line is None and not choices else line
+    else:
+        runner = Runner.new(story, route, check_past(story, past))
     screen = PlayScreen(app, runner)
     screen.started = True
+    if start is not None:
+        screen.set_stage(start.stage)   # the picture, characters and music as the path left them
     app.stack = [screen]
     queue = list(choices)
     shown, what = 0, "line"

@@ -22,6 +22,7 @@ SCREENS = {
     "notice": "menus:Notice",
     "saves": "saves:SaveLoad",
     "history": "history:HistoryScreen",
+    "story_problems": "problems:StoryProblems",
 }
 
 

@@ -6,7 +6,8 @@ from typing import Any, Optional
 
 import pygame
 
-from ...story import Changed, End, Line, Menu, Runner, SceneStart, Stage, StoryError
+from ...story import Changed, End, Line, Menu, Runner, SceneStart, Stage, State, StoryError
+from ...story.inspection import inspect
 from ...story.lookahead import upcoming
 from ...story.timeline import Step, Timeline
 from .. import theme
@@ -17,6 +18,8 @@ from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
 from ..widgets import Button, ButtonList, label_lines, panel, text
+from .authoring import author_key, is_author_key
+from .devpanel import DevOverlay
 from .hud import MeterPanel, Toasts
 
 ADVANCE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -65,6 +68,7 @@ class PlayScreen(Screen):
         self.band = quick_band()
         self.meters = MeterPanel(app.story)
         self.toasts = Toasts()
+        self.dev = DevOverlay()  # Shift+D; off for every new play screen, and never a setting
         self.timeline = Timeline()
         self.timeline.carry(app.story, log)
         self.pace = Pace()
@@ -211,6 +215,24 @@ class PlayScreen(Screen):
         self.menu = None
         return self.pump(instant)
 
+    def restart_at(self, state: State, note: str = "") -> Optional[Transition]:
+        """Play on from `state`, a checkpoint in the app's story as it now stands (read again: Shift+R). The
+        history before stays, as text; rollback starts afresh, as the old steps belong to the old story."""
+        log = self.timeline.log()
+        self.timeline = Timeline()
+        self.timeline.carry(self.app.story, log)
+        self.runner = Runner(self.app.story, state)
+        self._share_seen(self.runner)
+        self.stage = StageView(self.app.assets)
+        self.meters = MeterPanel(self.app.story)
+        self.pace.stop()
+        self.toasts.items.clear()
+        self.menu, self.line = None, None
+        self.set_stage(state.stage)
+        if note:
+            self.toasts.note(note, seconds=6.0)
+        return self.pump(instant=True)
+
     # --- rollback ---
     def show_step(self, step: Step) -> None:
         """Put the game back exactly as it was when this step was shown: state, stage, music, the words."""
@@ -346,6 +368,8 @@ class PlayScreen(Screen):
     def key(self, event: pygame.event.Event) -> tuple[bool, Optional[Transition]]:
         """The play screen's own keys: (handled, transition)."""
         key = event.key
+        if is_author_key(event):
+            return True, author_key(self, event)
         if key == pygame.K_ESCAPE:
             self.pace.stop()
             return True, Push(self.app.make("game_menu", self))
@@ -486,6 +510,8 @@ class PlayScreen(Screen):
         self.quick.draw(canvas)
         self._draw_quick_states(canvas)
         self.meters.draw(canvas, self.runner.state.meters, self.app.settings.show_meters)
+        if self.dev.on:
+            self.dev.draw(canvas, inspect(self.app.story, self.runner.checkpoint))
         self.toasts.draw(canvas)
         if self._mode_shown:
             self._draw_mode(canvas, self._mode_shown)
