@@ -95,3 +95,21 @@ def test_an_unwritable_cache_folder_only_costs_the_time(story_dir, tmp_path) -> 
     blocked = tmp_path / "file"
     blocked.write_text("a file where the folder should be")
     assert load_kept(root, blocked / "story", load_story).title
+
+
+class Planted:
+    """Something that is not part of a story, as a hostile or foreign kept file could name."""
+
+    def __reduce__(self):
+        return (os.system, ("echo planted",))
+
+
+def test_a_kept_file_naming_anything_but_the_story_model_is_refused_and_replaced(story_dir, tmp_path) -> None:
+    import pickle
+    root = story_dir(MANIFEST, {"a.yaml": SCENE}, ASSETS)
+    load = Counting()
+    first = load_kept(root, tmp_path, load)
+    [kept] = tmp_path.glob("story-*.pickle")
+    kept.write_bytes(pickle.dumps(Planted()))
+    assert load_kept(root, tmp_path, load) == first and load.reads == 2    # refused: read from the files
+    assert load_kept(root, tmp_path, load) == first and load.reads == 2    # and kept again, whole

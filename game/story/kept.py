@@ -15,10 +15,11 @@ import logging
 import os
 import pickle
 import sys
+from dataclasses import is_dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from . import conditions
+from . import conditions, model
 from .model import Condition, Story
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def _files(base: Path, prefix: str = ""):
 def _read(path: Path) -> Story | None:
     try:
         with open(path, "rb") as handle:
-            story = pickle.load(handle)
+            story = _Unpickler(handle).load()
     except FileNotFoundError:
         return None
     except Exception as exc:  # a damaged or foreign file: the story is read again and this one replaced
@@ -90,6 +91,22 @@ def _write(path: Path, story: Story) -> None:
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.info("story not kept in %s: %s", path.parent, exc)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads back only the story model's own classes (and the two helpers below): a kept file that names anything
+    else is refused, so nothing but a story can come out of the cache folder, whoever wrote there."""
+
+    ALLOWED = {("game.story.kept", "_condition"), ("game.story.kept", "_proxy"), ("game.story.problems", "Where")}
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in self.ALLOWED:
+            return super().find_class(module, name)
+        if module == model.__name__:  # the model's own dataclasses, and nothing else it imports
+            found = getattr(model, name, None)
+            if isinstance(found, type) and is_dataclass(found) and found.__module__ == module:
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a story")
 
 
 class _Pickler(pickle.Pickler):

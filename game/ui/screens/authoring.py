@@ -9,8 +9,6 @@ import pygame
 
 from ...story import StoryError
 from ...story.problems import display_path
-from ...story.recording import FOLDER, write_playthrough
-from ...story.reload import reload
 from ..screen import Push, Transition
 
 if TYPE_CHECKING:
@@ -39,6 +37,7 @@ def reload_story(screen: PlayScreen) -> Optional[Transition]:
     app = screen.app
     screen.pace.stop()
     try:
+        from ...story.reload import reload   # the loader, only when an author asks: not at every start
         reloaded = reload(app.story.root, app.story, screen.runner.checkpoint, screen.timeline.trail())
     except StoryError as exc:
         return Push(app.make("story_problems", exc.problems))
@@ -53,6 +52,7 @@ def record_playthrough(screen: PlayScreen) -> Path | None:
     root = Path(app.story.root)
     at = screen.line.id if screen.line is not None else ""
     try:
+        from ...story.recording import FOLDER, write_playthrough
         path = write_playthrough(app.story, screen.runner.checkpoint, [root / FOLDER, app.folder / "playthroughs"],
                                  at=at)
     except StoryError as exc:
