@@ -14,19 +14,21 @@ SILENT_LOOP = "the story loops without showing anything"
 
 
 def apply_changes(meters_of: Mapping[str, Meter], meters: MutableMapping[str, int],
-                  flags: MutableMapping[str, bool], changes: tuple[Change, ...]) -> list[MeterChange]:
-    """Apply effects in order, meters clamped to their ranges; the meters that moved."""
-    moved = []
+                  flags: MutableMapping[str, bool], changes: tuple[Change, ...],
+                  moved: Optional[list[MeterChange]] = None) -> None:
+    """Apply effects in order, meters clamped to their ranges; each meter that moved is added to `moved`."""
     for change in changes:
-        if change.kind == "flag":
-            flags[change.name] = bool(change.value)
+        kind, name = change.kind, change.name
+        if kind == "flag":
+            flags[name] = bool(change.value)
             continue
-        before = meters[change.name]
-        after = meters_of[change.name].clamp(change.value if change.kind == "set" else before + change.value)
-        meters[change.name] = after
-        if after != before:
-            moved.append(MeterChange(change.name, before, after))
-    return moved
+        before = meters[name]
+        meter = meters_of[name]
+        after = change.value if kind == "set" else before + change.value
+        after = meter.min if after < meter.min else meter.max if after > meter.max else after  # Meter.clamp
+        meters[name] = after
+        if moved is not None and after != before:
+            moved.append(MeterChange(name, before, after))
 
 
 def shown(option: OptionSpec, meters: Mapping[str, int], flags: Mapping[str, bool], visits: Mapping[str, int],

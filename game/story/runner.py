@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .events import Changed, End, Event, Line, Menu, Option, SceneStart, Stage
+from .events import Changed, End, Event, Line, Menu, MeterChange, Option, SceneStart, Stage
 from . import rules
 from .model import (Change, EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp,
                     OptionSpec, SayOp, StageOp, Story)
@@ -139,7 +139,8 @@ class Runner:
         return Stage(kind, name, op.expression, op.position, op.transition)
 
     def _apply(self, changes: tuple[Change, ...]) -> Changed | None:
-        moved = rules.apply_changes(self.story.meters, self.state.meters, self.state.flags, changes)
+        moved: list[MeterChange] = []
+        rules.apply_changes(self.story.meters, self.state.meters, self.state.flags, changes, moved)
         return Changed(tuple(moved)) if moved else None
 
     def _available(self, option: OptionSpec) -> bool:
