@@ -21,7 +21,7 @@ from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 MAX_STATES = 250_000  # per route: far more than any route of the game needs once states are merged
 PROGRESS_EVERY = 10_000  # distinct states between two calls of explore()'s progress callback
 Trail = Optional[tuple[int, "Trail"]]  # the choices to a state, last first: branches share what they have in common
-Progress = Callable[[str, int, int], None]  # (route, distinct states at its menus so far, paths waiting)
+Progress = Callable[[str, int, int], None]  # (route, distinct states at its menus so far, still to expand)
 
 
 @dataclass
