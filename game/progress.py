@@ -5,14 +5,16 @@ from typing import Optional, TextIO
 
 
 class TerminalProgress:
-    """Called with (route, states met, states whose options are still to follow); clear() wipes the line before the report is printed."""
+    """Called with (route, states met, states whose options are still to follow); clear() wipes the line, so the
+    report that follows starts on a clean one."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.shown = False
 
     def __call__(self, route: str, states: int, waiting: int) -> None:
-        self.stream.write(f"\r\x1b[Kexploring route {route}: {states:,} states at menus, {waiting:,} still to follow")
+        self.stream.write(f"\r\x1b[Kexploring route {route}: {states:,} states at menus, "
+                          f"{waiting:,} still to follow")
         self.stream.flush()
         self.shown = True
 

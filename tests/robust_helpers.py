@@ -331,10 +331,10 @@ def without_none(**fields: Any) -> dict[str, Any]:
 
 
 @st.composite
-def runner_stories(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
+def runner_stories(draw: st.DrawFn, conditions: st.SearchStrategy[str] | None = None) -> tuple[str, dict[str, str]]:
     """A fixed scene graph (start -> a | b | c, a -> start again, all -> finale or an ending) with
-    random effects and conditions everywhere a story can have them."""
-    cond, eff = run_condition(), run_effects
+    random effects and conditions (run_condition(), unless given) everywhere a story can have them."""
+    cond, eff = conditions or run_condition(), run_effects
     meters = {name: {"min": low, "max": high, "start": start} for name, (low, high, start) in RUN_METERS.items()}
     endings = {name: without_none(route="r", when=draw(maybe(cond)), priority=draw(st.integers(-1, 2)))
                for name in RUN_ENDINGS if name != "plain" or draw(st.booleans())}
@@ -367,3 +367,22 @@ def runner_stories(draw: st.DrawFn) -> tuple[str, dict[str, str]]:
     scenes = {f"{name}.yaml": dump({"steps": steps})
               for name, steps in zip(RUN_SCENES, (start, a, b, c, finale))}
     return dump(manifest), scenes
+
+
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+@st.composite
+def compared_with_numbers(draw: st.DrawFn) -> str:
+    """A condition that reads the meters only by comparing them with numbers (the kind meter_bounds.py bounds),
+    and the flags: 'trust >= 5 and not told', '3 < mood or kind'."""
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.integers(0, 4)):
+            meter, op = draw(st.sampled_from(sorted(RUN_METERS))), draw(st.sampled_from(sorted(_MIRRORED)))
+            number = draw(st.integers(-4, 12))
+            parts.append(f"{number} {_MIRRORED[op]} {meter}" if draw(st.booleans()) else f"{meter} {op} {number}")
+        else:
+            parts.append(draw(st.sampled_from(RUN_FLAGS + tuple(f"not {f}" for f in RUN_FLAGS))))
+    joins = [draw(st.sampled_from(("and", "or"))) for _ in parts[1:]]
+    return " ".join(p for pair in zip(parts, [*joins, ""]) for p in pair if p)

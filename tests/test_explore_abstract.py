@@ -12,7 +12,7 @@ from game.story import Runner, StoryError, load_story
 from game.story.explore import Exploration, explore
 from game.story.playthrough import play
 from reference_explore import concrete_explore
-from robust_helpers import MANIFEST, ROBUST_IO, no_hang, runner_stories, tally
+from robust_helpers import MANIFEST, ROBUST_IO, compared_with_numbers, no_hang, runner_stories, tally
 from robust_helpers import story_folder  # noqa: F401  (a fixture)
 
 
@@ -57,6 +57,20 @@ def test_random_stories_explore_alike_both_ways(story_folder, files) -> None:
     with no_hang(30):
         abstract, concrete = explore(story), concrete_explore(story)
     tally(f"explore: {abstract.status}, {len(abstract.dead_ends) and 'dead ends' or 'no dead end'}")
+    assert verdicts(abstract) == verdicts(concrete)
+    assert abstract.states <= concrete.states
+    assert_paths_play_out(story, abstract)
+
+
+@settings(ROBUST_IO, max_examples=120)
+@given(files=runner_stories(compared_with_numbers()))
+def test_stories_whose_meters_are_only_compared_with_numbers_explore_alike_both_ways(story_folder, files) -> None:
+    """Where meter_bounds.py merges meter values out of reach of every comparison ahead."""
+    manifest, scenes = files
+    story = load_story(story_folder().write(manifest, scenes))
+    with no_hang(30):
+        abstract, concrete = explore(story), concrete_explore(story)
+    tally(f"explore: {'fewer states' if abstract.states < concrete.states else 'as many states'}")
     assert verdicts(abstract) == verdicts(concrete)
     assert abstract.states <= concrete.states
     assert_paths_play_out(story, abstract)

@@ -1,8 +1,10 @@
 """Walks every path through a story, merging states no condition can tell apart, to find endings, dead ends
 and unreached scenes.
 
-A state at a menu keeps only what is live there (liveness.py): the meters, flags, visit counts and earlier endings
-that some later condition or ending reads. Each path is a parent pointer to the path before it. Each route has a
+A state at a menu is keyed by what is live there (statekeys.py): the meters, flags, visit counts and earlier
+endings that some later condition or ending reads (liveness.py), each meter held within the bounds past which no
+comparison ahead can tell its values apart (meter_bounds.py). Each walk between two menus is remembered by the
+values it reads (segments.py). Each path is a parent pointer to the path before it. Each route has a
 budget of distinct states at menus: past it, the walk of that route stops, and what it could not decide (an ending
 not reached yet, a scene not reached yet) is reported as incomplete, never as unreachable."""
 from __future__ import annotations
@@ -12,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from . import conditions, rules
-from .liveness import Liveness
 from .loader import scene_graph
 from .model import JumpUnlessOp, MenuOp, OptionSpec, Story
-from .segments import Segments, counter, getter
+from .segments import Segments
+from .statekeys import StateKeys
 from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
 MAX_STATES = 250_000  # per route: far more than any route of the game needs once states are merged
@@ -156,21 +158,8 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
 def _walk_route(story: Story, walker: Walker, route: str, max_states: int, report: Exploration,
                 reached_scenes: set[str], progress: Progress | None) -> int:
     """Breadth-first over the route's distinct states at menus; returns how many there were."""
-    live = Liveness(story, route)
-    parts: dict[str, list] = {scene: [None] * len(story.scenes[scene].ops) for scene in live.scenes}
-
-    def live_at(scene: str, pc: int) -> tuple:
-        here = parts[scene][pc]
-        if here is None:
-            at = live.at(scene, pc)
-            here = parts[scene][pc] = (getter(at.meters), getter(at.flags), counter(at.visits), at.ended, at)
-        return here
-
-    def key(point: Point) -> tuple:
-        """The place and what is live there: equal keys play on alike."""
-        meters, flags, visits, ended, _ = live_at(point.scene, point.pc)
-        return ((point.scene, point.pc) + meters(point.meters) + flags(point.flags) + visits(point.visits)
-                + (point.past & ended,))
+    keys = StateKeys(story, route)
+    live, key = keys.live, keys.key
 
     queue: deque[tuple[Point, list[tuple[int, OptionSpec]], Trail]] = deque()
     merged: set[tuple] = set()
@@ -199,7 +188,7 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
             merged.add(k)
             if progress is not None and not len(merged) % PROGRESS_EVERY:
                 progress(route, len(merged), len(queue))
-            at = live_at(point.scene, point.pc)[4]  # keep only what is live: smaller to queue and to copy
+            at = keys.at(point.scene, point.pc)  # keep only what is live: smaller to queue and to copy
             point.flags = {name: flags[name] for name in at.flags}
             point.visits = {scene: visits[scene] for scene in at.visits if scene in visits}
             queue.append((point, choosable, trail))

@@ -86,8 +86,7 @@ class Liveness:
         live = self._cache.get(mask)
         if live is None:
             names = self._decode(mask)
-            live = Live(tuple(sorted(n for k, n in names if k == METER)), tuple(sorted(n for k, n in names if k == FLAG)),
-                        tuple(sorted(n for k, n in names if k == VISITS)),
+            live = Live(*(tuple(sorted(n for k, n in names if k == kind)) for kind in (METER, FLAG, VISITS)),
                         frozenset(n for k, n in names if k == ENDED))
             self._cache[mask] = live
         return live
