@@ -334,7 +334,7 @@ def without_none(**fields: Any) -> dict[str, Any]:
 def runner_stories(draw: st.DrawFn, conditions: st.SearchStrategy[str] | None = None) -> tuple[str, dict[str, str]]:
     """A fixed scene graph (start -> a | b | c, a -> start again, all -> finale or an ending) with
     random effects and conditions (run_condition(), unless given) everywhere a story can have them."""
-    cond, eff = conditions or run_condition(), run_effects
+    cond, eff = conditions if conditions is not None else run_condition(), run_effects
     meters = {name: {"min": low, "max": high, "start": start} for name, (low, high, start) in RUN_METERS.items()}
     endings = {name: without_none(route="r", when=draw(maybe(cond)), priority=draw(st.integers(-1, 2)))
                for name in RUN_ENDINGS if name != "plain" or draw(st.booleans())}
