@@ -1,6 +1,8 @@
-"""Benchmark of the story runtime: load-and-check time, memory and advance() cost, written to docs/performance.md.
+"""Benchmark of the story runtime: load-and-check time, memory, advance() cost and explore, written to
+docs/performance.md.
 
-    python bench/story_bench.py            # full run (1k, 10k, 100k lines), rewrites the report section
+    python bench/story_bench.py            # full run (1k, 10k, 100k lines; the game's story 1x and 10x for
+                                           # explore), rewrites the report section
     python bench/story_bench.py --quick    # smoke run (1k, 10k lines), prints the section, writes nothing
     python bench/story_bench.py --profile  # also prints where the time goes (cProfile) for the largest size
 
@@ -36,8 +38,10 @@ if str(ROOT) not in sys.path:
 
 import yaml  # noqa: E402
 
+import explore_bench  # noqa: E402
 from game.story import Line, Menu, Runner, StoryError, load_story  # noqa: E402
 from machine_info import cpu_name  # noqa: E402
+from story_copies import copy_story  # noqa: E402
 from game.story.model import SayOp  # noqa: E402
 from game.story.runner import READY  # noqa: E402
 from report_section import write_section  # noqa: E402
@@ -372,7 +376,7 @@ def verdict(ok: bool) -> str:
 
 
 def render(m: dict, real: dict, sizes: list[dict], run: Play, per_play: list[float], run_size: int,
-           quick: bool) -> str:
+           quick: bool, explored: list[str]) -> str:
     mb = 1024 * 1024
     out = [
         f"Written by `python bench/story_bench.py{' --quick' if quick else ''}` on {m['date']}. "
@@ -442,6 +446,7 @@ def render(m: dict, real: dict, sizes: list[dict], run: Play, per_play: list[flo
             f"`State.copy()`, taken as the checkpoint before every line, costs {run.copy_us[0]:.2f} µs at the start "
             f"and {run.copy_us[1]:.2f} µs at the end, when the state holds {run.visits:,} scene visits and "
             f"{run.choices:,} choices.", ""]
+    out += explored + [""]
     return "\n".join(out)
 
 
@@ -513,11 +518,26 @@ def main() -> None:
               f"{played.seconds / played.lines * 1e6:.2f} µs per line; by tenth: "
               + " ".join(f"{u:.1f}" for u in played.decile_us), flush=True)
 
+        explored = []
+        copies = tmp_path / "copied10"
+        copy_story(real_root, copies, 10)
+        for label, root in [("game", real_root), *((f"{n // 1000}k", stories[n]) for n in sizes),
+                            *([] if args.quick else [("copied 10x", copies)])]:
+            explored.append((label, explore_bench.measure(root)))
+            r = explored[-1][1]
+            print(f"explore {label}: {r['seconds']:.2f} s, {r['states']:,} states, peak {r['peak_mb']:.0f} MB, "
+                  f"{r['found']} of {r['endings']} endings, {r['status']}", flush=True)
+        game_cli = explore_bench.command_seconds(real_root, "explore", "--json")
+        lint_cli = explore_bench.command_seconds(real_root, "lint")
+        print(f"explore --json of the game's story: {game_cli[0]:.2f} s, {game_cli[1]:.0f} MB "
+              f"(lint: {lint_cli[0]:.2f} s)", flush=True)
+
         if args.profile:
             profile(f"load_story, {run_size:,} lines", lambda: load_story(stories[run_size]))
             profile(f"playing {run_size:,} lines", lambda: play(story, "gen"))
 
-    section = render(m, real, results, played, per_play, run_size, args.quick)
+    section = render(m, real, results, played, per_play, run_size, args.quick,
+                     explore_bench.render(explored, game_cli, lint_cli))
     if output is None:
         print("\n" + section)
     else:

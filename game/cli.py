@@ -176,6 +176,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
+    from .progress import terminal_progress
     from .story.explore import explore
     story = _load(args)
     if story is None:
@@ -183,7 +184,12 @@ def cmd_explore(args: argparse.Namespace) -> int:
     if args.route and args.route not in story.routes:
         print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
         return EXIT_BAD_INPUT
-    report = explore(story, args.route)
+    progress = terminal_progress(sys.stderr, quiet=args.json)  # a big story takes a while: say how far it got
+    try:
+        report = explore(story, args.route, progress=progress)
+    finally:
+        if progress is not None:
+            progress.clear()
     _out(args, report.to_json(), "\n".join(report.lines()))
     # an ending the budget could not decide is "incomplete" (exit 2), never called unreachable
     return {"ok": EXIT_OK, "problems": EXIT_PROBLEMS, "incomplete": EXIT_BAD_INPUT}[report.status]

@@ -1,5 +1,5 @@
 """What the property tests share: their settings, a guard against hangs, mutated texts, JSON-like values,
-a reusable story folder and generated conditions with a reference evaluation."""
+a reusable story folder, generated conditions with a reference evaluation and small playable stories."""
 from __future__ import annotations
 
 import re
@@ -299,3 +299,90 @@ def truth_expr(draw: st.DrawFn, depth: int, meters: tuple[str, ...] = METERS, fl
     compare = COMPARISONS[op]
     tokens = (*draw(operand(left, SUM)), op, *draw(operand(right, SUM)))
     return Gen(tokens, COMPARE, lambda env: compare(left.value(env), right.value(env)), *joined(left, right))
+
+
+# --------------------------------------------------------------------------- small playable stories
+
+RUN_METERS = {"trust": (0, 10, 2), "mood": (-3, 3, 0), "laps": (0, 3, 0)}
+RUN_FLAGS = ("told", "kind")
+RUN_SCENES = ("start", "a", "b", "c", "finale")
+RUN_ENDINGS = ("good", "bad", "special", "plain")
+
+
+def run_condition(depth: int = 2) -> st.SearchStrategy[str]:
+    gens = truth_expr(depth, tuple(RUN_METERS), RUN_FLAGS, RUN_SCENES, endings=RUN_ENDINGS[:3])
+    return gens.map(lambda gen: " ".join(gen.tokens))
+
+
+amounts = st.integers(-20, 20) | st.builds("={}".format, st.integers(-15, 15)) | st.builds("{:+d}".format,
+                                                                                          st.integers(-15, 15))
+# 'laps' is left out: it counts trips round the start -> a -> start loop, and bounds it.
+run_effects = st.fixed_dictionaries({}, optional={"trust": amounts, "mood": amounts,
+                                                  "told": st.booleans(), "kind": st.booleans()})
+
+
+@st.composite
+def maybe(draw: st.DrawFn, strategy: st.SearchStrategy[Any]) -> Any:
+    return draw(strategy) if draw(st.booleans()) else None
+
+
+def without_none(**fields: Any) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value not in (None, {})}
+
+
+@st.composite
+def runner_stories(draw: st.DrawFn, conditions: st.SearchStrategy[str] | None = None) -> tuple[str, dict[str, str]]:
+    """A fixed scene graph (start -> a | b | c, a -> start again, all -> finale or an ending) with
+    random effects and conditions (run_condition(), unless given) everywhere a story can have them."""
+    cond, eff = conditions if conditions is not None else run_condition(), run_effects
+    meters = {name: {"min": low, "max": high, "start": start} for name, (low, high, start) in RUN_METERS.items()}
+    endings = {name: without_none(route="r", when=draw(maybe(cond)), priority=draw(st.integers(-1, 2)))
+               for name in RUN_ENDINGS if name != "plain" or draw(st.booleans())}
+    manifest = {"title": "Runs", "characters": {"a": {"name": "Anna"}}, "meters": meters,
+                "routes": {"r": {"start": "start"}}, "endings": endings}
+    ending = st.sampled_from(["best", *endings])
+
+    def effects_or(line: str) -> Any:
+        changes = draw(eff)
+        return {"effects": changes} if changes else line
+
+    start = [{"effects": {"told": False, "kind": False}},  # the flags exist even when no option sets them
+             effects_or("Morning."), {"if": draw(cond), "then": [{"a": "It holds."}, effects_or("Yes.")]},
+             {"choice": [without_none(text="To a.", effects=draw(eff), goto="a"),
+                         without_none(text="To b.", effects=draw(eff), goto="b", **{"if": draw(maybe(cond))}),
+                         without_none(text="To c.", effects=draw(eff), goto="c", requires=draw(maybe(cond)))]}]
+    a = [{"a": "Again?"}, effects_or("Hm."),
+         {"if": draw(cond), "then": [{"goto": "finale"}]},
+         {"choice": [without_none(text="Round again.", effects={"laps": 1, **draw(eff)}, goto="start",
+                                  requires="laps < 3"),
+                     without_none(text="On to b.", effects=draw(eff), goto="b", requires=draw(maybe(cond)))]}]
+    b = [effects_or("B."),
+         {"if": draw(cond), "then": [{"ending": draw(ending)}]},
+         {"elif": draw(cond), "then": [{"a": "Not yet."}, {"goto": "finale"}]},
+         {"else": [{"goto": "finale"}]}]
+    c = [{"choice": [without_none(text=f"C{i}.", effects=draw(eff), requires=draw(maybe(cond)),
+                                  then=[{"ending": draw(ending)}])
+                     for i in range(draw(st.integers(1, 3)))] + [{"text": "Finale.", "goto": "finale"}]}]
+    finale = [{"if": draw(cond), "then": [{"ending": "special"}]}, {"ending": "best"}]
+    scenes = {f"{name}.yaml": dump({"steps": steps})
+              for name, steps in zip(RUN_SCENES, (start, a, b, c, finale))}
+    return dump(manifest), scenes
+
+
+_MIRRORED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+@st.composite
+def compared_with_numbers(draw: st.DrawFn) -> str:
+    """A condition that reads the meters only by comparing them with numbers (the kind meter_bounds.py bounds),
+    and the flags: 'trust >= 5 and not told', '3 < mood or kind'."""
+    parts = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.integers(0, 4)):
+            meter, op = draw(st.sampled_from(sorted(RUN_METERS))), draw(st.sampled_from(sorted(_MIRRORED)))
+            number = draw(st.integers(-4, 12))
+            parts.append(f"{number} {_MIRRORED[op]} {meter}" if draw(st.booleans()) else f"{meter} {op} {number}")
+        else:
+            parts.append(draw(st.sampled_from(RUN_FLAGS + tuple(f"not {f}" for f in RUN_FLAGS))))
+    joins = [draw(st.sampled_from(("and", "or"))) for _ in parts[1:]]
+    return " ".join(p for pair in zip(parts, [*joins, ""]) for p in pair if p)

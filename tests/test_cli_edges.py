@@ -274,7 +274,7 @@ def test_an_unexpected_error_in_a_command_is_one_line_too(story, tmp_path) -> No
 
 
 def test_ctrl_c_in_a_command_ends_quietly_with_130(story) -> None:
-    stop = "import game.story.explore as e\ndef stop(*a):\n    raise KeyboardInterrupt\ne.explore = stop"
+    stop = "import game.story.explore as e\ndef stop(*a, **k):\n    raise KeyboardInterrupt\ne.explore = stop"
     proc = patched(stop, ["explore", "--story", story])
     assert proc.returncode == EXIT_INTERRUPTED and proc.stderr == ""
 

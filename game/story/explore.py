@@ -1,23 +1,29 @@
-"""Walks every path through a story, merging identical states, to find endings, dead ends and unreached scenes.
+"""Walks every path through a story, merging states no condition can tell apart, to find endings, dead ends
+and unreached scenes.
 
-Each route has a budget of distinct states at menus: past it, the walk of that route stops, and what it could
-not decide (an ending not reached yet, a scene not reached yet) is reported as incomplete, never as unreachable."""
+A state at a menu is keyed by what is live there (statekeys.py): the meters, flags, visit counts and earlier
+endings that some later condition or ending reads (liveness.py), each meter held within the bounds past which no
+comparison ahead can tell its values apart (meter_bounds.py). Each walk between two menus is remembered by the
+values it reads (segments.py). Each path is a parent pointer to the path before it. Each route has a
+budget of distinct states at menus: past it, the walk of that route stops, and what it could not decide (an ending
+not reached yet, a scene not reached yet) is reported as incomplete, never as unreachable."""
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
-from . import conditions
-from .events import End, Menu, SceneStart
+from . import conditions, rules
 from .loader import scene_graph
-from .model import JumpUnlessOp, MenuOp, Story
-from .problems import StoryError
-from .runner import Runner
-from .state import State
+from .model import JumpUnlessOp, MenuOp, OptionSpec, Story
+from .segments import Segments
+from .statekeys import StateKeys
+from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
-MAX_STATES = 250_000  # per route; the game's largest route (paris) has about 150,000
+MAX_STATES = 250_000  # per route: far more than any route of the game needs once states are merged
+PROGRESS_EVERY = 10_000  # distinct states between two calls of explore()'s progress callback
 Trail = Optional[tuple[int, "Trail"]]  # the choices to a state, last first: branches share what they have in common
+Progress = Callable[[str, int, int], None]  # (route, distinct states at its menus so far, still to expand)
 
 
 @dataclass
@@ -104,11 +110,6 @@ def _conditions(story: Story, route: str | None = None) -> list[conditions.Expr]
     return [conditions.parse(text) for text in texts]
 
 
-def _watched_visits(exprs: list[conditions.Expr]) -> tuple[str, ...]:
-    """Scenes whose visit counts some condition reads; only those make two states differ."""
-    return tuple(sorted(set().union(*(conditions.visited_scenes(e) for e in exprs))))
-
-
 def pasts(story: Story, route: str) -> list[frozenset[str]]:
     """Every record of earlier endings that ended() can tell apart, for a playthrough of `route`.
 
@@ -127,76 +128,22 @@ def pasts(story: Story, route: str) -> list[frozenset[str]]:
     return out
 
 
-def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES) -> Exploration:
-    """Walk every route (or one), at most max_states distinct states at menus per route."""
+def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES,
+            progress: Progress | None = None) -> Exploration:
+    """Walk every route (or one), at most max_states distinct states at menus per route.
+
+    progress, if given, is called every PROGRESS_EVERY distinct states and once at the end of each route."""
     routes = [story.routes[route]] if route else list(story.routes.values())
-    exprs = _conditions(story)
-    watched = _watched_visits(exprs)
     report = Exploration(max_states=max_states)
     for ending in story.endings.values():
         if route is None or ending.route == route:
             report.endings[ending.id] = {"route": ending.route, "title": ending.title,
                                          "reachable": False, "path": None}
     reached_scenes: set[str] = set()
-    merged: set[tuple] = set()
-
-    def key(state: State) -> tuple:
-        return (state.route, state.scene, state.pc, tuple(sorted(state.meters.items())),
-                tuple(sorted(k for k, v in state.flags.items() if v)),
-                tuple(state.visits.get(s, 0) for s in watched), state.past)
-
+    walker = Walker(story)
     for r in routes:
-        queue: deque[tuple[State, Trail, int | None]] = deque(
-            (State.start(story, r.id, past), None, None) for past in pasts(story, r.id))
-        states = 0
-        while queue:
-            state, trail, choice = queue.popleft()
-            runner = Runner(story, state)
-            entered: set[tuple] = set()  # scene entries since the last menu: a repeat is a circle
-            try:
-                if choice is not None:
-                    runner.advance()  # the menu again
-                    runner.choose(choice)
-                while True:
-                    event = runner.advance()
-                    if isinstance(event, SceneStart):
-                        reached_scenes.add(event.scene)
-                        k = key(runner.state)
-                        if k in entered:
-                            raise StoryError(f"the story goes round in a circle through scene '{event.scene}' "
-                                             "with no menu or ending")
-                        entered.add(k)
-                    elif isinstance(event, End):
-                        entry = report.endings.setdefault(event.ending, {"route": r.id, "title": event.title,
-                                                                          "reachable": False, "path": None})
-                        if not entry["reachable"]:
-                            entry["reachable"], entry["path"] = True, _choices(trail)
-                            if runner.state.past:
-                                entry["ended"] = sorted(runner.state.past)
-                        break
-                    elif isinstance(event, Menu):
-                        k = key(runner.state)
-                        if k in merged:
-                            break
-                        if states >= max_states:  # the budget is spent: what is queued goes to its next menu
-                            if r.id not in report.incomplete_routes:
-                                report.incomplete_routes.append(r.id)
-                            break
-                        merged.add(k)
-                        states += 1
-                        for i, option in enumerate(event.options):
-                            if option.available:
-                                branch = runner.state.copy()
-                                branch.seen, branch.choices = set(), ()  # not needed here, and they only grow
-                                queue.append((branch, (i + 1, trail), i))
-                        break
-            except StoryError as exc:
-                problem = exc.problems[0] if exc.problems else None
-                report.dead_ends.append({"route": r.id, "path": _choices(trail), "ended": sorted(runner.state.past),
-                                         "where": str(problem.where) if problem and problem.where.path
-                                         else runner.state.scene,
-                                         "reason": problem.message if problem else str(exc)})
-    report.states = len(merged)
+        states = _walk_route(story, walker, r.id, max_states, report, reached_scenes, progress)
+        report.states += states
     for entry in report.endings.values():
         if not entry["reachable"] and entry["route"] in report.incomplete_routes:
             entry["reachable"] = None
@@ -206,3 +153,67 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
     report.unreached_scenes = sorted(candidates - reached_scenes - undecided)
     report.undecided_scenes = sorted((candidates & undecided) - reached_scenes)
     return report
+
+
+def _walk_route(story: Story, walker: Walker, route: str, max_states: int, report: Exploration,
+                reached_scenes: set[str], progress: Progress | None) -> int:
+    """Breadth-first over the route's distinct states at menus; returns how many there were."""
+    keys = StateKeys(story, route)
+    live, key = keys.live, keys.key
+
+    queue: deque[tuple[Point, list[tuple[int, OptionSpec]], Trail]] = deque()
+    merged: set[tuple] = set()
+    stuck: set[tuple] = set()  # states at a menu with nothing to choose: dead ends, not counted as states
+    walk = Segments(walker, live, key, reached_scenes).walk
+
+    def reach(point: Point, trail: Trail) -> None:
+        """Walk `point` on: a new state at a menu joins the queue, an ending or a dead end is noted."""
+        stop = walk(point)
+        if type(stop) is AtMenu:
+            k = key(point)
+            if k in merged or k in stuck:
+                return
+            if len(merged) >= max_states:  # the budget is spent: what is queued still goes on to its next menu
+                if route not in report.incomplete_routes:
+                    report.incomplete_routes.append(route)
+                return
+            meters, flags, visits, past = point.meters, point.flags, point.visits, point.past
+            shown = [o for o in stop.op.options if rules.shown(o, meters, flags, visits, past)]
+            choosable = [(number, o) for number, o in enumerate(shown, 1)
+                         if rules.available(o, meters, flags, visits, past)]
+            if not choosable:
+                stuck.add(k)
+                _dead_end(report, route, point, trail, DeadEnd(str(stop.op.where), rules.stuck_menu(stop.op).message))
+                return
+            merged.add(k)
+            if progress is not None and not len(merged) % PROGRESS_EVERY:
+                progress(route, len(merged), len(queue))
+            at = keys.at(point.scene, point.pc)  # keep only what is live: smaller to queue and to copy
+            point.flags = {name: flags[name] for name in at.flags}
+            point.visits = {scene: visits[scene] for scene in at.visits if scene in visits}
+            queue.append((point, choosable, trail))
+        elif type(stop) is Ended:
+            ending = stop.ending
+            entry = report.endings.setdefault(ending.id, {"route": route, "title": ending.title,
+                                                          "reachable": False, "path": None})
+            if not entry["reachable"]:
+                entry["reachable"], entry["path"] = True, _choices(trail)
+                if point.past:
+                    entry["ended"] = sorted(point.past)
+        else:
+            _dead_end(report, route, point, trail, stop)
+
+    for past in pasts(story, route):
+        reach(Point.start(story, route, past, live.flags_read), None)
+    while queue:
+        point, choosable, trail = queue.popleft()
+        for number, option in choosable:
+            reach(point.after(story, option), (number, trail))
+    if progress is not None:
+        progress(route, len(merged), 0)
+    return len(merged)
+
+
+def _dead_end(report: Exploration, route: str, point: Point, trail: Trail, stop: DeadEnd) -> None:
+    report.dead_ends.append({"route": route, "path": _choices(trail), "ended": sorted(point.past),
+                             "where": stop.where, "reason": stop.reason})

@@ -4,9 +4,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from .events import Changed, End, Event, Line, Menu, MeterChange, Option, SceneStart, Stage
+from . import rules
 from .model import (Change, EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp,
                     OptionSpec, SayOp, StageOp, Story)
-from .problems import Problem, StoryError, Where
+from .problems import StoryError
 from .state import State
 
 READY, MENU, ENDED = "ready", "menu", "ended"
@@ -92,8 +93,8 @@ class Runner:
                 return self._end(op)
             elif kind is FallOffOp:
                 state.pc -= 1
-                raise StoryError([Problem(op.where, f"scene '{state.scene}' ended without a goto or an ending")])
-        raise StoryError([Problem(Where(state.scene), "the story loops without showing anything")])
+                raise StoryError([rules.fell_off(op, state.scene)])
+        raise StoryError([rules.silent_loop(state.scene)])
 
     def choose(self, index: int) -> None:
         """Answer the waiting menu with the index of an option as shown (from 0)."""
@@ -146,38 +147,25 @@ class Runner:
         return Stage(kind, name, op.expression, op.position, op.transition)
 
     def _apply(self, changes: tuple[Change, ...]) -> Changed | None:
-        state, meters = self.state, self.story.meters
-        moved = []
-        for change in changes:
-            if change.kind == "flag":
-                state.flags[change.name] = bool(change.value)
-                continue
-            meter = meters[change.name]
-            before = state.meters[change.name]
-            after = meter.clamp(change.value if change.kind == "set" else before + change.value)
-            state.meters[change.name] = after
-            if after != before:
-                moved.append(MeterChange(change.name, before, after))
+        moved: list[MeterChange] = []
+        rules.apply_changes(self.story.meters, self.state.meters, self.state.flags, changes, moved)
         return Changed(tuple(moved)) if moved else None
 
     def _available(self, option: OptionSpec) -> bool:
-        test = option.enabled_if
         state = self.state
-        return test is None or bool(test.test(state.meters, state.flags, state.visits, state.past))
+        return rules.available(option, state.meters, state.flags, state.visits, state.past)
 
     def _menu(self, op: MenuOp) -> Menu:
         menu = self._as_menu(op)
         if not any(option.available for option in menu.options):
-            raise StoryError([Problem(op.where, "no option of this menu can be chosen here",
-                                      "give one option no 'if:' or 'requires:'")])
+            raise StoryError([rules.stuck_menu(op)])
         self.checkpoint = self.state.copy()
         self.status = MENU
         return menu
 
     def _as_menu(self, op: MenuOp) -> Menu:
         state = self.state
-        self._shown = [o for o in op.options
-                       if o.shown_if is None or o.shown_if.test(state.meters, state.flags, state.visits, state.past)]
+        self._shown = [o for o in op.options if rules.shown(o, state.meters, state.flags, state.visits, state.past)]
         return Menu(op.menu_id, tuple(Option(o.text, self._available(o), o.hint, o.tags) for o in self._shown))
 
     def _end(self, op: EndingOp) -> End:
@@ -188,8 +176,7 @@ class Runner:
             ending = self.best_ending()
             if ending is None:
                 state.pc -= 1
-                raise StoryError([Problem(op.where, f"no ending of route '{state.route}' holds here",
-                                          "give the route an ending without 'when:' as a fallback")])
+                raise StoryError([rules.no_ending(op, state.route)])
         state.ending = ending.id
         self.checkpoint = state.copy()
         self.status = ENDED
@@ -198,6 +185,4 @@ class Runner:
     def best_ending(self):
         """The route's ending whose condition holds, highest priority first, then as written."""
         state = self.state
-        candidates = [e for e in self.story.endings_of(state.route)
-                      if e.when is None or e.when.test(state.meters, state.flags, state.visits, state.past)]
-        return max(candidates, key=lambda e: e.priority, default=None)
+        return rules.best_ending(self.story, state.route, state.meters, state.flags, state.visits, state.past)

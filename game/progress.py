@@ -1,0 +1,36 @@
+"""A count of long work done, rewritten in place on one line of a terminal (the explorer's states, for now)."""
+from __future__ import annotations
+
+from typing import Optional, TextIO
+
+
+class TerminalProgress:
+    """Called with (route, states met, states whose options are still to follow); clear() wipes the line, so the
+    report that follows starts on a clean one."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, route: str, states: int, waiting: int) -> None:
+        self.stream.write(f"\r\x1b[Kexploring route {route}: {states:,} states at menus, "
+                          f"{waiting:,} still to follow")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def terminal_progress(stream: Optional[TextIO], quiet: bool) -> Optional[TerminalProgress]:
+    """A progress line on `stream` when it is a terminal and the output is for a person; else None."""
+    if quiet or stream is None:
+        return None
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return None
+    return TerminalProgress(stream) if tty else None
