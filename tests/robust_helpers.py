@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from game.story import Story, StoryError, load_story
 from game.story.compiler import OPTION_FIELDS, STEP_WORDS
 from game.story.loader import MANIFEST_FIELDS, SCENE_FIELDS
+from mapfixtures import plain, png
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,7 +116,7 @@ def real_story() -> RealStory:
             found = re.search(r"assets/(\S+\.\w+)", problem.hint)
             if found:
                 assets.add(found.group(1))
-    maps = {name: (ROOT / "assets" / name).read_bytes() for name in assets if name.endswith(".tmx")}
+    maps = {name: (ROOT / "assets" / name).read_bytes() for name in assets if name.endswith((".tmx", ".tsx"))}
     return RealStory((scenes_dir / "story.yaml").read_text(encoding="utf-8"), scenes, tuple(sorted(assets)), maps)
 
 
@@ -147,6 +148,9 @@ json_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
                          | st.dictionaries(keys, inner, max_size=4), max_leaves=12)
 
 
+ONE_PIXEL = png(1, 1, plain((0, 0, 0, 255)))
+
+
 def dump(value: Any) -> str:
     return yaml.safe_dump(value, sort_keys=False, allow_unicode=True)
 
@@ -157,6 +161,9 @@ class StoryFolder:
 
     def __init__(self, story_dir: Callable[..., Path], assets: tuple[str, ...], files: dict[str, bytes]):
         self.root = story_dir(MANIFEST, {}, assets)
+        for name in assets:   # a map's pictures are read at lint: each must be a picture, if a tiny one
+            if name.endswith(".png") and name not in files:
+                (self.root / "assets" / name).write_bytes(ONE_PIXEL)
         for name, data in files.items():
             (self.root / "assets" / name).write_bytes(data)
 

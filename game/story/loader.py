@@ -26,8 +26,16 @@ def default_root() -> Path:
 
 
 def load_story(root: Path | str | None = None) -> Story:
-    """Read and check the whole story; raises StoryError listing every problem found."""
+    """Read and check the whole story; raises StoryError listing every problem found (errors, and the
+    warnings and notes found with them)."""
     return StoryLoader(Path(root) if root is not None else default_root()).load()
+
+
+def lint_story(root: Path | str | None = None) -> tuple[Story, tuple[Problem, ...]]:
+    """The story and its warnings and notes (problems that do not stop it playing); StoryError as load_story."""
+    loader = StoryLoader(Path(root) if root is not None else default_root())
+    story = loader.load()
+    return story, tuple(_in_order(loader.problems))
 
 
 class StoryLoader:
@@ -40,8 +48,8 @@ class StoryLoader:
         self.unreadable: set[str] = set()  # scene ids of files that did not parse: not reported again
 
     def fail_if_problems(self) -> None:
-        if self.problems:
-            raise StoryError(sorted(self.problems, key=lambda p: (p.where.path, p.where.line, p.where.col)))
+        if any(p.is_error for p in self.problems):
+            raise StoryError(_in_order(self.problems))
 
     def read(self, path: Path, shown: str) -> object:
         try:
@@ -98,6 +106,7 @@ class StoryLoader:
         flags = frozenset(self.refs.flags_set)
         self.check_references(scenes, routes, endings, meters, flags)
         self.check_reachability(scenes, routes, endings)
+        self.check_maps()
         self.fail_if_problems()
         assets = {f"{kind}/{name}": str(path) for kind, files in self.catalog.files.items()
                   for name, path in files.items()}
@@ -332,6 +341,13 @@ class StoryLoader:
                 self.problems.append(Problem(route.where, f"route '{route.id}' has no endings",
                                              "add an ending with 'route: " + route.id + "' in story.yaml"))
 
+    def check_maps(self) -> None:
+        """What drawing each map the story names would meet, at its place in the map (or tileset) file."""
+        for found in self.catalog.used.values():
+            for f in found.findings:
+                self.problems.append(Problem(Where(self.shown(f.path), f.line, f.col), f.message, f.hint,
+                                             f.severity))
+
     def check_reachability(self, scenes: dict[str, Scene], routes: dict[str, Route],
                            endings: dict[str, Ending]) -> None:
         if self.unreadable:
@@ -353,6 +369,10 @@ class StoryLoader:
                                                      f"but this scene is played on route "
                                                      f"{', '.join(sorted(reached_by[scene_id]))}",
                                                      "name an ending of this route, or 'ending: best'"))
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.where.path, p.where.line, p.where.col))
 
 
 def _waits_for(rid: str, afters: dict[str, list[tuple[str, Where]]]) -> set[str]:
