@@ -244,7 +244,9 @@ def cmd_shot(args: argparse.Namespace) -> int:
     where = (f"the {result['shows']} screen" if args.screen
              else f"the {result['shows']} after {_counted(result['line'], 'line')}")
     _out(args, result, f"{result['out']}: {where}")
-    return EXIT_OK
+    for failed in result["failed"]:   # the picture is written, without the background that did not draw
+        print(f"{failed} (drawn without it)", file=sys.stderr)
+    return EXIT_PROBLEMS if result["failed"] else EXIT_OK
 
 
 def launch(args: argparse.Namespace) -> int:

@@ -118,9 +118,16 @@ def test_tile_data_the_game_cannot_read(lint):
                                  "has (they end at 2) (in Tiled, erase the tiles of a removed tileset)")
 
 
-@pytest.mark.parametrize("encoding", ["csv", "xml", "base64", "gzip", "zlib"])
+@pytest.mark.parametrize("encoding", ["csv", "base64", "gzip", "zlib"])
 def test_every_encoding_pytmx_reads_lints_clean(lint, encoding):
     assert lint(good_map(encoding=encoding))[0] == 0
+
+
+def test_tiles_as_xml_elements_which_pytmx_no_longer_reads(lint):
+    code, _, err = lint(good_map(encoding="xml"))
+    assert (code, err[0]) == (1, f"{MAP}:7:3: error: tile layer 'ground' is stored as XML <tile> elements, which "
+                                 "the game cannot read (in Tiled, set Map > Map Properties > Tile Layer Format to "
+                                 "CSV, Base64 (gzip) or Base64 (zlib))")
 
 
 def test_a_point_off_the_canvas_is_a_warning_naming_map_and_point(lint):

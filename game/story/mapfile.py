@@ -242,7 +242,11 @@ def _layer(found: MapFile, layer: Node, last_gid: int) -> None:
     if data is None:
         return
     encoding, compression = data.get("encoding"), data.get("compression")
-    if encoding is not None and encoding not in ENCODINGS:
+    if encoding is None:
+        found.error(path, data, f"tile layer '{name}' is stored as XML <tile> elements, which the game cannot "
+                                "read", TILED_LAYER_FORMAT)
+        return
+    if encoding not in ENCODINGS:
         found.error(path, data, f"tile layer '{name}' is encoded as {encoding!r}, which the game cannot read",
                     TILED_LAYER_FORMAT)
         return
@@ -268,8 +272,6 @@ def _layer(found: MapFile, layer: Node, last_gid: int) -> None:
 
 
 def _gids(data: Node, encoding: Optional[str], compression: Optional[str]) -> list[int]:
-    if encoding is None:
-        return [_int(tile.get("gid", "0")) or 0 for tile in data.findall("tile")]
     if encoding == "csv":
         try:
             return [int(value) for value in data.text.replace("\n", "").split(",") if value.strip()]
@@ -300,8 +302,8 @@ def _points(found: MapFile, root: Node, orientation: str, tile_w: int, tile_h: i
                 continue
             x, y = float(obj.get("x", "0")), float(obj.get("y", "0"))
             w, h = float(obj.get("width", "0")), float(obj.get("height", "0"))
-            if obj.get("gid"):
-                feet = (w / 2, 0.0)   # a tile object's y is its bottom
+            if obj.get("gid"):   # a tile object's y is its bottom; on an isometric map, x is its middle
+                feet = (0.0 if orientation == "isometric" else w / 2, 0.0)
             else:
                 feet = (w / 2, h)
                 found.places.add(name)

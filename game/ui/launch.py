@@ -49,7 +49,7 @@ def shot_screen(story: Story, screen: str, out: Path) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.canvas, str(out))
     app.audio.close()
-    return {"out": str(out), "shows": screen, "line": 0}
+    return {"out": str(out), "shows": screen, "line": 0, "failed": list(app.assets.failed.values())}
 
 
 def shot(story: Story, route: str, choices: list[int], line: Optional[int], out: Path,
@@ -97,7 +97,7 @@ def shot(story: Story, route: str, choices: list[int], line: Optional[int], out:
     import pygame
     pygame.image.save(app.canvas, str(out))
     app.audio.close()
-    return {"out": str(out), "shows": what, "line": shown}
+    return {"out": str(out), "shows": what, "line": shown, "failed": list(app.assets.failed.values())}
 
 
 def _choose(screen, number: int):
