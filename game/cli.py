@@ -78,8 +78,8 @@ def _print_problems(args: argparse.Namespace, problems: tuple[Problem, ...]) -> 
         return
     for line in capped(problems):
         print(line, file=sys.stderr)
-    also = f" and {_counted(len(warnings), 'warning')}" if warnings else ""
-    print(f"{_counted(len(errors), 'problem')}{also} in {args.story}", file=sys.stderr)
+    also = f" (and {_counted(len(warnings), 'warning')})" if warnings else ""
+    print(f"{_counted(len(errors), 'problem')} in {args.story}{also}", file=sys.stderr)
 
 
 def cmd_lint(args: argparse.Namespace) -> int:

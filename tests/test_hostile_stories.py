@@ -22,7 +22,7 @@ from robust_helpers import story_folder  # noqa: F401  (a fixture)
 ROOT = Path(__file__).resolve().parents[1]
 SECONDS = 5.0      # generous, so that a slow CI machine cannot fail it; the figures measured are printed
 MEGABYTES = 200
-PLACED = re.compile(r"^(?P<path>\S+?):(?P<line>[0-9]+):(?P<col>[0-9]+): error: (?P<message>.+)$")
+PLACED = re.compile(r"^(?P<path>\S+?):(?P<line>[0-9]+):(?P<col>[0-9]+): (?:error|warning|note): (?P<message>.+)$")
 SCENE = "steps:\n  - a: Hello.\n  - ending: e\n"
 
 
@@ -183,7 +183,7 @@ def test_the_game_refuses_a_map_whose_tilesets_go_round_in_a_circle(story_dir, n
     start = time.perf_counter()
     with no_hang(), pytest.raises(BackgroundError) as info:
         load_background(root / "assets" / "backgrounds" / "room.tmx")
-    assert "room.tmx: tileset" in str(info.value) and "\n" not in str(info.value)
+    assert "room.tmx:3: tileset" in str(info.value) and "\n" not in str(info.value)
     assert time.perf_counter() - start < SECONDS
 
 

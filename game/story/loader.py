@@ -5,7 +5,7 @@ import gc
 from collections import deque
 from pathlib import Path
 
-from . import conditions
+from . import conditions, ranges
 from .assets import AssetCatalog
 from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
 from .fields import COLOR, Fields, check_id
@@ -18,6 +18,8 @@ MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "me
 PART_FIELDS = ("characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
 RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
+LONG_LINE = 2_000     # characters; the longest line of the game's own scenes has about 400
+LONG_FILE = 10_000    # lines; the longest scene file of the game has about 250
 
 
 def default_root() -> Path:
@@ -46,6 +48,7 @@ class StoryLoader:
         self.catalog = AssetCatalog(root)
         self.cwd = Path.cwd().resolve()
         self.unreadable: set[str] = set()  # scene ids of files that did not parse: not reported again
+        self.ending_conditions: list[tuple[str, conditions.Expr, Where]] = []  # ending id, its when:, its place
 
     def fail_if_problems(self) -> None:
         if any(p.is_error for p in self.problems):
@@ -63,11 +66,32 @@ class StoryLoader:
         except OSError as exc:
             self.problems.append(Problem(Where(shown), f"cannot read the file: {exc.strerror}"))
             return None
+        self.check_size(text, shown)
         try:
             return read_yaml(text, shown)
         except StoryError as exc:
             self.problems.extend(exc.problems)
             return None
+
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    def check_size(self, text: str, shown: str) -> None:
+        """A line or a file far longer than any scene is likely not what the author meant to put there."""
+        lines = text.count("\n") + 1
+        if lines > LONG_FILE:
+            self.problems.append(Problem(Where(shown, 1, 1), f"the file has {lines:,} lines, far more than any "
+                                         f"scene (over {LONG_FILE:,})", "split it into several scenes, or check "
+                                         "it is the file you meant", "warning"))
+        if len(text) <= LONG_LINE:
+            return
+        for number, line in enumerate(text.split("\n"), 1):
+            if len(line) > LONG_LINE:
+                self.problems.append(Problem(Where(shown, number, 1), f"a line of {len(line):,} characters, far "
+                                             f"longer than any line of a scene (over {LONG_LINE:,})",
+                                             "break the text into several lines, or check it is what you meant",
+                                             "warning"))
+                return   # one is enough to send the author to the file
 
     def load(self) -> Story:
         # Loading builds many small objects and frees none: the cyclic collector would only rescan them.
@@ -101,6 +125,7 @@ class StoryLoader:
         meters = self.meters(manifests)
         routes = self.routes(manifests)
         endings = self.endings(manifests, routes)
+        self.check_endings_can_hold(meters)
         context = SceneContext(characters, meters, self.catalog, self.problems, self.refs)
         scenes = self.scenes(scenes_dir, context)
         flags = frozenset(self.refs.flags_set)
@@ -132,9 +157,9 @@ class StoryLoader:
             if path == manifest_path or not path.is_file():
                 continue
             shown = self.shown(path)
-            before = len(self.problems)
+            before = self.errors()
             data = self.read(path, shown)
-            if len(self.problems) > before:
+            if self.errors() > before:
                 self.unreadable.add(MANIFEST)
                 continue
             part = Fields(data, Where(shown, 1, 1), f"{shown}", self.problems, PART_FIELDS)
@@ -274,6 +299,7 @@ class StoryLoader:
                     try:
                         expr = conditions.parse(text)
                         self.refs.conditions.append((expr, text, f.place("when")))
+                        self.ending_conditions.append((eid, expr, f.place("when")))
                         when = Condition(text, conditions.compile_expr(expr))
                     except conditions.ConditionError as exc:
                         self.problems.append(Problem(f.place("when").shifted(exc.offset),
@@ -289,10 +315,10 @@ class StoryLoader:
                        and p.name != MANIFEST)
         for path in files:
             default_id = path.relative_to(scenes_dir).with_suffix("").as_posix().replace("/", ".")
-            before = len(self.problems)
+            before = self.errors()
             shown = self.shown(path)
             data = self.read(path, shown)
-            if len(self.problems) > before:
+            if self.errors() > before:
                 self.unreadable.add(default_id)
                 continue
             if data is None:
@@ -331,6 +357,8 @@ class StoryLoader:
                                              did_you_mean(target, endings) or "or write 'ending: best'"))
         flag_names, scene_ids = set(flags), set(scenes) | self.unreadable  # an unreadable file is reported once
         for expr, text, where in self.refs.conditions:
+            if self.unreadable:   # a file that did not read may set any flag: only meters are known for sure
+                flag_names |= conditions.names(expr) - set(meters)
             try:
                 conditions.check(expr, meters, flag_names, scene_ids, endings)
             except conditions.ConditionError as exc:
@@ -340,6 +368,15 @@ class StoryLoader:
             if not any(e.route == route.id for e in endings.values()):
                 self.problems.append(Problem(route.where, f"route '{route.id}' has no endings",
                                              "add an ending with 'route: " + route.id + "' in story.yaml"))
+
+    def check_endings_can_hold(self, meters: dict[str, Meter]) -> None:
+        for eid, expr, where in self.ending_conditions:
+            compare = ranges.never_holds(expr, meters)
+            if compare is not None:
+                self.problems.append(Problem(where.shifted(ranges.start(compare)),
+                                             f"ending '{eid}' can never be reached: "
+                                             f"{ranges.explain(compare, meters)}",
+                                             "compare within the meter's range, or widen its min and max"))
 
     def check_maps(self) -> None:
         """What drawing each map the story names would meet, at its place in the map (or tileset) file."""
