@@ -12,6 +12,7 @@ from game.ui.backgrounds import load_background
 from mapfixtures import sheet_tileset, tile_layer, tiled_map, write_png
 from storyfixtures import ASSETS, MANIFEST
 
+ROOT = Path(__file__).resolve().parents[1]
 RED, BLUE, WHITE, BLACK, GREEN, YELLOW = ((220, 30, 30), (30, 30, 220), (250, 250, 250), (0, 0, 0),
                                           (0, 200, 0), (230, 220, 20))
 KEY = (255, 0, 255)
@@ -106,3 +107,18 @@ def test_shot_exits_non_zero_when_a_map_does_not_draw(story_dir, tmp_path, monke
     assert code == 1 and (tmp_path / "shot.png").is_file()
     assert err.startswith("assets/backgrounds/room.tmx: tiles.png is not a picture pygame can read (")
     assert err.rstrip().endswith(") (drawn without it)")
+
+
+def test_the_isometric_example_story_lints_clean_and_stands_sophie_in_the_middle(tmp_path, monkeypatch, capsys):
+    """tools/isometric_story.py, the example docs/assets.md points to: a 16:9 isometric map, nothing cropped."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("isometric_story", ROOT / "tools" / "isometric_story.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    tool.write(tmp_path / "iso")
+    monkeypatch.chdir(tmp_path / "iso")
+    assert main(["lint", "--story", "."]) == 0
+    assert capsys.readouterr().err == ""
+    background = load_background(tmp_path / "iso" / "assets" / "backgrounds" / "village_square.tmx")
+    assert background.positions["in_the_square"] == (640, 360)
+    assert at(background, 640, 380) != at(background, 2, 2)   # cobbles at the middle, the map's colour outside
