@@ -157,3 +157,20 @@ def test_a_map_picture_named_as_a_background_is_part_of_the_map(lint):
 def test_problems_of_a_map_no_scene_names_are_not_reported(lint):
     code, _, err = lint(good_map("staggered"), scene=SCENE.replace("background: room", "background: bg"))
     assert (code, err) == (0, [])
+
+
+def test_json_lists_warnings_apart_from_errors(story_dir, monkeypatch, capsys):
+    import json
+    root = story_dir(MANIFEST, {"a.yaml": SCENE}, ASSETS)
+    write_png(root / "assets" / "backgrounds" / "tiles.png", 64, 32, GREEN)
+    (root / "assets" / "backgrounds" / "room.tmx").write_text(good_map(size=(20, 20)), encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["lint", "--story", ".", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True and data["errors"] == []
+    assert [(w["path"], w["line"], w["col"], w["severity"]) for w in data["warnings"]] == [(MAP, 2, 1, "note")]
+    (root / "scenes" / "a.yaml").write_text(SCENE.replace("ending: plain", "ending: nowhere"), encoding="utf-8")
+    assert main(["lint", "--story", ".", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(e["path"], e["line"], e["severity"]) for e in data["errors"]] == [("scenes/a.yaml", 4, "error")]
+    assert [w["severity"] for w in data["warnings"]] == ["note"]

@@ -53,7 +53,7 @@ def _never(expr: Expr, meters: Mapping[str, Meter]) -> Optional[Binary]:
         if expr.op == "or":
             left = _never(expr.left, meters)
             return left if left and _never(expr.right, meters) else None
-        if expr.op in _COMPARE and _compare_never(expr, meters):
+        if expr.op in _COMPARE and _meters_in(expr, meters) and _compare_never(expr, meters):
             return expr
     return None
 
