@@ -18,6 +18,7 @@ def run(story_dir, monkeypatch, capsys):
         root = story_dir(manifest, {}, ASSETS)
         for name, text in scenes.items():
             data = text if isinstance(text, bytes) else text.encode("utf-8")
+            (root / "scenes" / name).parent.mkdir(parents=True, exist_ok=True)
             (root / "scenes" / name).write_bytes(data)
         monkeypatch.chdir(root)
         code = main([*command.split(), "--story", "."])
@@ -35,6 +36,13 @@ def test_a_file_that_does_not_read_causes_no_follow_on_errors(run):
     assert code == 1
     assert err == ["scenes/c.yaml:2:8: error: not UTF-8 text (invalid continuation byte at byte 14) "
                    "(save the file as UTF-8)", "1 problem in ."]
+
+
+def test_a_manifest_part_that_does_not_read_stops_the_check_there(run):
+    code, _, err = run("lint", {"a.yaml": "steps:\n  - jules: Hi.\n  - ending: plain\n",
+                                "cafe/story.yaml": b"characters:\n  jules: {name: Jul\xe9s}\n"})
+    assert (code, err) == (1, ["scenes/cafe/story.yaml:2:20: error: not UTF-8 text (invalid continuation byte at "
+                               "byte 31) (save the file as UTF-8)", "1 problem in ."])
 
 
 def test_after_bad_yaml_too(run):

@@ -48,6 +48,7 @@ class StoryLoader:
         self.catalog = AssetCatalog(root)
         self.cwd = Path.cwd().resolve()
         self.unreadable: set[str] = set()  # scene ids of files that did not parse: not reported again
+        self.part_unread = False  # a scenes/**/story.yaml that did not read
         self.ending_conditions: list[tuple[str, conditions.Expr, Where]] = []  # ending id, its when:, its place
 
     def fail_if_problems(self) -> None:
@@ -121,6 +122,8 @@ class StoryLoader:
         title_background = self.asset_field(top, "title_background", "backgrounds")
         title_music = self.asset_field(top, "title_music", "music")
         manifests = [top] + self.parts(scenes_dir, manifest_path)
+        if self.part_unread:
+            self.fail_if_problems()   # what it declares is unknown: every scene naming it would be a false error
         characters = self.characters(manifests)
         meters = self.meters(manifests)
         routes = self.routes(manifests)
@@ -161,6 +164,7 @@ class StoryLoader:
             data = self.read(path, shown)
             if self.errors() > before:
                 self.unreadable.add(MANIFEST)
+                self.part_unread = True
                 continue
             part = Fields(data, Where(shown, 1, 1), f"{shown}", self.problems, PART_FIELDS)
             if part.ok:
