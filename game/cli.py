@@ -30,6 +30,7 @@ from typing import Any, Callable
 from . import authoring
 from .story import Runner, SaveError, StoryError
 from .story.home import default_root
+from .story.problems import Problem, capped
 from .story.state import check_past
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_CANNOT_START, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
@@ -64,13 +65,7 @@ def _load(args: argparse.Namespace, kept: bool = False):
             return load_kept(Path(args.story), cache_dir() / "story", _load_story)
         return _load_story(args.story)
     except StoryError as exc:
-        if args.json:
-            _print_json({"ok": False, "errors": [p.to_json() for p in exc.problems]})
-        else:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            count = len(exc.problems)
-            print(f"{_counted(count, 'problem')} in {args.story}", file=sys.stderr)
+        _print_problems(args, exc.problems)
         return None
 
 
@@ -79,17 +74,39 @@ def _load_story(root: Path):
     return load_story(root)
 
 
+def _print_problems(args: argparse.Namespace, problems: tuple[Problem, ...]) -> None:
+    """Errors, warnings and notes, in file order; a message repeated in many places is shown 50 times."""
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if args.json:
+        _print_json({"ok": False, "errors": [p.to_json() for p in errors],
+                     "warnings": [p.to_json() for p in warnings]})
+        return
+    for line in capped(problems):
+        print(line, file=sys.stderr)
+    also = f" (and {_counted(len(warnings), 'warning')})" if warnings else ""
+    print(f"{_counted(len(errors), 'problem')} in {args.story}{also}", file=sys.stderr)
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
+    from .story.loader import lint_story
     from .story.stats import story_stats
-    story = _load(args)
-    if story is None:
+    try:
+        story, warnings = lint_story(args.story)
+    except StoryError as exc:
+        _print_problems(args, exc.problems)
         return EXIT_PROBLEMS
+    if not args.json:
+        for line in capped(warnings):
+            print(line, file=sys.stderr)
     s = story_stats(story)
     summary = {"ok": True, "title": story.title, "scenes": s["scenes"], "lines": s["lines"],
                "words": s["words"], "menus": s["menus"], "choices": s["choices"],
-               "endings": s["endings"], "routes": len(story.routes), "errors": []}
+               "endings": s["endings"], "routes": len(story.routes), "errors": [],
+               "warnings": [p.to_json() for p in warnings]}
     counts = ", ".join(_counted(s[k], k.rstrip("s")) for k in ("scenes", "lines", "words"))
-    _out(args, summary, f"{story.title}: clean. {counts}, {_counted(s['menus'], 'menu')} "
+    clean = f"clean but for {_counted(len(warnings), 'warning')}" if warnings else "clean"
+    _out(args, summary, f"{story.title}: {clean}. {counts}, {_counted(s['menus'], 'menu')} "
                         f"({_counted(s['choices'], 'choice')}), {_counted(s['endings'], 'ending')} "
                         f"in {_counted(len(story.routes), 'route')}.")
     return EXIT_OK
@@ -250,7 +267,9 @@ def cmd_shot(args: argparse.Namespace) -> int:
     where = (f"the {result['shows']} screen" if args.screen
              else f"the {result['shows']} after {_counted(result['line'], 'line')}")
     _out(args, result, f"{result['out']}: {where}")
-    return EXIT_OK
+    for failed in result["failed"]:   # the picture is written, without the background that did not draw
+        print(f"{failed} (drawn without it)", file=sys.stderr)
+    return EXIT_PROBLEMS if result["failed"] else EXIT_OK
 
 
 def launch(args: argparse.Namespace) -> int:

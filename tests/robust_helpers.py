@@ -18,7 +18,12 @@ from hypothesis import strategies as st
 
 from game.story import Story, StoryError, load_story
 from game.story.compiler import OPTION_FIELDS, STEP_WORDS
+from game.story.conditions import parse
 from game.story.loader import MANIFEST_FIELDS, SCENE_FIELDS
+from game.story.model import Meter
+from game.story.problems import Where
+from game.story.ranges import never_holds
+from mapfixtures import plain, png
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,7 +120,7 @@ def real_story() -> RealStory:
             found = re.search(r"assets/(\S+\.\w+)", problem.hint)
             if found:
                 assets.add(found.group(1))
-    maps = {name: (ROOT / "assets" / name).read_bytes() for name in assets if name.endswith(".tmx")}
+    maps = {name: (ROOT / "assets" / name).read_bytes() for name in assets if name.endswith((".tmx", ".tsx"))}
     return RealStory((scenes_dir / "story.yaml").read_text(encoding="utf-8"), scenes, tuple(sorted(assets)), maps)
 
 
@@ -147,6 +152,9 @@ json_like = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4)
                          | st.dictionaries(keys, inner, max_size=4), max_leaves=12)
 
 
+ONE_PIXEL = png(1, 1, plain((0, 0, 0, 255)))
+
+
 def dump(value: Any) -> str:
     return yaml.safe_dump(value, sort_keys=False, allow_unicode=True)
 
@@ -157,6 +165,9 @@ class StoryFolder:
 
     def __init__(self, story_dir: Callable[..., Path], assets: tuple[str, ...], files: dict[str, bytes]):
         self.root = story_dir(MANIFEST, {}, assets)
+        for name in assets:   # a map's pictures are read at lint: each must be a picture, if a tiny one
+            if name.endswith(".png") and name not in files:
+                (self.root / "assets" / name).write_bytes(ONE_PIXEL)
         for name, data in files.items():
             (self.root / "assets" / name).write_bytes(data)
 
@@ -307,6 +318,8 @@ RUN_METERS = {"trust": (0, 10, 2), "mood": (-3, 3, 0), "laps": (0, 3, 0)}
 RUN_FLAGS = ("told", "kind")
 RUN_SCENES = ("start", "a", "b", "c", "finale")
 RUN_ENDINGS = ("good", "bad", "special", "plain")
+RUN_RANGES = {name: Meter(name, name, low, high, start, True, Where(""))
+              for name, (low, high, start) in RUN_METERS.items()}
 
 
 def run_condition(depth: int = 2) -> st.SearchStrategy[str]:
@@ -336,7 +349,9 @@ def runner_stories(draw: st.DrawFn, conditions: st.SearchStrategy[str] | None = 
     random effects and conditions (run_condition(), unless given) everywhere a story can have them."""
     cond, eff = conditions if conditions is not None else run_condition(), run_effects
     meters = {name: {"min": low, "max": high, "start": start} for name, (low, high, start) in RUN_METERS.items()}
-    endings = {name: without_none(route="r", when=draw(maybe(cond)), priority=draw(st.integers(-1, 2)))
+    # an ending whose condition compares a meter outside its range is a lint error: not a story to run
+    may_hold = cond.filter(lambda text: never_holds(parse(text), RUN_RANGES) is None)
+    endings = {name: without_none(route="r", when=draw(maybe(may_hold)), priority=draw(st.integers(-1, 2)))
                for name in RUN_ENDINGS if name != "plain" or draw(st.booleans())}
     manifest = {"title": "Runs", "characters": {"a": {"name": "Anna"}}, "meters": meters,
                 "routes": {"r": {"start": "start"}}, "endings": endings}

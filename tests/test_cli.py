@@ -122,7 +122,8 @@ def test_explore_finds_dead_ends_and_exits_1(story_dir) -> None:
     proc = run("explore", "--story", str(root), "--json")
     assert proc.returncode == 1
     data = as_json(proc)
-    assert data["endings"]["good"] == {"route": "main", "title": "Good", "reachable": True, "path": [2]}
+    assert data["endings"]["good"] == {"route": "main", "title": "Good", "reachable": True, "path": [2],
+                                       "where": f"{root / 'scenes' / 'story.yaml'}:11:3"}
     assert len(data["dead_ends"]) == 1 and data["dead_ends"][0]["path"] == [1]
     assert "no ending of route 'main' holds here" in data["dead_ends"][0]["reason"]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from docs_helpers import GUIDE, comparable, write_files
+from mapfixtures import plain, png, sheet_tileset, tiled_map
 from game.story import StoryError, load_story
 
 BASE_MANIFEST = """\
@@ -45,6 +46,21 @@ def steps(*lines: str) -> Files:
 def manifest(old: str, new: str) -> Files:
     assert old in BASE_MANIFEST, old
     return {"scenes/story.yaml": BASE_MANIFEST.replace(old, new, 1)}
+
+
+def on_map(tmx: str, **files: "str | bytes") -> Files:
+    """The opening scene on a Tiled map, assets/backgrounds/room.tmx, with its pictures (a real 16x8 sheet)."""
+    out: Files = {"scenes/opening.yaml": "background: room\n" + BASE_SCENE, "assets/backgrounds/room.tmx": tmx,
+                  "assets/backgrounds/tiles.png": png(16, 8, plain((0, 90, 0, 255)))}
+    out.update({f"assets/backgrounds/{name.replace('_', '.')}": data for name, data in files.items()})
+    return out
+
+
+def room(orientation: str = "orthogonal", tileset: str = "", data: str = '<data encoding="csv">1,2,2,1</data>',
+         infinite: str = "0") -> str:
+    tileset = tileset or sheet_tileset("tiles.png", (8, 8), 2, 2)
+    return tiled_map(2, 2, (8, 8), tileset + f' <layer id="1" name="ground" width="2" height="2">{data}</layer>\n',
+                     orientation).replace('infinite="0"', f'infinite="{infinite}"')
 
 
 def when(condition: str) -> Files:
@@ -177,6 +193,17 @@ TRIGGERS: list[Files] = [
     when("told < 3"),
     when("-told"),
     when("trust == true"),
+    # endings
+    manifest("cafe.end: {route: cafe}", "cafe.end: {route: cafe, when: trust > 10}"),
+    # Tiled maps
+    on_map(room("staggered")),
+    on_map(room(infinite="1")),
+    on_map(room().replace("<layer ", "<layer <")),
+    on_map(room(tileset=' <tileset firstgid="1" source="tiles.tsx"/>\n')),
+    on_map(room().replace("tiles.png", "gone.png")),
+    on_map(room(), tiles_png=b"GIF89a"),
+    on_map(room(data='<data encoding="base64" compression="zstd">AAAA</data>')),
+    {**on_map(room()), "scenes/opening.yaml": "background: tiles\n" + BASE_SCENE},
 ]
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from game.story import StoryError, load_story
 from game.story.model import SayOp
+from mapfixtures import plain, write_png
 from storyfixtures import ASSETS, MANIFEST
 
 GOOD_A = """\
@@ -212,7 +213,8 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_tiled_maps_name_positions_and_own_their_pictures(story_dir) -> None:
     a = GOOD_A.replace("background: bg", "background: garden").replace("at left", "at bench")
-    root = story_dir(MANIFEST, {"a.yaml": a, "b.yaml": GOOD_B}, ASSETS + ("backgrounds/layers/sky.png",))
+    root = story_dir(MANIFEST, {"a.yaml": a, "b.yaml": GOOD_B}, ASSETS)
+    write_png(root / "assets" / "backgrounds" / "layers" / "sky.png", 64, 64, plain((0, 0, 80, 255)))
     (root / "assets" / "backgrounds" / "garden.tmx").write_text(TMX, encoding="utf-8")
     load_story(root)  # 'bench' is a point of the map
     bad = GOOD_A.replace("at left", "at path")  # a polyline is not a place to stand
@@ -221,8 +223,11 @@ def test_tiled_maps_name_positions_and_own_their_pictures(story_dir) -> None:
         load_story(root)
     (root / "scenes" / "a.yaml").write_text(GOOD_A.replace("background: bg", "background: layers/sky"),
                                             encoding="utf-8")
-    with pytest.raises(StoryError, match="background 'layers/sky' not found"):
+    with pytest.raises(StoryError) as raised:
         load_story(root)  # the map's own layer picture is not a background
+    assert str(raised.value.problems[0]).endswith(
+        "scenes/a.yaml:1:13: error: background 'layers/sky' is part of map assets/backgrounds/garden.tmx, "
+        "not a background (name the map instead: 'background: garden')")
 
 
 def test_a_story_yaml_in_a_subfolder_adds_to_the_manifest(story_dir) -> None:

@@ -12,6 +12,7 @@ from game.story.playthrough import MAX_RANDOM_CHOICES, play
 from robust_helpers import MANIFEST, ROBUST_IO, assert_meters_in_range, no_hang, runner_stories, tally
 from robust_helpers import story_folder  # noqa: F401  (a fixture)
 
+
 @settings(ROBUST_IO, max_examples=60)
 @given(files=runner_stories(), seeds=st.lists(st.integers(0, 2**32), min_size=1, max_size=4))
 def test_random_playthroughs_end_or_raise_story_error_and_meters_stay_in_range(story_folder, files, seeds) -> None:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from .mapfile import MapFile, read_map
 from .problems import did_you_mean
 
 EXTENSIONS = {
@@ -32,7 +32,9 @@ class AssetCatalog:
         self.sprites: dict[str, dict[str, Path]] = {}
         self._positions: set[str] | None = None
         self.outside: set[Path] = set()  # files whose real place (through links) is not inside assets/
-        self.broken: dict[Path, str] = {}  # maps whose tilesets cannot be read -> why
+        self.maps: dict[Path, MapFile] = {}  # every map under assets/backgrounds/ by its real path
+        self.part_of: dict[str, Path] = {}  # a layer picture or tile sheet, by its name as a background -> its map
+        self.used: dict[Path, MapFile] = {}  # the maps the story names, in the order first named
         if self.folder.is_dir():
             self._scan()
 
@@ -40,12 +42,13 @@ class AssetCatalog:
         self._folder_resolved = self.folder.resolve()
         backgrounds = self.folder / "backgrounds"
         parts: set[Path] = set()
+        self._owners: dict[Path, Path] = {}
         if backgrounds.is_dir():
-            for tmx in backgrounds.rglob("*.tmx"):
-                images, problem = tmx_parts(tmx)
-                parts |= images
-                if problem:
-                    self.broken[tmx.resolve()] = problem
+            for tmx in sorted(backgrounds.rglob("*.tmx")):
+                found = self.maps[tmx.resolve()] = read_map(tmx)
+                parts |= found.parts
+                for part in found.parts:
+                    self._owners.setdefault(part, tmx)
         for kind, extensions in EXTENSIONS.items():
             base = self.folder / kind
             if not base.is_dir():
@@ -60,6 +63,8 @@ class AssetCatalog:
                     real = path.resolve() if os.path.islink(path) else real_folder / filename
                     rel = path.relative_to(base).with_suffix("").as_posix()
                     if kind == "backgrounds" and parts and real in parts:
+                        self.part_of.setdefault(rel, self._owners[real])
+                        self.part_of.setdefault(rel + ext.lower(), self._owners[real])
                         continue  # a layer or tile sheet of a Tiled map
                     if not real.is_relative_to(self._folder_resolved):
                         self.outside.add(path)
@@ -87,14 +92,18 @@ class AssetCatalog:
             path = self.exact[kind].get(stem + ext.lower())
         else:
             path = self.files[kind].get(key)
+        if path is None and kind == "backgrounds" and (key in self.part_of or name in self.part_of):
+            owner = self.part_of.get(name) or self.part_of[key]
+            shown = owner.relative_to(self.root).as_posix()
+            return None, f"background '{name}' is part of map {shown}, not a background", \
+                f"name the map instead: 'background: {owner.relative_to(self.folder / kind).with_suffix('').as_posix()}'"
         if path is None:
             return None, f"{SINGULAR[kind]} '{name}' not found in {where}", \
                 did_you_mean(key, self.files[kind]) or f"add {where}{key}{EXTENSIONS[kind][0 if kind != 'backgrounds' else 1]}"
         if path in self.outside:
             return None, f"{SINGULAR[kind]} '{name}' resolves outside assets/", "keep asset files inside assets/"
-        if kind == "backgrounds" and path.resolve() in self.broken:
-            return None, f"background '{name}': {self.broken[path.resolve()]}", \
-                "in Tiled, add the tileset with Map > Add External Tileset, choosing a .tsx file"
+        if kind == "backgrounds" and path.resolve() in self.maps:
+            self.used.setdefault(path.resolve(), self.maps[path.resolve()])
         return path, "", ""
 
     def sprite_set(self, name: str) -> tuple[dict[str, Path] | None, str, str]:
@@ -120,52 +129,7 @@ class AssetCatalog:
         if self._positions is None:
             found = set(BUILTIN_POSITIONS)
             for name, path in self.files["backgrounds"].items():
-                if path.suffix.lower() == ".tmx":
-                    found |= tmx_point_names(path)
+                if path.resolve() in self.maps:
+                    found |= self.maps[path.resolve()].places
             self._positions = found
         return self._positions
-
-
-def tmx_point_names(path: Path) -> set[str]:
-    """Names of the points and rectangles in a Tiled map's object layers (where characters may stand)."""
-    try:
-        tree = ElementTree.parse(path)
-    except (OSError, ElementTree.ParseError):
-        return set()
-    return {obj.get("name") for group in tree.iter("objectgroup") for obj in group.iter("object")
-            if obj.get("name") and obj.get("gid") is None
-            and obj.find("polygon") is None and obj.find("polyline") is None}
-
-
-def tmx_parts(path: Path) -> tuple[set[Path], str]:
-    """The pictures a Tiled map draws from (its image layers and its tilesets' sheets: parts, not backgrounds),
-    and what is wrong with its tilesets ('' if nothing). A tileset file is read but never followed further:
-    a .tsx holds its tileset itself, so a file naming another (or the map) is an error, not a loop to walk."""
-    found: set[Path] = set()
-    try:
-        root = ElementTree.parse(path).getroot()
-    except (OSError, ElementTree.ParseError):
-        return found, ""
-    for image in root.iter("image"):
-        if image.get("source"):
-            found.add((path.parent / image.get("source")).resolve())
-    problem = ""
-    for tileset in root.findall("tileset"):
-        source = tileset.get("source")
-        if not source:
-            continue
-        tsx = (path.parent / source).resolve()
-        try:
-            sheet = ElementTree.parse(tsx).getroot()
-        except (OSError, ElementTree.ParseError):
-            continue  # missing or malformed: the game says so when it draws the map
-        if sheet.tag != "tileset":
-            problem = problem or f"its tileset {source} is a <{sheet.tag}>, not a tileset (.tsx) file"
-            continue
-        if sheet.get("source"):
-            problem = problem or f"its tileset {source} names another file ({sheet.get('source')}) instead of " \
-                                 "holding the tileset"
-            continue
-        found |= {(tsx.parent / image.get("source")).resolve() for image in sheet.iter("image")
-                  if image.get("source")}
-    return found, problem

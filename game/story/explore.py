@@ -69,7 +69,7 @@ class Exploration:
             elif entry["reachable"] is None:
                 out.append(f"ending {ending_id} ({entry['route']}): incomplete (not reached before the walk stopped)")
             else:
-                out.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE")
+                out.append(f"ending {ending_id} ({entry['route']}): UNREACHABLE ({entry.get('where', '')})")
         for dead in self.dead_ends:
             path = ",".join(map(str, dead["path"])) or "(no choices)"
             out.append(f"dead end on {dead['route']} after {_ended(dead)}--choose {path}: {dead['where']}: "
@@ -138,7 +138,7 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
     for ending in story.endings.values():
         if route is None or ending.route == route:
             report.endings[ending.id] = {"route": ending.route, "title": ending.title,
-                                         "reachable": False, "path": None}
+                                         "reachable": False, "path": None, "where": str(ending.where)}
     reached_scenes: set[str] = set()
     walker = Walker(story)
     for r in routes:

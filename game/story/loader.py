@@ -5,7 +5,7 @@ import gc
 from collections import deque
 from pathlib import Path
 
-from . import conditions
+from . import conditions, ranges
 from .assets import AssetCatalog
 from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
 from .fields import COLOR, Fields, check_id
@@ -20,11 +20,21 @@ PART_FIELDS = ("characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
 HIGHER = ("better", "worse")   # a meter's 'higher:' field
 RESERVED = set(STEP_WORDS) | {"then", "text", "narrator"}
+LONG_LINE = 2_000     # characters; the longest line of the game's own scenes has about 400
+LONG_FILE = 10_000    # lines; the longest scene file of the game has about 250
 
 
 def load_story(root: Path | str | None = None) -> Story:
-    """Read and check the whole story; raises StoryError listing every problem found."""
+    """Read and check the whole story; raises StoryError listing every problem found (errors, and the
+    warnings and notes found with them)."""
     return StoryLoader(Path(root) if root is not None else default_root()).load()
+
+
+def lint_story(root: Path | str | None = None) -> tuple[Story, tuple[Problem, ...]]:
+    """The story and its warnings and notes (problems that do not stop it playing); StoryError as load_story."""
+    loader = StoryLoader(Path(root) if root is not None else default_root())
+    story = loader.load()
+    return story, tuple(_in_order(loader.problems))
 
 
 class StoryLoader:
@@ -35,10 +45,12 @@ class StoryLoader:
         self.catalog = AssetCatalog(root)
         self.cwd = Path.cwd().resolve()
         self.unreadable: set[str] = set()  # scene ids of files that did not parse: not reported again
+        self.part_unread = False  # a scenes/**/story.yaml that did not read
+        self.ending_conditions: list[tuple[str, conditions.Expr, Where]] = []  # ending id, its when:, its place
 
     def fail_if_problems(self) -> None:
-        if self.problems:
-            raise StoryError(sorted(self.problems, key=lambda p: (p.where.path, p.where.line, p.where.col)))
+        if any(p.is_error for p in self.problems):
+            raise StoryError(_in_order(self.problems))
 
     def read(self, path: Path, shown: str) -> object:
         try:
@@ -52,11 +64,32 @@ class StoryLoader:
         except OSError as exc:
             self.problems.append(Problem(Where(shown), f"cannot read the file: {exc.strerror}"))
             return None
+        self.check_size(text, shown)
         try:
             return read_yaml(text, shown)
         except StoryError as exc:
             self.problems.extend(exc.problems)
             return None
+
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    def check_size(self, text: str, shown: str) -> None:
+        """A line or a file far longer than any scene is likely not what the author meant to put there."""
+        lines = text.count("\n") + 1
+        if lines > LONG_FILE:
+            self.problems.append(Problem(Where(shown, 1, 1), f"the file has {lines:,} lines, far more than any "
+                                         f"scene (over {LONG_FILE:,})", "split it into several scenes, or check "
+                                         "it is the file you meant", "warning"))
+        if len(text) <= LONG_LINE:
+            return
+        for number, line in enumerate(text.split("\n"), 1):
+            if len(line) > LONG_LINE:
+                self.problems.append(Problem(Where(shown, number, 1), f"a line of {len(line):,} characters, far "
+                                             f"longer than any line of a scene (over {LONG_LINE:,})",
+                                             "break the text into several lines, or check it is what you meant",
+                                             "warning"))
+                return   # one is enough to send the author to the file
 
     def load(self) -> Story:
         # Loading builds many small objects and frees none: the cyclic collector would only rescan them.
@@ -86,15 +119,19 @@ class StoryLoader:
         title_background = self.asset_field(top, "title_background", "backgrounds")
         title_music = self.asset_field(top, "title_music", "music")
         manifests = [top] + self.parts(scenes_dir, manifest_path)
+        if self.part_unread:
+            self.fail_if_problems()   # what it declares is unknown: every scene naming it would be a false error
         characters = self.characters(manifests)
         meters = self.meters(manifests)
         routes = self.routes(manifests)
         endings = self.endings(manifests, routes)
+        self.check_endings_can_hold(meters)
         context = SceneContext(characters, meters, self.catalog, self.problems, self.refs)
         scenes = self.scenes(scenes_dir, context)
         flags = frozenset(self.refs.flags_set)
         self.check_references(scenes, routes, endings, meters, flags)
         self.check_reachability(scenes, routes, endings)
+        self.check_maps()
         self.fail_if_problems()
         assets = {f"{kind}/{name}": str(path) for kind, files in self.catalog.files.items()
                   for name, path in files.items()}
@@ -120,10 +157,11 @@ class StoryLoader:
             if path == manifest_path or not path.is_file():
                 continue
             shown = self.shown(path)
-            before = len(self.problems)
+            before = self.errors()
             data = self.read(path, shown)
-            if len(self.problems) > before:
+            if self.errors() > before:
                 self.unreadable.add(MANIFEST)
+                self.part_unread = True
                 continue
             part = Fields(data, Where(shown, 1, 1), f"{shown}", self.problems, PART_FIELDS)
             if part.ok:
@@ -268,6 +306,7 @@ class StoryLoader:
                     try:
                         expr = conditions.parse(text)
                         self.refs.conditions.append((expr, text, f.place("when")))
+                        self.ending_conditions.append((eid, expr, f.place("when")))
                         when = Condition(text, conditions.compile_expr(expr))
                     except conditions.ConditionError as exc:
                         self.problems.append(Problem(f.place("when").shifted(exc.offset),
@@ -283,10 +322,10 @@ class StoryLoader:
                        and p.name != MANIFEST)
         for path in files:
             default_id = path.relative_to(scenes_dir).with_suffix("").as_posix().replace("/", ".")
-            before = len(self.problems)
+            before = self.errors()
             shown = self.shown(path)
             data = self.read(path, shown)
-            if len(self.problems) > before:
+            if self.errors() > before:
                 self.unreadable.add(default_id)
                 continue
             if data is None:
@@ -325,6 +364,8 @@ class StoryLoader:
                                              did_you_mean(target, endings) or "or write 'ending: best'"))
         flag_names, scene_ids = set(flags), set(scenes) | self.unreadable  # an unreadable file is reported once
         for expr, text, where in self.refs.conditions:
+            if self.unreadable:   # a file that did not read may set any flag: only meters are known for sure
+                flag_names |= conditions.names(expr) - set(meters)
             try:
                 conditions.check(expr, meters, flag_names, scene_ids, endings)
             except conditions.ConditionError as exc:
@@ -334,6 +375,22 @@ class StoryLoader:
             if not any(e.route == route.id for e in endings.values()):
                 self.problems.append(Problem(route.where, f"route '{route.id}' has no endings",
                                              "add an ending with 'route: " + route.id + "' in story.yaml"))
+
+    def check_endings_can_hold(self, meters: dict[str, Meter]) -> None:
+        for eid, expr, where in self.ending_conditions:
+            compare = ranges.never_holds(expr, meters)
+            if compare is not None:
+                self.problems.append(Problem(where.shifted(ranges.start(compare)),
+                                             f"ending '{eid}' can never be reached: "
+                                             f"{ranges.explain(compare, meters)}",
+                                             "compare within the meter's range, or widen its min and max"))
+
+    def check_maps(self) -> None:
+        """What drawing each map the story names would meet, at its place in the map (or tileset) file."""
+        for found in self.catalog.used.values():
+            for f in found.findings:
+                self.problems.append(Problem(Where(self.shown(f.path), f.line, f.col), f.message, f.hint,
+                                             f.severity))
 
     def check_reachability(self, scenes: dict[str, Scene], routes: dict[str, Route],
                            endings: dict[str, Ending]) -> None:
@@ -356,6 +413,10 @@ class StoryLoader:
                                                      f"but this scene is played on route "
                                                      f"{', '.join(sorted(reached_by[scene_id]))}",
                                                      "name an ending of this route, or 'ending: best'"))
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.where.path, p.where.line, p.where.col))
 
 
 def _waits_for(rid: str, afters: dict[str, list[tuple[str, Where]]]) -> set[str]:

@@ -67,6 +67,12 @@ class Ending:
     where: Where
 
 
+def paragraphs(text: str) -> list[str]:
+    """Prose as the player reads it, in the window and in a transcript alike: a blank line starts a paragraph;
+    within one, line breaks (as a `|` block keeps them) and runs of spaces are single spaces."""
+    return [" ".join(part.split()) for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
 # ----- ops: what a compiled scene is made of -----
 
 @dataclass(frozen=True, slots=True)

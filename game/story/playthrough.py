@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from .events import Changed, End, Event, Line, Menu, SceneStart, Stage
-from .model import Story
+from .model import Story, paragraphs
 from .problems import StoryError
 from .runner import ENDED, Runner
 
@@ -111,5 +111,5 @@ def transcript(story: Story, events: list[Event], choices: list[int]) -> Iterato
                 yield f"> {number}. {event.options[number - 1].text}"
         elif isinstance(event, End):
             yield f"\n*** ENDING: {event.title} ***"
-            if event.epilogue:
-                yield event.epilogue
+            if event.epilogue:   # as the ending screen shows it (model.paragraphs)
+                yield "\n\n".join(paragraphs(event.epilogue))

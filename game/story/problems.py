@@ -29,14 +29,20 @@ class Problem:
     where: Where
     message: str
     hint: str = ""
+    severity: str = "error"   # or "warning" (worth fixing, the story still plays) or "note" (worth knowing)
 
     def __str__(self) -> str:
-        text = f"{self.where}: error: {self.message}" if self.where.path else f"error: {self.message}"
+        text = f"{self.where}: {self.severity}: {self.message}" if self.where.path else \
+            f"{self.severity}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
     def to_json(self) -> dict:
         return {"path": self.where.path, "line": self.where.line, "col": self.where.col,
-                "message": self.message, "hint": self.hint}
+                "message": self.message, "hint": self.hint, "severity": self.severity}
 
 
 class StoryError(Exception):
@@ -47,6 +53,29 @@ class StoryError(Exception):
             problems = [Problem(Where(""), problems)]
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+SAME_MESSAGE_CAP = 50
+
+
+def capped(problems: Iterable[Problem], cap: int = SAME_MESSAGE_CAP) -> list[str]:
+    """The problems as lines, each message shown at most `cap` times: a mistake copied into a thousand places
+    is told fifty times and then counted ('... and 950 more like this')."""
+    problems = list(problems)
+    total: dict[tuple[str, str, str], int] = {}
+    for p in problems:
+        key = (p.severity, p.message, p.hint)
+        total[key] = total.get(key, 0) + 1
+    shown: dict[tuple[str, str, str], int] = {}
+    lines = []
+    for p in problems:
+        key = (p.severity, p.message, p.hint)
+        shown[key] = shown.get(key, 0) + 1
+        if shown[key] <= cap:
+            lines.append(str(p))
+        if shown[key] == cap and total[key] > cap:
+            lines.append(f"... and {total[key] - cap} more like this")
+    return lines
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:

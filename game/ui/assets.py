@@ -66,7 +66,7 @@ class AssetCache:
         self._sprites: SizedLRU[tuple[str, str], pygame.Surface] = SizedLRU(sprite_budget, surface_bytes)
         self._images: dict[str, pygame.Surface | None] = {}
         self._thumbs: dict[tuple[Optional[str], tuple[int, int]], pygame.Surface] = {}
-        self._missing: set[str] = set()   # backgrounds that failed: warned about once
+        self.failed: dict[str, str] = {}   # backgrounds that failed to draw -> why: warned about once
         self._soon: set = set()            # what the story asks for next: prepared ahead, not pushed out
         self._showing: list = []           # the background and sprites asked for last: on screen now
         self.decoded: Counter[tuple[str, str]] = Counter()
@@ -88,7 +88,7 @@ class AssetCache:
 
     # --- backgrounds ---
     def background(self, name: str | None) -> Background:
-        if name is None or name in self._missing:
+        if name is None or name in self.failed:
             return PlainBackground()
         self._show(("background", name))
         found = self._ready_background(name)
@@ -101,7 +101,7 @@ class AssetCache:
             loaded = load_background(path, CANVAS)
         except BackgroundError as exc:
             log.warning("%s", exc)
-            self._missing.add(name)
+            self.failed[name] = str(exc)
             return PlainBackground()
         self.decoded["background", "on demand"] += 1
         self.on_demand.append(name)
@@ -125,7 +125,7 @@ class AssetCache:
         kept; else its first picture from the disk cache (stills.py), the caller asking for the map itself
         with load_ahead() once its first frame is on screen (has_background says when it is there); else the
         map loaded now, its first picture kept for next time."""
-        if name is None or name in self._missing or self.has_background(name):
+        if name is None or name in self.failed or self.has_background(name):
             return self.background(name)
         path = self.path(f"backgrounds/{name}")
         if path is None or path.suffix.lower() != ".tmx":
@@ -142,7 +142,7 @@ class AssetCache:
     def load_ahead(self, name: str) -> None:
         """Read this background on the worker, after what is already wished for (first_picture's map)."""
         path = self.path(f"backgrounds/{name}")
-        if path is not None and name not in self._backgrounds and name not in self._missing:
+        if path is not None and name not in self._backgrounds and name not in self.failed:
             self.prefetch.add([Job(("background", name), _loader(load_background, path, CANVAS, False),
                                    self._adopter_background(name))])
 
@@ -230,7 +230,7 @@ class AssetCache:
             if need.kind == "background" and backgrounds < AHEAD_BACKGROUNDS:
                 backgrounds += 1
                 self._soon.add(("background", need.name))
-                if need.name not in self._backgrounds and need.name not in self._missing:
+                if need.name not in self._backgrounds and need.name not in self.failed:
                     path = self.path(f"backgrounds/{need.name}")
                     if path is not None:
                         out.append(Job(("background", need.name), _loader(load_background, path, CANVAS, False),

@@ -61,7 +61,7 @@ def shot_screen(story: Story, screen: str, out: Path) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(app.canvas, str(out))
     app.audio.close()
-    return {"out": str(out), "shows": screen, "line": 0}
+    return {"out": str(out), "shows": screen, "line": 0, "failed": list(app.assets.failed.values())}
 
 
 def shot(story: Story, route: Optional[str], choices: list[int], line: Optional[int], out: Path,
@@ -116,7 +116,7 @@ def shot(story: Story, route: Optional[str], choices: list[int], line: Optional[
     import pygame
     pygame.image.save(app.canvas, str(out))
     app.audio.close()
-    return {"out": str(out), "shows": what, "line": shown}
+    return {"out": str(out), "shows": what, "line": shown, "failed": list(app.assets.failed.values())}
 
 
 def _choose(screen, number: int):

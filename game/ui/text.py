@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..story.model import paragraphs
 from . import theme
 from .lru import SizedLRU
 
@@ -97,10 +98,10 @@ def fit_epilogue(epilogue: str, width: int, room: int) -> tuple[pygame.font.Font
     paragraphs. If even the smallest size does not fit, the lines that would not are left out, with an ellipsis.
     The ending screen and the endings gallery both use it.
     """
-    paragraphs = [" ".join(p.split()) for p in epilogue.split("\n\n") if p.strip()]
+    parts = paragraphs(epilogue)
     for size in range(EPILOGUE_SIZES[0], EPILOGUE_SIZES[1] - 1, -1):
         font = theme.text_font(size, italic=True)
-        lines = [line for paragraph in paragraphs for line in [""] + wrap(paragraph, font, width)][1:]
+        lines = [line for paragraph in parts for line in [""] + wrap(paragraph, font, width)][1:]
         if len(lines) * font.get_linesize() <= room:
             return font, lines
     lines = lines[:max(1, room // font.get_linesize())]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import os
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
@@ -11,6 +12,7 @@ import pygame
 import pytmx
 from pytmx.util_pygame import handle_transformation
 
+from ..story.mapfile import isometric_point, read_map
 from .tilemap import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Sprite, one_line
 
 Frames = tuple[tuple[pygame.Surface, int], ...]
@@ -59,36 +61,14 @@ def _xml(file: Path, where: str) -> ElementTree.Element:
 
 
 def _check(path: Path, root: ElementTree.Element) -> None:
-    """The map is an orthogonal, finite Tiled map and every file it names is there."""
+    """Every check lint makes of a map (game/story/mapfile.py): the first error found stops the drawing."""
     if root.tag != "map":
         raise BackgroundError(f"{path}: not a Tiled map (its root element is <{root.tag}>, not <map>)")
-    if root.get("orientation", "orthogonal") != "orthogonal":
-        raise BackgroundError(f"{path}: only orthogonal maps are supported, not {root.get('orientation')}")
-    if root.get("infinite", "0") != "0":
-        raise BackgroundError(f"{path}: infinite maps are not supported (Map > Map Properties > Infinite: off)")
-    for tileset in root.findall("tileset"):
-        source, node, folder = tileset.get("source"), tileset, path.parent
-        if source:
-            tsx = path.parent / source
-            if not tsx.is_file():
-                raise BackgroundError(f"{path}: tileset {source} is missing")
-            node, folder = _xml(tsx, f"{path}: tileset {source}"), tsx.parent
-            # A .tsx holds its tileset; one naming another file (or a map naming itself) is not followed.
-            if node.tag != "tileset":
-                raise BackgroundError(f"{path}: tileset {source} is a <{node.tag}>, not a tileset (.tsx) file")
-            if node.get("source"):
-                raise BackgroundError(f"{path}: tileset {source} names another file ({node.get('source')}) "
-                                      "instead of holding the tileset")
-        for image in node.iter("image"):
-            _need(path, folder, image.get("source"), f"tileset image (of {source or 'an embedded tileset'})")
-    for image in root.iter("imagelayer"):
-        picture = image.find("image")
-        _need(path, path.parent, picture.get("source") if picture is not None else None, "image layer picture")
-
-
-def _need(path: Path, folder: Path, source: Optional[str], what: str) -> None:
-    if source and not (folder / source).is_file():
-        raise BackgroundError(f"{path}: {what} {source} is missing")
+    for found in read_map(path).findings:
+        if found.severity == "error":
+            where = f"{found.path}:{found.line}" if found.line else str(found.path)
+            raise BackgroundError(f"{where}: {found.message}" if found.path == path else
+                                  f"{path}: {where}: {found.message}")
 
 
 class _Pictures:
@@ -125,8 +105,35 @@ class _Pictures:
 
 # ---------------------------------------------------------------- pytmx's map as plain layers
 
+@dataclass(frozen=True)
+class _Grid:
+    """Where a map's tiles and objects go in map pixels: square cells (orthogonal) or diamonds (isometric)."""
+    tmx: Any
+    isometric: bool
+
+    def size(self) -> tuple[int, int]:
+        t = self.tmx
+        if self.isometric:
+            return ((t.width + t.height) * t.tilewidth // 2, (t.width + t.height) * t.tileheight // 2)
+        return (t.width * t.tilewidth, t.height * t.tileheight)
+
+    def cell_bottom_left(self, x: int, y: int) -> tuple[float, float]:
+        """The bottom-left corner a cell's tile stands on (a tile taller than the grid rises above its cell)."""
+        t = self.tmx
+        if self.isometric:   # as Tiled's IsometricRenderer: the diamond's top at (x - y) * w/2 + origin
+            return ((x - y) * t.tilewidth / 2 + (t.height - 1) * t.tilewidth / 2, (x + y + 2) * t.tileheight / 2)
+        return (x * t.tilewidth, (y + 1) * t.tileheight)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """An object layer's point in map pixels."""
+        if self.isometric:
+            return isometric_point(x, y, self.tmx.tilewidth, self.tmx.tileheight, self.tmx.height)
+        return (x, y)
+
+
 def _convert(tmx: pytmx.TiledMap, root: ElementTree.Element, pictures: _Pictures) -> LayeredMap:
-    size = (tmx.width * tmx.tilewidth, tmx.height * tmx.tileheight)
+    grid = _Grid(tmx, root.get("orientation", "orthogonal") == "isometric")
+    size = grid.size()
     if size[0] <= 0 or size[1] <= 0:
         raise ValueError(f"the map has no size ({tmx.width}x{tmx.height} tiles of {tmx.tilewidth}x{tmx.tileheight})")
     found = _match(tmx, root)
@@ -136,18 +143,18 @@ def _convert(tmx: pytmx.TiledMap, root: ElementTree.Element, pictures: _Pictures
     for element, visible, opacity, dx, dy in _leaves(root):
         layer = found[id(element)]
         if element.tag == "objectgroup":
-            _positions(layer, dx, dy, positions)  # where characters stand does not depend on visibility
+            _positions(grid, layer, dx, dy, positions)  # where characters stand does not depend on visibility
         if not visible or opacity <= 0:
             continue
         if element.tag == "layer":
-            sprites, animated = _tiles(tmx, layer, dx, dy, frames)
+            sprites, animated = _tiles(grid, layer, dx, dy, frames)
         elif element.tag == "imagelayer":
             # Not layer.image: pytmx can give an image layer the gid of a tile (pytmx 3.32 registers the
             # layer's gid as if len(images) were a Tiled gid), so take the picture by its path.
             picture = pictures.loaded.get(os.path.join(os.path.dirname(tmx.filename), layer.source or ""))
             sprites, animated = ([(picture, (round(dx), round(dy)))] if picture else []), []
         else:
-            sprites, animated = _tile_objects(tmx, layer, dx, dy, frames)
+            sprites, animated = _tile_objects(grid, layer, dx, dy, frames)
         if sprites or animated:
             layers.append(MapLayer(min(1.0, opacity), tuple(sprites), tuple(animated)))
     return LayeredMap(size, tuple(layers), positions, _colour(root.get("backgroundcolor")))
@@ -194,8 +201,9 @@ def _frames(tmx: pytmx.TiledMap, gid: int, cache: dict[int, Frames]) -> Frames:
     return cache[gid]
 
 
-def _tiles(tmx: pytmx.TiledMap, layer: Any, dx: float, dy: float,
+def _tiles(grid: _Grid, layer: Any, dx: float, dy: float,
            cache: dict[int, Frames]) -> tuple[list[Sprite], list[AnimatedTile]]:
+    tmx = grid.tmx
     sprites: list[Sprite] = []
     animated: list[AnimatedTile] = []
     for x, y, gid in layer.iter_data():
@@ -203,7 +211,8 @@ def _tiles(tmx: pytmx.TiledMap, layer: Any, dx: float, dy: float,
         if picture is None:
             continue
         # A tile taller than the grid stands on its cell's bottom edge, as Tiled draws it.
-        pos = (round(x * tmx.tilewidth + dx), round((y + 1) * tmx.tileheight - picture.get_height() + dy))
+        left, bottom = grid.cell_bottom_left(x, y)
+        pos = (round(left + dx), round(bottom - picture.get_height() + dy))
         frames = _frames(tmx, gid, cache)
         if frames:
             animated.append(AnimatedTile(pos, frames, gid))
@@ -212,9 +221,11 @@ def _tiles(tmx: pytmx.TiledMap, layer: Any, dx: float, dy: float,
     return sprites, animated
 
 
-def _tile_objects(tmx: pytmx.TiledMap, group: Any, dx: float, dy: float,
+def _tile_objects(grid: _Grid, group: Any, dx: float, dy: float,
                   cache: dict[int, Frames]) -> tuple[list[Sprite], list[AnimatedTile]]:
-    """Tile objects (unrotated), stretched to their object's size; pytmx has already moved y to the top."""
+    """Tile objects (unrotated), stretched to their object's size; pytmx has already moved y to the top.
+    On an isometric map a tile object stands with its bottom centre on its (projected) point, as in Tiled."""
+    tmx = grid.tmx
     sprites: list[Sprite] = []
     animated: list[AnimatedTile] = []
     for obj in group:
@@ -223,7 +234,11 @@ def _tile_objects(tmx: pytmx.TiledMap, group: Any, dx: float, dy: float,
             continue
         size = (round(obj.width) or picture.get_width(), round(obj.height) or picture.get_height())
         top = obj.y if obj.height else obj.y - picture.get_height()
-        pos = (round(obj.x + dx), round(top + dy))
+        if grid.isometric:
+            foot_x, foot_y = grid.point(obj.x, top + size[1])
+            pos = (round(foot_x - size[0] / 2 + dx), round(foot_y - size[1] + dy))
+        else:
+            pos = (round(obj.x + dx), round(top + dy))
         frames = _frames(tmx, obj.gid, cache)
         if frames:
             animated.append(AnimatedTile(pos, tuple((_fit(p, size), ms) for p, ms in frames), obj.gid))
@@ -236,15 +251,16 @@ def _fit(picture: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     return picture if picture.get_size() == size else pygame.transform.smoothscale(picture, size)
 
 
-def _positions(group: Any, dx: float, dy: float, out: dict[str, tuple[float, float]]) -> None:
+def _positions(grid: _Grid, group: Any, dx: float, dy: float, out: dict[str, tuple[float, float]]) -> None:
     """Named points and rectangles: a point where it is, a rectangle at its bottom centre (the feet)."""
     for obj in group:
         if obj.gid or not obj.name or hasattr(obj, "points"):
             continue
         turn = math.radians(obj.rotation or 0.0)  # Tiled turns an object about its top-left corner
         bx, by = obj.width / 2, obj.height
-        out.setdefault(obj.name, (obj.x + dx + bx * math.cos(turn) - by * math.sin(turn),
-                                  obj.y + dy + bx * math.sin(turn) + by * math.cos(turn)))
+        x, y = grid.point(obj.x + bx * math.cos(turn) - by * math.sin(turn),
+                          obj.y + bx * math.sin(turn) + by * math.cos(turn))
+        out.setdefault(obj.name, (x + dx, y + dy))
 
 
 def _colour(text: Optional[str]) -> tuple[int, int, int]:
