@@ -113,6 +113,7 @@ def test_visits_a_condition_reads_keep_states_apart(story_dir) -> None:
     story = load_story(story_dir(MANIFEST, VISITS))
     report = explore(story)
     assert report.endings["e"] == {"route": "r", "title": report.endings["e"]["title"], "reachable": True,
-                                   "path": [1, 1, 2]}
+                                   "path": [1, 1, 2], "where": report.endings["e"]["where"]}
+    assert report.endings["e"]["where"].endswith("scenes/story.yaml:9:3")
     assert report.states == 4 and report.ok  # visits 1, 2, 3 and 4: each offers other options
     assert verdicts(report) == verdicts(concrete_explore(story))
