@@ -174,3 +174,23 @@ def test_json_lists_warnings_apart_from_errors(story_dir, monkeypatch, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [(e["path"], e["line"], e["severity"]) for e in data["errors"]] == [("scenes/a.yaml", 4, "error")]
     assert [w["severity"] for w in data["warnings"]] == ["note"]
+
+
+def with_light(value: str) -> str:
+    return good_map().replace("<map ", "<map ", 1).replace(
+        'infinite="0">\n', f'infinite="0">\n <properties>\n  <property name="light" type="color" value="{value}"/>\n'
+        ' </properties>\n', 1)
+
+
+@pytest.mark.parametrize("value", ["#a4acd4", "#ffa4acd4"])
+def test_a_maps_light_as_tiled_writes_a_colour_lints_clean(lint, value):
+    code, _, err = lint(with_light(value))
+    assert (code, err) == (0, [])
+
+
+def test_a_maps_light_that_is_no_colour_is_named_at_its_line(lint):
+    code, _, err = lint(with_light("moonlight"))
+    assert code == 1
+    assert err[0] == (f"{MAP}:4:3: error: the map's 'light' property is 'moonlight', not a colour (give it a colour "
+                      "as Tiled writes one, such as #a4acd4 (in Tiled: Map > Map Properties, add a property of "
+                      "type color))")

@@ -122,3 +122,26 @@ def test_the_isometric_example_story_lints_clean_and_stands_sophie_in_the_middle
     background = load_background(tmp_path / "iso" / "assets" / "backgrounds" / "village_square.tmx")
     assert background.positions["in_the_square"] == (640, 360)
     assert at(background, 640, 380) != at(background, 2, 2)   # cobbles at the middle, the map's colour outside
+
+
+def test_a_maps_light_tints_the_characters_and_a_picture_leaves_them_as_drawn(tmp_path):
+    """The night maps' 'light' property: the stage multiplies each sprite by it (its outline's alpha kept)."""
+    from game.ui.stage import StageView
+    sheet(tmp_path / "tiles.png")
+    body = sheet_tileset("tiles.png", (8, 8), 3, 3) + tile_layer(2, 2, [1, 1, 1, 1], "csv")
+    props = ' <properties>\n  <property name="light" type="color" value="#ff8080c0"/>\n </properties>\n'
+    (tmp_path / "m.tmx").write_text(tiled_map(2, 2, (8, 8), props + body))
+    background = load_background(tmp_path / "m.tmx", (16, 16))
+    assert background.light == (0x80, 0x80, 0xc0)
+    sprite = pygame.Surface((4, 4), pygame.SRCALPHA)
+    sprite.fill((200, 100, 40, 255))
+    sprite.set_at((0, 0), (200, 100, 40, 0))
+    stage = StageView.__new__(StageView)
+    import weakref
+    stage._lights = weakref.WeakKeyDictionary()
+    lit = stage._lit(sprite, background.light)
+    assert tuple(lit.get_at((2, 2))) == (200 * 128 // 255, 100 * 128 // 255, 40 * 192 // 255, 255)
+    assert lit.get_at((0, 0))[3] == 0 and tuple(sprite.get_at((2, 2))) == (200, 100, 40, 255)
+    assert stage._lit(sprite, background.light) is lit            # made once
+    write_png(tmp_path / "p.png", 16, 16, lambda x, y: (*RED, 255))
+    assert load_background(tmp_path / "p.png", (16, 16)).light is None

@@ -15,6 +15,7 @@ from game.story import Line, Runner, StoryError, load_story
 from game.story.playthrough import play
 from game.story.position import line_index
 from game.story.warp import warp
+from mapfixtures import write_png
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -104,7 +105,9 @@ def run_game(*args: str, trace: Path | None = None) -> subprocess.CompletedProce
 
 @pytest.fixture
 def pack(story_dir) -> Path:
-    return story_dir(MANIFEST, scenes(b=B_GATED), ASSETS)
+    root = story_dir(MANIFEST, scenes(b=B_GATED), ASSETS)
+    write_png(root / "assets" / "backgrounds" / "bg.png", 16, 9, lambda x, y: (40, 60, 90, 255))  # shot draws it
+    return root
 
 
 def test_the_window_opens_at_the_line_given(pack, tmp_path) -> None:

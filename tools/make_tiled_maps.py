@@ -17,7 +17,7 @@ from typing import Callable
 
 from art_common import ASSETS, init, save_png, take_out
 from tiled_build import star_animations
-from tiled_scenes import MAPS
+from tiled_scenes import MAPS, MOONLIGHT
 from tiled_art import hills, lantern_post, mist, sky
 from tiled_tiles import (COLUMNS, FIREFLIES, ROWS, STAR_FRAMES, STAR_KINDS, VARIANTS, star_sheet, tile_id,
                          vine_sheet)
@@ -122,7 +122,8 @@ def vineyard_stars(out: Path) -> Path:
                               MapObject(730, 650, "by_the_lantern", width=60, height=66)]),
     ]
     text = tmx_text(GRID, (TILE, TILE), [(VINES, "tiles/vines.tsx"), (STARS, "tiles/stars.tsx"),
-                                         (PROPS, "tiles/props.tsx")], layers, background="#060a20")
+                                         (PROPS, "tiles/props.tsx")], layers, background="#060a20",
+                    light=MOONLIGHT)
     write_text(out / "vineyard_stars.tmx", text)
     return out / "vineyard_stars.tmx"
 

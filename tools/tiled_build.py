@@ -174,7 +174,7 @@ class Build:
 
     # ---------------------------------------------------------------- the file
 
-    def write(self, background: str) -> Path:
+    def write(self, background: str, light: str | None = None) -> Path:
         layers_: list[Layer] = []
         for cut in self.cutouts:
             rel = f"layers/{self.name}/{cut.name}.png"
@@ -185,6 +185,7 @@ class Build:
             layers_.append(ObjectGroup("lights", self.lights))
         layers_.append(ObjectGroup("stage", self.stage))
         path = self.out / f"{self.name}.tmx"
-        write_text(path, tmx_text(self.grid, self.tile, self.tilesets, layers_, background=background))
+        write_text(path, tmx_text(self.grid, self.tile, self.tilesets, layers_, background=background,
+                                     light=light))
         return path
 

@@ -28,6 +28,14 @@ from tiled_xml import TileLayer
 STAR_CLOCKS = 24     # animated star tiles in stars.tsx
 
 
+# The light the characters stand in on a night map (the map's 'light' property: the game multiplies their
+# sprites by it, so daylight colours do not glow in the dark).
+MOONLIGHT = "#a4acd4"      # outdoors at night: cool, dimmer
+STREETLIGHT = "#b4b6c2"    # Berlin's sodium and neon, washed grey
+LAMPLIGHT = "#e6cca6"      # the café after closing, by its lamps
+CANDLELIGHT = "#dcb48a"    # the cellar, by candles
+
+
 def _stars(b: Build, under: str, box: tuple[int, int, int, int], count: int, seed: int) -> None:
     first = b.add_stars()
     b.scatter("stars", under, lambda i: first + (i * 7) % STAR_CLOCKS, b.cells(box), count, random.Random(seed),
@@ -64,7 +72,7 @@ def _terrace(name: str, out: Path, night: bool) -> Path:
         b.scatter("swifts", "sky", lambda i: birds + i % 3, b.cells((620, 180, 1100, 380)), 5,
                   random.Random(9102), size=(32, 16), apart=2)
     _flames(b, pal["flame"], pal["flame_glow"])
-    return b.write("#060a20" if night else "#34325f")
+    return b.write("#060a20" if night else "#34325f", MOONLIGHT if night else None)
 
 
 def vineyard_terrace_map(out: Path) -> Path:
@@ -88,7 +96,7 @@ def vineyard_lane_map(out: Path) -> Path:
     b = Build("vineyard_lane", out, (16, 16))
     b.paint(vineyard_lane, 55)
     _stars(b, "sky", (0, 0, 1280, 330), 30, 9104)
-    return b.write("#060a20")
+    return b.write("#060a20", MOONLIGHT)
 
 
 def vineyard_cellar_map(out: Path) -> Path:
@@ -96,7 +104,7 @@ def vineyard_cellar_map(out: Path) -> Path:
     b.paint(vineyard_cellar, 44)
     _flames(b, CELLAR["flame"], CELLAR["flame_glow"])
     _dust(b, "lamp", b.notes["flame"][0][:2], (260, 120, 320, 220), hexc("ffd8a0"), 150, 14, 9105)
-    return b.write("#120c08")
+    return b.write("#120c08", CANDLELIGHT)
 
 
 def _dust(b: Build, under: str, centre: tuple[float, ...], reach: tuple[int, int, int, int],
@@ -130,7 +138,7 @@ def provence_garden_map(out: Path) -> Path:
     flies = b.add_sheet(dust_sheet(hexc("d8f08a"), 190, 9108))
     b.scatter("fireflies", "field", lambda i: flies + (i % 2) * 6 + i % 3, b.cells((560, 410, 1280, 560)), 12,
               random.Random(9109), apart=3)
-    return b.write("#0a0a28")
+    return b.write("#0a0a28", MOONLIGHT)
 
 
 # ---------------------------------------------------------------- Berlin
@@ -142,7 +150,7 @@ def berlin_1989_map(out: Path) -> Path:
     halo = b.add_sheet(halo_sheet(hexc("e8ecf4"), 120))
     for i, (x, y, r) in enumerate(b.notes.get("halo", [])):
         b.halo(halo, x, y, r * 0.9, i)
-    return b.write("#0e1014")
+    return b.write("#0e1014", STREETLIGHT)
 
 
 # ---------------------------------------------------------------- Marco's café
@@ -158,7 +166,7 @@ def _cafe(name: str, out: Path, night: bool) -> Path:
         _dust(b, "counter", b.notes["globe"][0], (170, 40, 200, 200), hexc("ffd890"), 130, 12, 9111)
     else:
         _dust(b, "counter", (1300, 420), (360, 120, 360, 60), hexc("fff4d8"), 110, 16, 9112)
-    return b.write("#1a1420" if night else "#e8d8b8")
+    return b.write("#1a1420" if night else "#e8d8b8", LAMPLIGHT if night else None)
 
 
 def paris_cafe_day_map(out: Path) -> Path:
@@ -218,7 +226,7 @@ def seine_bench_map(out: Path) -> Path:
     halo = b.add_sheet(halo_sheet(BENCH["lamp_glow"], 110))
     for i, (x, y, r) in enumerate(b.notes.get("halo", [])):
         b.halo(halo, x, y, r, i)
-    return b.write("#040818")
+    return b.write("#040818", MOONLIGHT)
 
 
 MAPS: dict[str, Callable[[Path], Path]] = {

@@ -115,14 +115,17 @@ def _layer_attrs(layer: Layer, layer_id: int) -> str:
 
 
 def tmx_text(size: tuple[int, int], tile: tuple[int, int], tilesets: Sequence[tuple[int, str]],
-             layers: Sequence[Layer], background: str | None = None) -> str:
-    """A whole map; tilesets are (firstgid, path of the .tsx relative to the .tmx)."""
+             layers: Sequence[Layer], background: str | None = None, light: str | None = None) -> str:
+    """A whole map; tilesets are (firstgid, path of the .tsx relative to the .tmx); light, the colour the
+    characters are lit by on this map (a Tiled colour property the game multiplies their sprites by)."""
     objects = sum(len(layer.objects) for layer in layers if isinstance(layer, ObjectGroup))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f"<map {VERSION} " + _attrs(orientation="orthogonal", renderorder="right-down", width=size[0],
                                          height=size[1], tilewidth=tile[0], tileheight=tile[1], infinite=0,
                                          backgroundcolor=background, nextlayerid=len(layers) + 1,
                                          nextobjectid=objects + 1) + ">"]
+    if light:
+        lines += [" <properties>", f'  <property name="light" type="color" value="{light}"/>', " </properties>"]
     lines += [f' <tileset firstgid="{first}" source={quoteattr(source)}/>' for first, source in tilesets]
     next_object = 1
     for layer_id, layer in enumerate(layers, 1):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import gzip
 import math
+import re
 import xml.parsers.expat
 import zlib
 from dataclasses import dataclass, field
@@ -153,6 +154,7 @@ def read_map(path: Path) -> MapFile:
         if picture is not None:
             _picture(found, path, path.parent, picture, "image layer picture")
     _points(found, root, orientation, tile_w, tile_h, height)
+    _light(found, root)
     if not found.broken:
         _fit_warnings(found, root, (tile_w, tile_h))
     return found
@@ -313,6 +315,21 @@ def _points(found: MapFile, root: Node, orientation: str, tile_w: int, tile_h: i
             if orientation == "isometric":
                 fx, fy = isometric_point(fx, fy, tile_w, tile_h, height)
             found.points.setdefault(name, (fx + dx, fy + dy, obj.line))
+
+
+LIGHT = re.compile(r"^#([0-9A-Fa-f]{2})?[0-9A-Fa-f]{6}$")
+
+
+def _light(found: MapFile, root: Node) -> None:
+    """The map's 'light' property, the colour the characters are lit by, must be a colour."""
+    properties = root.find("properties")
+    for prop in properties.findall("property") if properties is not None else []:
+        if prop.get("name") == "light":
+            value = (prop.get("value") or prop.text or "").strip()
+            if not LIGHT.match(value):
+                found.error(found.path, prop, f"the map's 'light' property is {value!r}, not a colour",
+                            "give it a colour as Tiled writes one, such as #a4acd4 (in Tiled: Map > Map "
+                            "Properties, add a property of type color)")
 
 
 def isometric_point(x: float, y: float, tile_w: float, tile_h: float, rows: int) -> tuple[float, float]:

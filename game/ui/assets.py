@@ -40,6 +40,7 @@ class PlainBackground:
 
     animated = False
     nbytes = 0
+    light = None
     positions: Mapping[str, tuple[int, int]] = {}
 
     def __init__(self, colour: tuple[int, int, int] = (18, 20, 34), size: tuple[int, int] = CANVAS):

@@ -6,7 +6,7 @@ import itertools
 import pathlib
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping, Protocol, Sequence
+from typing import Mapping, Optional, Protocol, Sequence
 
 import pygame
 
@@ -22,10 +22,12 @@ ONCE_PIXELS = 256 * 256   # a still picture this big is an image layer, drawn on
 
 
 class Background(Protocol):
-    """What the stage needs from a background: its pixels, its animation, and where characters stand."""
+    """What the stage needs from a background: its pixels, its animation, where characters stand, and the light
+    they stand in (None: as drawn)."""
     size: tuple[int, int]
     positions: Mapping[str, tuple[int, int]]
     animated: bool
+    light: Optional[tuple[int, int, int]]
 
     def update(self, dt: float) -> list[pygame.Rect]: ...
 
@@ -105,6 +107,7 @@ def _blit(target: pygame.Surface, canvas: pygame.Surface, rects: Sequence[pygame
 class PictureBackground:
     """A still picture that covers the canvas (aspect kept, overflow cropped evenly)."""
     animated = False
+    light = None
 
     def __init__(self, picture: pygame.Surface, canvas_size: Size, convert: bool = True) -> None:
         self.size = canvas_size
@@ -161,6 +164,7 @@ class MapBackground:
         self._scale, _, self._crop = cover(tile_map.size, canvas_size)
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType(
             {name: self._point(x, y) for name, (x, y) in tile_map.positions.items()})
+        self.light = tile_map.light
         cache: _Cache = {}
         layers = [(layer, *_split(layer)) for layer in tile_map.layers]
         live = [(band, tile, layer.opacity) for band, tile, layer in _bands(layers)]

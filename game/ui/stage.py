@@ -55,6 +55,7 @@ class StageView:
     def __init__(self, assets: AssetCache):
         self.assets = assets
         self._bounds: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a sprite's drawn part, once
+        self._lights: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # a sprite in the map's light
         self.background: Background = assets.background(None)
         self.name: Optional[str] = None
         self.old: Optional[Background] = None      # what a transition starts from
@@ -197,16 +198,28 @@ class StageView:
         return known
 
     def _draw_actors(self, canvas: pygame.Surface) -> None:
+        light = getattr(self.background, "light", None)
         for actor in self.actors.values():
             if actor.surface is None or actor.alpha <= 0:
                 continue
+            surface = actor.surface if light is None else self._lit(actor.surface, light)
             x, y = self.position(actor.position)
-            rect = actor.surface.get_rect(midbottom=(x, y))
+            rect = surface.get_rect(midbottom=(x, y))
             if actor.alpha >= 255:
-                canvas.blit(actor.surface, rect)
+                canvas.blit(surface, rect)
             else:
                 # The surface is shared through the cache: set its alpha back to 255, not None, which would
                 # switch off its per-pixel transparency and draw the sprite on a black box from then on.
-                actor.surface.set_alpha(int(actor.alpha))
-                canvas.blit(actor.surface, rect)
-                actor.surface.set_alpha(255)
+                surface.set_alpha(int(actor.alpha))
+                canvas.blit(surface, rect)
+                surface.set_alpha(255)
+
+    def _lit(self, sprite: pygame.Surface, light: tuple[int, int, int]) -> pygame.Surface:
+        """The sprite multiplied by the background's light, made once for each sprite and light (and let go
+        with the sprite)."""
+        made = self._lights.get(sprite)
+        if made is None or made[0] != light:
+            lit = sprite.copy()
+            lit.fill(light, special_flags=pygame.BLEND_RGB_MULT)   # colour only: the outline's alpha is kept
+            made = self._lights[sprite] = (light, lit)
+        return made[1]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,7 +158,7 @@ def _convert(tmx: pytmx.TiledMap, root: ElementTree.Element, pictures: _Pictures
             sprites, animated = _tile_objects(grid, layer, dx, dy, frames)
         if sprites or animated:
             layers.append(MapLayer(min(1.0, opacity), tuple(sprites), tuple(animated)))
-    return LayeredMap(size, tuple(layers), positions, _colour(root.get("backgroundcolor")))
+    return LayeredMap(size, tuple(layers), positions, _colour(root.get("backgroundcolor")), _light(root))
 
 
 def _match(tmx: pytmx.TiledMap, root: ElementTree.Element) -> dict[int, Any]:
@@ -261,6 +262,19 @@ def _positions(grid: _Grid, group: Any, dx: float, dy: float, out: dict[str, tup
         x, y = grid.point(obj.x + bx * math.cos(turn) - by * math.sin(turn),
                           obj.y + bx * math.sin(turn) + by * math.cos(turn))
         out.setdefault(obj.name, (x + dx, y + dy))
+
+
+LIGHT = re.compile(r"^#([0-9A-Fa-f]{2})?[0-9A-Fa-f]{6}$")
+
+
+def _light(root: ElementTree.Element) -> Optional[tuple[int, int, int]]:
+    """The map's own 'light' property (a Tiled colour, or #RRGGBB text): the colour the stage multiplies the
+    characters' sprites by, so that daylight colours do not glow on a night map. Lint checks its form."""
+    for prop in root.findall("./properties/property"):
+        if prop.get("name") == "light":
+            value = prop.get("value") or prop.text or ""
+            return _colour(value) if LIGHT.match(value.strip()) else None
+    return None
 
 
 def _colour(text: Optional[str]) -> tuple[int, int, int]:

@@ -3,7 +3,7 @@ reader or drawer through this module, so the two stay one-way: backgrounds -> ti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Optional
 
 import pygame
 
@@ -43,3 +43,4 @@ class LayeredMap:
     layers: tuple[MapLayer, ...]
     positions: Mapping[str, tuple[float, float]]
     background: tuple[int, int, int] = (0, 0, 0)
+    light: Optional[tuple[int, int, int]] = None   # the map's 'light' property: what the characters are lit by
