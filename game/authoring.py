@@ -3,13 +3,13 @@ none of them reaches) and `graph` (the scenes, menus and endings, drawn). game/c
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from .jsonout import print_json
 from .story.model import SayOp, Story
 from .story.problems import display_path
 # Each command imports what it uses: the CLI imports this module to build its parser, at every start of the game.
@@ -39,12 +39,7 @@ def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     if not getattr(args, "json", False):
         print(text)
         return
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    try:
-        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        text = json.dumps(data, ensure_ascii=True, indent=1)
-    print(text)
+    print_json(data)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

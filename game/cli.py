@@ -18,7 +18,6 @@ backslash escapes, and --json output as \\u escapes, so it is still one valid JS
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
@@ -28,6 +27,7 @@ from typing import Any, Callable
 # Only what every command needs is imported here: the window's start, playing a story kept from its last start,
 # never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
 from . import authoring
+from .jsonout import print_json
 from .story import Runner, SaveError, StoryError
 from .story.home import default_root
 from .story.problems import Problem, capped
@@ -40,19 +40,9 @@ ERROR_DETAILS = "last-error.txt"  # in paths.data_dir(): the traceback of an une
 
 def _out(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
     if args.json:
-        _print_json(data)
+        print_json(data)
     else:
         print(text)
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    """One JSON object on standard output: accents as they are, or as \\u escapes where the encoding lacks them."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    try:
-        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        text = json.dumps(data, ensure_ascii=True, indent=1)
-    print(text)
 
 
 def _load(args: argparse.Namespace, kept: bool = False):
@@ -79,7 +69,7 @@ def _print_problems(args: argparse.Namespace, problems: tuple[Problem, ...]) -> 
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
     if args.json:
-        _print_json({"ok": False, "errors": [p.to_json() for p in errors],
+        print_json({"ok": False, "errors": [p.to_json() for p in errors],
                      "warnings": [p.to_json() for p in warnings]})
         return
     for line in capped(problems):
@@ -184,7 +174,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(f"{args.save}: cannot write the save ({exc.strerror})", file=sys.stderr)
             return EXIT_BAD_INPUT
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
     else:
         print("\n".join(transcript(story, result.events, result.choices)).lstrip("\n"))
         if result.stopped == "menu":

@@ -10,37 +10,14 @@ from typing import Optional
 
 from game.story import conditions
 from game.story.events import End, Menu, SceneStart
-from game.story.explore import MAX_STATES, Exploration, pasts
+from game.story.explore import MAX_STATES, Exploration, _choices, _conditions, pasts  # the same helpers
 from game.story.loader import scene_graph
-from game.story.model import JumpUnlessOp, MenuOp, Story
+from game.story.model import Story
 from game.story.problems import StoryError
 from game.story.runner import Runner
 from game.story.state import State
 
 Trail = Optional[tuple[int, "Trail"]]
-
-
-def _choices(trail: Trail) -> list[int]:
-    out = []
-    while trail is not None:
-        number, trail = trail
-        out.append(number)
-    return out[::-1]
-
-
-def _conditions(story: Story, route: str | None = None) -> list[conditions.Expr]:
-    """The conditions of the whole story, or only those a playthrough of `route` can test."""
-    endings = story.endings_of(route) if route else story.endings.values()
-    scenes = ([story.scenes[s] for s in scene_graph(story, story.routes[route].start)] if route
-              else story.scenes.values())
-    texts = [e.when.text for e in endings if e.when]
-    for scene in scenes:
-        for op in scene.ops:
-            if isinstance(op, JumpUnlessOp):
-                texts.append(op.condition.text)
-            elif isinstance(op, MenuOp):
-                texts += [c.text for o in op.options for c in (o.shown_if, o.enabled_if) if c]
-    return [conditions.parse(text) for text in texts]
 
 
 def _watched_visits(exprs: list[conditions.Expr]) -> tuple[str, ...]:
