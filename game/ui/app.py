@@ -22,6 +22,7 @@ from .prefs import Records, SeenLines, Settings, player_notes
 from .screen import Push, Quit, Screen, StackPainter, apply
 from .theme import CANVAS, DIM_OVERLAY
 from .clipboard import ClipboardVoicing
+from .gamepad import Gamepads
 from .voice import Espeak, Speech, Voicing
 from .widgets import UI_FOCUS, UI_SOUND
 from .window import Window
@@ -79,6 +80,7 @@ class App:
         self._top: Optional[Screen] = None
         self.voice = Voicing(self.settings, speech if speech is not None else Espeak.find())   # V
         self.clipboard = ClipboardVoicing(self.settings)                                        # Shift+C
+        self.pads = Gamepads()   # a pad's buttons and stick arrive as the keys they stand for
 
     def trace(self, **what) -> None:
         if self.trace_path is None:
@@ -159,6 +161,9 @@ class App:
     # --- the loop ---
     def handle(self, event: pygame.event.Event) -> bool:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
+        pad = self.pads.translate(event)
+        if pad is not None:
+            return any([self.handle(key) for key in pad])
         event = self.window.to_canvas(event)
         stack = self.stack
         if event.type == pygame.QUIT:
@@ -211,6 +216,10 @@ class App:
 
     def step(self, dt: float, force: bool = False) -> bool:
         """Update the top screen and draw if anything changed; True if a frame was drawn."""
+        if not self.stack:
+            return False
+        for key in self.pads.tick(dt):   # a stick held on a direction repeats it
+            force = self.handle(key) or force
         if not self.stack:
             return False
         self.prefetch.deliver()
