@@ -198,6 +198,7 @@ def joy(kind: int, **what) -> pygame.event.Event:
 
 def test_a_joystick_without_a_controller_mapping_uses_the_xbox_layout() -> None:
     pads = Gamepads(controller=None)
+    pads.joysticks[7] = object()           # as _open_joystick keeps one SDL has no controller mapping for
     keys = [e.key for e in pads.translate(joy(C.JOYBUTTONDOWN, button=0))]
     assert keys == [C.K_RETURN]
     assert [e.key for e in pads.translate(joy(C.JOYBUTTONDOWN, button=7))] == [C.K_ESCAPE]
@@ -213,6 +214,9 @@ def test_a_joystick_without_a_controller_mapping_uses_the_xbox_layout() -> None:
 def test_a_game_controllers_own_joystick_events_are_not_read_twice() -> None:
     pads = Gamepads(controller=None)
     pads.controllers[3] = object()
+    pads.joysticks[7] = object()
     assert pads.translate(joy(C.JOYBUTTONDOWN, button=0, instance_id=3)) == []
+    assert pads.translate(joy(C.JOYBUTTONDOWN, button=0, instance_id=5)) == []   # a joystick not opened here
+    assert pads.translate(joy(C.JOYBUTTONDOWN, button=0, instance_id=7)) != []
     assert [e.key for e in pads.translate(pygame.event.Event(C.CONTROLLERBUTTONDOWN, button=A, instance_id=3))] \
         == [C.K_RETURN]

@@ -126,8 +126,8 @@ class Gamepads:
             self._let_go(self.joysticks, event.instance_id)
             return []
         if kind in (pygame.JOYBUTTONDOWN, pygame.JOYBUTTONUP, pygame.JOYHATMOTION, pygame.JOYAXISMOTION):
-            if event.instance_id in self.controllers:
-                return []   # a game controller's own joystick: its buttons come as controller events
+            if event.instance_id not in self.joysticks:
+                return []   # a game controller's own joystick (its buttons come as controller events), or one not ours
             return self._joystick(event)
         return None
 
