@@ -9,7 +9,6 @@ import wave
 import pygame
 import pytest
 
-from game.paths import config_dir
 from game.story import load_story
 from game.ui.app import App
 from game.ui.clipboard import UNAVAILABLE, ClipboardVoicing

@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 from test_window_e2e import ROOT, Player, display  # noqa: F401 - display is a fixture
-from window_game import Game, is_line, screen_is
+from window_game import Game, is_line
 from xvfb_helpers import stop
 
 A, B, START = pygame.CONTROLLER_BUTTON_A, pygame.CONTROLLER_BUTTON_B, pygame.CONTROLLER_BUTTON_START
