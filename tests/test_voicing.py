@@ -13,7 +13,8 @@ from game.story import load_story
 from game.ui.app import App
 from game.ui.clipboard import UNAVAILABLE, ClipboardVoicing
 from game.ui.prefs import Records, Settings
-from game.ui.screens.menus import GameMenu, Notice
+from game.ui.screen import Push, apply
+from game.ui.screens.menus import LEAVE_NOTE, GameMenu, Notice
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.voice import MISSING, Espeak, Voicing
@@ -128,7 +129,7 @@ def test_the_game_menu_and_its_dialog_speak_their_buttons(app) -> None:
         feed(app, key(pygame.K_DOWN))
     assert speech.said[-1] == "Quit"
     feed(app, key(pygame.K_RETURN))       # Quit the game? No is focused, the safe answer
-    assert speech.said[-1] == "No"
+    assert speech.said[-1] == f"Quit the game? {LEAVE_NOTE} No"   # the question, then the button
     feed(app, key(pygame.K_LEFT))
     assert speech.said[-1] == "Yes"
     assert play is app.stack[0]
@@ -190,9 +191,16 @@ def test_without_espeak_ng_v_says_so_once_and_nothing_else() -> None:
     assert not app.settings.self_voicing
     feed(app, key(pygame.K_RETURN))       # OK
     assert isinstance(app.stack[-1], TitleScreen)
+    assert app.voice.speech.said == []    # (a notice speaks its words and its button, with voicing on)
     feed(app, key(pygame.K_v))
     assert isinstance(app.stack[-1], TitleScreen) and len(app.stack) == 1
     assert not app.settings.self_voicing and app.voice.speech.said == []
+
+
+def test_a_notice_speaks_its_title_and_words_before_its_button(app) -> None:
+    apply(app.stack, Push(app.make("notice", "About your saved data", "A damaged file was set aside.", button="OK")))
+    feed(app)
+    assert app.voice.speech.said[-1] == "About your saved data. A damaged file was set aside. OK"
 
 
 def test_a_settings_file_from_before_voicing_still_loads(tmp_path) -> None:

@@ -87,8 +87,9 @@ class ButtonList:
     """A column or row of buttons: hover and click with the mouse, arrows and Return with the keys."""
 
     def __init__(self, buttons: list[Button], font: pygame.font.Font | None = None, align: str = "center",
-                 horizontal: bool = False, flat: bool = False):
+                 horizontal: bool = False, flat: bool = False, intro: str = ""):
         self.buttons = buttons
+        self.intro = intro  # a dialog's question, said before the button first focused (self-voicing)
         self.font = font
         self.align = align
         self.horizontal = horizontal
@@ -108,6 +109,8 @@ class ButtonList:
                 and pygame.display.get_init():
             button = self.buttons[index]
             words = button.label if button.enabled else f"{button.label}, unavailable. {button.hint}".strip()
+            if self.intro:
+                words, self.intro = f"{self.intro} {words}", ""
             pygame.event.post(pygame.event.Event(UI_FOCUS, {"words": words}))
         self._focus = index
 
