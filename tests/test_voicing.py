@@ -144,6 +144,9 @@ def test_the_settings_screen_speaks_its_focus(app) -> None:
     assert speech.said[-2:] == ["Settings", screen.rows.buttons[0].label]
     feed(app, key(pygame.K_DOWN))
     assert speech.said[-1] == screen.rows.buttons[1].label
+    app.settings.auto_delay = 1.5
+    feed(app, key(pygame.K_RIGHT))          # a change says the new value
+    assert speech.said[-1] == "Auto-forward wait: 2.0 s"
 
 
 def test_nothing_is_spoken_with_voicing_off() -> None:
