@@ -21,7 +21,10 @@ from .memory import bound_heap
 from .prefs import Records, SeenLines, Settings, player_notes
 from .screen import Push, Quit, Screen, StackPainter, apply
 from .theme import CANVAS, DIM_OVERLAY
-from .widgets import UI_SOUND
+from .clipboard import ClipboardVoicing
+from .gamepad import Gamepads
+from .voice import Espeak, Speech, Voicing
+from .widgets import UI_FOCUS, UI_SOUND
 from .window import Window
 
 log = logging.getLogger(__name__)
@@ -35,7 +38,7 @@ class App:
     """What every screen may reach: the story, the canvas, settings, records, images, sound."""
 
     def __init__(self, story: Story, settings: Settings | None = None, records: Records | None = None,
-                 headless: bool = False, audio: bool = True):
+                 headless: bool = False, audio: bool = True, speech: Speech | None = None):
         self.story = story
         self.settings = settings or Settings.load()
         # Each story keeps its own saves, records and seen lines: a story pack never sees another's.
@@ -75,6 +78,9 @@ class App:
         # UTSS_TRACE=FILE: one JSON line per line, menu and screen shown, for real-window tests and bug reports
         self.trace_path = os.environ.get("UTSS_TRACE") or None
         self._top: Optional[Screen] = None
+        self.voice = Voicing(self.settings, speech if speech is not None else Espeak.find())   # V
+        self.clipboard = ClipboardVoicing(self.settings)                                        # Shift+C
+        self.pads = Gamepads()   # a pad's buttons and stick arrive as the keys they stand for
 
     def trace(self, **what) -> None:
         if self.trace_path is None:
@@ -155,6 +161,9 @@ class App:
     # --- the loop ---
     def handle(self, event: pygame.event.Event) -> bool:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
+        pad = self.pads.translate(event)
+        if pad is not None:
+            return any([self.handle(key) for key in pad])
         event = self.window.to_canvas(event)
         stack = self.stack
         if event.type == pygame.QUIT:
@@ -169,14 +178,48 @@ class App:
         if event.type == UI_SOUND:
             self.audio.sound(event.name)
             return False
+        if event.type == UI_FOCUS:
+            self.voice.focused(event.words)
+            return False
+        if event.type == pygame.KEYDOWN and self.voicing_key(event):
+            return True
         if not stack:
             return False
         changed = apply(stack, stack[-1].handle_event(event))
         return changed or event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
                                          pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.KEYUP)
 
+    def voicing_key(self, event: pygame.event.Event) -> bool:
+        """V turns self-voicing on or off, Shift+C clipboard voicing, on every screen; True if it was one."""
+        mods = event.mod & (pygame.KMOD_SHIFT | pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META)
+        if event.key == pygame.K_v and not mods:
+            note = self.voice.toggle()
+            self.note(note, must=note is not None and not self.voice.speech.available)
+            return True
+        if event.key == pygame.K_c and mods == mods & pygame.KMOD_SHIFT and mods:
+            note = self.clipboard.toggle()
+            self.note(note, must=self.clipboard.broken)
+            return True
+        return False
+
+    def said(self, speaker: Optional[str], words: str) -> None:
+        """A line is shown: voice it, copy it, as the player asked."""
+        self.voice.line(speaker, words)
+        self.note(self.clipboard.line(speaker, words), must=True)
+
+    def note(self, words: Optional[str], must: bool = False) -> None:
+        """Tell the player something short: in the top screen's own notes, or (must) in a notice over it."""
+        if not words or not self.stack:
+            return
+        if not self.stack[-1].tell(words) and must:
+            apply(self.stack, Push(self.make("notice", "Voicing", words, button="OK")))
+
     def step(self, dt: float, force: bool = False) -> bool:
         """Update the top screen and draw if anything changed; True if a frame was drawn."""
+        if not self.stack:
+            return False
+        for key in self.pads.tick(dt):   # a stick held on a direction repeats it
+            force = self.handle(key) or force
         if not self.stack:
             return False
         self.prefetch.deliver()
@@ -266,5 +309,6 @@ class App:
         self.prefetch.close()
         self.seen.save()
         self.settings.save()
+        self.voice.close()
         self.audio.close()
         pygame.display.quit()

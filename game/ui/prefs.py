@@ -36,6 +36,8 @@ class Settings:
     fullscreen: bool = False
     show_meters: bool = False
     skip_unseen: bool = False     # skip goes through lines never shown before, too
+    self_voicing: bool = False    # V: lines and focused buttons spoken by espeak-ng (voice.py)
+    clipboard_voicing: bool = False   # Shift+C: each line copied to the clipboard, for a screen reader
     file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod

@@ -41,6 +41,10 @@ class Screen:
     def suspend(self) -> None:
         """The game is closing (window closed, logout): keep anything the player would miss."""
 
+    def tell(self, words: str) -> bool:
+        """Show a short note, if this screen has a place for one; True if it did."""
+        return False
+
 
 @dataclass(frozen=True)
 class Push:

@@ -16,6 +16,8 @@ _cache = TextCache(8 << 20)  # labels, options, notes and their shadows: a scree
 # widgets need no audio of their own.
 UI_SOUND = pygame.event.custom_type()
 CLICK = "ui_click"
+# A button that takes the focus says so with this event (its words), for self-voicing (voice.py) to speak.
+UI_FOCUS = pygame.event.custom_type()
 
 
 def _clicked(button: "Button") -> "Button":
@@ -85,16 +87,32 @@ class ButtonList:
     """A column or row of buttons: hover and click with the mouse, arrows and Return with the keys."""
 
     def __init__(self, buttons: list[Button], font: pygame.font.Font | None = None, align: str = "center",
-                 horizontal: bool = False, flat: bool = False):
+                 horizontal: bool = False, flat: bool = False, intro: str = ""):
         self.buttons = buttons
+        self.intro = intro  # a dialog's question, said before the button first focused (self-voicing)
         self.font = font
         self.align = align
         self.horizontal = horizontal
         self.flat = flat  # words only, as in a quick menu
-        self.focus: Optional[int] = None
+        self._focus: Optional[int] = None
         # Where the pointer rested when the list appeared: SDL reports it as a motion when a window opens or
         # a screen changes, and a pointer that has not moved must not take the focus the keys start from.
         self.rest: Optional[tuple[int, int]] = _pointer()
+
+    @property
+    def focus(self) -> Optional[int]:
+        return self._focus
+
+    @focus.setter
+    def focus(self, index: Optional[int]) -> None:
+        if index is not None and index != self._focus and 0 <= index < len(self.buttons) \
+                and pygame.display.get_init():
+            button = self.buttons[index]
+            words = button.label if button.enabled else f"{button.label}, unavailable. {button.hint}".strip()
+            if self.intro:
+                words, self.intro = f"{self.intro} {words}", ""
+            pygame.event.post(pygame.event.Event(UI_FOCUS, {"words": words}))
+        self._focus = index
 
     def _first_enabled(self, start: int, step: int) -> Optional[int]:
         n = len(self.buttons)

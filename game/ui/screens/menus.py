@@ -33,7 +33,7 @@ class Confirm(Screen):
         y = self.box.bottom - 86
         self.buttons = ButtonList([Button(yes, pygame.Rect(self.box.centerx - 250, y, 230, 54), key="yes"),
                                    Button(no, pygame.Rect(self.box.centerx + 20, y, 230, 54), key="no")],
-                                  horizontal=True)
+                                  horizontal=True, intro=f"{question} {detail}")
         self.buttons.focus = 1  # the safe answer is the default
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
@@ -65,7 +65,7 @@ class Notice(Screen):
         self.box = pygame.Rect(0, 0, 640, height)
         self.box.center = (640, 340)
         self.buttons = ButtonList([Button(button, pygame.Rect(self.box.centerx - 115, self.box.bottom - 82, 230, 54),
-                                          key="back")])
+                                          key="back")], intro=f"{title}. {' '.join(self.lines)}")
         self.buttons.focus = 0
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:

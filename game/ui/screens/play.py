@@ -164,6 +164,7 @@ class PlayScreen(Screen):
         self.line = line
         self.pace.shown()
         self.app.trace(line=line.id, speaker=line.speaker, text=line.text)
+        self.app.said(character.name if character else None, line.text)
 
     def show_menu(self, menu: Menu) -> None:
         """Options as buttons, each as tall as its words need, stacked up from the text box and clear of the
@@ -268,6 +269,10 @@ class PlayScreen(Screen):
         if step is None:
             return False
         self.show_step(step)
+        return True
+
+    def tell(self, words: str) -> bool:
+        self.toasts.note(words)
         return True
 
     # --- saving ---

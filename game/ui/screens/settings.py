@@ -73,6 +73,7 @@ class SettingsScreen(Screen):
             row.step(settings, direction)
         self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
         settings.save()
+        self.app.voice.focused(f"{row.label}: {row.shown(settings)}")   # self-voicing says the new value
 
     def arrows(self, index: int) -> tuple[pygame.Rect, pygame.Rect]:
         rect = self.rows.buttons[index].rect
