@@ -34,7 +34,7 @@ def usable(face: str) -> bool:
 class Reading:
     scale: float = 1.0                # text size: 1.0 to 2.0
     face: str = theme.TEXT_FACE       # the story's words
-    box_alpha: int = theme.INK_ALPHA  # the text box's opacity, 0-255
+    box_alpha: int = 230              # the text box's opacity, 0-255 (Settings' 90%)
     high_contrast: bool = False
     reduced_motion: bool = False
 
