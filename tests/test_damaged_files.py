@@ -32,7 +32,7 @@ from game.slots import SaveSlots
 from game.story import Line, Menu, Runner, SaveError, default_root, load_story
 from game.story.saves import checksum
 from game.story.timeline import Timeline
-from game.ui.prefs import RANGES, Records, SeenLines, Settings, player_notes
+from game.ui.prefs import CHOICES, RANGES, Records, SeenLines, Settings, player_notes
 from ui_helpers import key, make_app
 
 SEED = 20260501
@@ -94,6 +94,9 @@ def expected_settings(data: Any) -> Settings:
         if isinstance(default, bool):
             if isinstance(value, bool):
                 setattr(want, f.name, value)
+        elif isinstance(default, str):
+            if isinstance(value, str) and value in CHOICES[f.name]:
+                setattr(want, f.name, value)
         elif type(value) is int or type(value) is float and math.isfinite(value):   # a whole number is finite
             low, high = RANGES[f.name]
             setattr(want, f.name, type(default)(min(high, max(low, value))))
@@ -108,6 +111,8 @@ def valid_settings(settings: Settings) -> list[str]:
             problems.append(f"{f.name} is {value!r}")
         elif f.name in RANGES and not RANGES[f.name][0] <= value <= RANGES[f.name][1]:
             problems.append(f"{f.name} is {value!r}, outside {RANGES[f.name]}")
+        elif f.name in CHOICES and value not in CHOICES[f.name]:
+            problems.append(f"{f.name} is {value!r}, not one of {CHOICES[f.name]}")
     return problems
 
 

@@ -74,3 +74,36 @@ def test_headless_the_canvas_is_the_display_surface() -> None:
         assert window.canvas is pygame.display.get_surface() and window.view.size == (1280, 720)
     finally:
         pygame.display.quit()
+
+
+def test_leaving_full_screen_returns_to_the_window_size_the_player_had(window) -> None:
+    resize((1000, 600))
+    window.toggle_fullscreen()
+    assert window.fullscreen
+    window.toggle_fullscreen()
+    assert not window.fullscreen and pygame.display.get_surface().get_size() == (1000, 600)
+    resize((1440, 900))                                                # a second resize, a second round trip
+    window.toggle_fullscreen()
+    window.toggle_fullscreen()
+    assert pygame.display.get_surface().get_size() == (1440, 900)
+
+
+def test_on_a_steam_decks_1280x800_the_whole_canvas_shows_between_two_bars(window) -> None:
+    assert letterbox((1280, 800)) == pygame.Rect(0, 40, 1280, 720)    # at its own scale: nothing cut, nothing blurred
+    screen = resize((1280, 800))
+    window.canvas.fill(RED)
+    window.canvas.fill(GREEN, pygame.Rect(0, 0, 1280, 1))             # the canvas's first and last rows
+    window.canvas.fill(BLUE, pygame.Rect(0, 719, 1280, 1))
+    window.present()
+    assert colour(screen, (640, 20)) == BLACK and colour(screen, (640, 780)) == BLACK
+    assert colour(screen, (0, 40)) == GREEN and colour(screen, (1279, 759)) == BLUE
+    assert colour(screen, (640, 400)) == RED
+    window.canvas.fill(BLUE, pygame.Rect(1270, 0, 10, 10))             # a corner's change, sent alone
+    window.present([pygame.Rect(1270, 0, 10, 10)])
+    assert colour(screen, (1275, 45)) == BLUE and colour(screen, (1265, 45)) == RED
+    corner = pygame.event.Event(pygame.MOUSEBUTTONUP, {"pos": (1279, 759), "button": 1})
+    assert window.to_canvas(corner).pos == (1279, 719)
+    top = pygame.event.Event(pygame.MOUSEBUTTONUP, {"pos": (0, 40), "button": 1})
+    assert window.to_canvas(top).pos == (0, 0)
+    bar = pygame.event.Event(pygame.MOUSEBUTTONUP, {"pos": (640, 10), "button": 1})
+    assert window.to_canvas(bar).pos[1] < 0

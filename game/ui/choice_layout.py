@@ -8,23 +8,24 @@ import pygame
 from . import theme
 
 WIDE = 800            # a menu's width when nothing is in the way (centred)
+FULL = 1200           # the widest a menu goes, when large words would not fit above the text box at WIDE
 NARROWEST = 360       # the least width a menu is squeezed to, to fit between or beside faces
 MARGIN = 40           # from the canvas's sides
 TOP = 16              # the highest a button goes
 
 
 def place_choices(heights_for: Callable[[int], Sequence[int]], gap: int, bottom: int,
-                  faces: Sequence[pygame.Rect]) -> tuple[list[pygame.Rect], bool]:
+                  faces: Sequence[pygame.Rect], wide: int = WIDE) -> tuple[list[pygame.Rect], bool]:
     """The buttons' rects, stacked upward from `bottom` (just above the text box), each as tall as
     heights_for(width) says for its words at that width.
 
-    Centred and WIDE when that covers no face; else as wide as it can be in the widest stretch of the canvas
+    Centred and `wide` (WIDE unless asked) when that covers no face; else as wide as it can be in the widest stretch of the canvas
     between the faces (at least NARROWEST), if its buttons still fit above the text box; else, of those that
     fit, the place that covers least of the faces. The second value says whether every face is clear (when
     it is not, the play screen dims the stage under the menu, so that a covered face reads as stepped back)."""
-    places = [(theme.CANVAS[0] // 2, WIDE)]
+    places = [(theme.CANVAS[0] // 2, wide)]
     for left, right in sorted(_free(faces), key=lambda span: span[0] - span[1]):
-        width = min(WIDE, right - left)
+        width = min(wide, right - left)
         if width >= NARROWEST:
             places.append(((left + right) // 2, width))
     best: tuple[int, list[pygame.Rect]] | None = None
@@ -39,7 +40,7 @@ def place_choices(heights_for: Callable[[int], Sequence[int]], gap: int, bottom:
             best = (covered, rects)
     if best is not None:
         return best[1], False
-    rects = _stack(heights_for(WIDE), gap, bottom, theme.CANVAS[0] // 2, WIDE)
+    rects = _stack(heights_for(wide), gap, bottom, theme.CANVAS[0] // 2, wide)
     shift = TOP - rects[0].top
     return [rect.move(0, shift) for rect in rects], not faces
 

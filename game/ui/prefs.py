@@ -23,7 +23,10 @@ log = logging.getLogger(__name__)
 RANGES: dict[str, tuple[float, float]] = {
     "text_speed": (0, 150), "auto_delay": (0.5, 6.0),
     "music_volume": (0.0, 1.0), "ambience_volume": (0.0, 1.0), "sound_volume": (0.0, 1.0),
+    "text_size": (100, 200), "box_opacity": (0, 100),
 }
+# What each word may be: a setting's name that is not one of these is ignored (the default is kept).
+CHOICES: dict[str, tuple[str, ...]] = {"text_face": ("lora", "atkinson-hyperlegible")}
 
 
 @dataclass
@@ -38,6 +41,11 @@ class Settings:
     skip_unseen: bool = False     # skip goes through lines never shown before, too
     self_voicing: bool = False    # V: lines and focused buttons spoken by espeak-ng (voice.py)
     clipboard_voicing: bool = False   # Shift+C: each line copied to the clipboard, for a screen reader
+    text_size: int = 100          # percent of the story's type sizes: 100 to 200
+    text_face: str = "lora"       # the story's words: CHOICES["text_face"]
+    box_opacity: int = 90         # percent: the text box over the picture
+    high_contrast: bool = False   # opaque box and buttons, white words
+    reduced_motion: bool = False  # no typewriter, no moving tiles, cuts for fades, a still title
     file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -180,6 +188,9 @@ def _fill(value: Any, data: Any) -> Any:
             if isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item):
                 low, high = RANGES.get(f.name, (-math.inf, math.inf))
                 setattr(value, f.name, type(default)(min(high, max(low, item))))
+        elif isinstance(default, str):
+            if isinstance(item, str) and item in CHOICES.get(f.name, ()):
+                setattr(value, f.name, item)
         elif isinstance(default, dict):
             if isinstance(item, dict):  # keep the entries that are short text to short text
                 setattr(value, f.name, {k: v for k, v in item.items()

@@ -1,4 +1,6 @@
-"""The stage: background and characters, with fades and dissolves, as the story's stage commands ask."""
+"""The stage: background and characters, with fades and dissolves, as the story's stage commands ask.
+
+Kept still (reduced motion), every change is a cut and a background's moving tiles stay as they are."""
 from __future__ import annotations
 
 import weakref
@@ -65,9 +67,11 @@ class StageView:
         self.black: Optional[pygame.Surface] = None   # made for a fade, let go after it (4 MB)
         self.ambient_rects: list[pygame.Rect] = []
         self.ambient = AmbientClock()
+        self.still = False   # reduced motion: cuts, no fades, no moving tiles
 
     # --- what the story asks ---
     def apply(self, event: Stage, instant: bool = False) -> None:
+        instant = instant or self.still
         if event.kind in ("scene", "background"):
             transition = "cut" if instant else (event.transition or "dissolve")
             self.set_background(event.name, transition, clear=event.kind == "scene")
@@ -145,7 +149,7 @@ class StageView:
                     else max(actor.target, actor.alpha - step)
                 changed = True
         self._drop_hidden()
-        self.ambient_rects = [] if self.transition else self.ambient.update(self.background, dt)
+        self.ambient_rects = [] if self.transition or self.still else self.ambient.update(self.background, dt)
         return changed
 
     def _drop_hidden(self, force: bool = False) -> None:

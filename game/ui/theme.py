@@ -19,7 +19,8 @@ GOLD = (224, 178, 92)             # accents, focus
 GOLD_SOFT = (224, 178, 92, 90)
 DISABLED = (120, 112, 106)
 SHADOW = (0, 0, 0)
-DIM_OVERLAY = (10, 8, 16, 150)    # drawn over the screen beneath an overlay
+DIM_OVERLAY = (10, 8, 16, 170)    # drawn over the screen beneath an overlay
+DIALOG_ALPHA = 255                # a dialog's panel over the dimmed screen: none of its words show through
 
 TEXT_FACE = "lora"                # serif for the story's words
 DISPLAY_FACE = "cinzel"           # titles and name plates

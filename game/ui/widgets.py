@@ -50,7 +50,7 @@ class Button:
     key: str = ""            # what the button is for, returned on activation
 
     def draw(self, canvas: pygame.Surface, focused: bool, font: pygame.font.Font | None = None,
-             align: str = "center") -> None:
+             align: str = "center", small: pygame.font.Font | None = None, opaque: bool = False) -> None:
         font = font or theme.ui_font()
         if not self.enabled:
             state, ink = "disabled", theme.DISABLED
@@ -59,10 +59,10 @@ class Button:
         else:
             state, ink = "idle", theme.PAPER
         with_hint = bool(self.hint) and not self.enabled
-        if with_hint:  # the reason must read over any picture (4.5:1): an opaque plate under the faded button
-            canvas.blit(skin().panel(self.rect.size, 240, None), self.rect.topleft)
+        if with_hint or opaque:  # the reason must read over any picture (4.5:1): an opaque plate under the faded button
+            canvas.blit(skin().panel(self.rect.size, 255 if opaque else 240, None), self.rect.topleft)
         canvas.blit(skin().button(self.rect.size, state), self.rect.topleft)
-        small = theme.ui_font(theme.SMALL_SIZE, bold=True)
+        small = small or theme.ui_font(theme.SMALL_SIZE, bold=True)
         lines = label_lines(self.label, font, self.rect.width)
         hints = label_lines(self.hint, small, self.rect.width) if with_hint else []
         block = len(lines) * font.get_linesize() + len(hints) * small.get_linesize()
@@ -87,10 +87,13 @@ class ButtonList:
     """A column or row of buttons: hover and click with the mouse, arrows and Return with the keys."""
 
     def __init__(self, buttons: list[Button], font: pygame.font.Font | None = None, align: str = "center",
-                 horizontal: bool = False, flat: bool = False, intro: str = ""):
+                 horizontal: bool = False, flat: bool = False, hint_font: pygame.font.Font | None = None,
+                 opaque: bool = False, intro: str = ""):
         self.buttons = buttons
         self.intro = intro  # a dialog's question, said before the button first focused (self-voicing)
         self.font = font
+        self.hint_font = hint_font   # a greyed button's reason (None: the small bold UI face)
+        self.opaque = opaque         # each button on an opaque plate (high contrast)
         self.align = align
         self.horizontal = horizontal
         self.flat = flat  # words only, as in a quick menu
@@ -162,7 +165,7 @@ class ButtonList:
             if not clip.colliderect(button.rect):
                 continue   # a redraw of a small dirty rect elsewhere: nothing of this button changes
             if not self.flat:
-                button.draw(canvas, i == self.focus, self.font, self.align)
+                button.draw(canvas, i == self.focus, self.font, self.align, self.hint_font, self.opaque)
                 continue
             focused = i == self.focus and button.enabled
             ink = theme.GOLD if focused else (theme.PAPER if button.enabled else theme.DISABLED)

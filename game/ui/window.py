@@ -34,6 +34,7 @@ class Window:
     def __init__(self, fullscreen: bool = False, headless: bool = False):
         self.headless = headless
         self.fullscreen = False
+        self.windowed = CANVAS   # the window's size to return to from full screen: the player's last
         if headless:
             self.canvas = pygame.display.set_mode(CANVAS)
             return
@@ -44,9 +45,12 @@ class Window:
         with warnings.catch_warnings():  # pygame's notes on framebuffers and its Window API are not the player's
             warnings.simplefilter("ignore")
             if fullscreen:
+                screen = pygame.display.get_surface()
+                if screen is not None and not self.fullscreen:
+                    self.windowed = screen.get_size()
                 pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             else:
-                pygame.display.set_mode(CANVAS, pygame.RESIZABLE)
+                pygame.display.set_mode(self.windowed, pygame.RESIZABLE)
             try:  # pygame-ce's Window API; without it the window simply has no minimum size
                 pygame.Window.from_display_module().minimum_size = MINIMUM
             except (AttributeError, pygame.error):
@@ -80,6 +84,17 @@ class Window:
                 for rect in rects:
                     screen.blit(self.canvas, rect, rect)
                 pygame.display.update(rects)
+            return
+        if view.size == CANVAS:   # a taller or wider screen at the canvas's own scale (Steam Deck's 1280x800)
+            if rects is None:
+                screen.fill((0, 0, 0))
+                screen.blit(self.canvas, view)
+                pygame.display.flip()
+            else:
+                shown = [rect.clip(self.canvas.get_rect()).move(view.topleft) for rect in rects]
+                for rect, place in zip(rects, shown):
+                    screen.blit(self.canvas, place, rect.clip(self.canvas.get_rect()))
+                pygame.display.update(shown)
             return
         if rects is None:
             screen.fill((0, 0, 0))

@@ -13,6 +13,7 @@ SCREENS = {
     "routes": "routes:RouteSelect",
     "play": "play:PlayScreen",
     "settings": "settings:SettingsScreen",
+    "keys": "keys:KeysScreen",
     "endings": "endings:EndingsScreen",
     "ending": "ending:EndingScreen",
     "ending_text": "endings:EndingText",

@@ -28,7 +28,8 @@ class Backdrop:
                 self.background = self.app.assets.background(self.name)   # the same picture, now moving
             else:
                 self.app.assets.load_ahead(self.name)
-        self.rects = self.ambient.update(self.background, dt)
+        # reduced motion: the stars and candles stay as they are
+        self.rects = [] if self.app.settings.reduced_motion else self.ambient.update(self.background, dt)
         return bool(self.rects)
 
     def draw(self, canvas: pygame.Surface) -> None:

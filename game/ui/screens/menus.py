@@ -45,7 +45,7 @@ class Confirm(Screen):
         return self.then() if chosen.key == "yes" else Pop()
 
     def draw(self, canvas: pygame.Surface) -> None:
-        panel(canvas, self.box)
+        panel(canvas, self.box, alpha=theme.DIALOG_ALPHA)
         text(canvas, theme.display_font(30), self.question, theme.PAPER, (self.box.centerx, self.box.y + 58), "center")
         text(canvas, theme.ui_font(theme.UI_SIZE), self.detail, theme.PAPER_DIM,
              (self.box.centerx, self.box.y + 110), "center")
@@ -74,7 +74,7 @@ class Notice(Screen):
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
-        panel(canvas, self.box)
+        panel(canvas, self.box, alpha=theme.DIALOG_ALPHA)
         text(canvas, theme.display_font(30), self.title, theme.PAPER, (self.box.centerx, self.box.y + 56), "center")
         y = self.box.y + 96
         for line in self.lines:
@@ -126,6 +126,6 @@ class GameMenu(Screen):
         return Push(Confirm(app, "Quit the game?", LEAVE_NOTE, leave(Quit)))
 
     def draw(self, canvas: pygame.Surface) -> None:
-        panel(canvas, self.box)
+        panel(canvas, self.box, alpha=theme.DIALOG_ALPHA)
         text(canvas, theme.display_font(34), "Menu", theme.GOLD, (self.box.centerx, self.box.y + 48), "center")
         self.buttons.draw(canvas)

@@ -12,12 +12,13 @@ from ...story.lookahead import upcoming
 from ...story.timeline import Step, Timeline
 from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
-from ..choice_layout import place_choices
+from ..choice_menu import GAP as MENU_GAP, choice_buttons, place as place_menu
+from ..reading import Reading
 from ..screen import Push, Replace, Screen, Transition
 from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
-from ..widgets import Button, ButtonList, label_lines, panel, text
+from ..widgets import Button, ButtonList, panel, text
 from .authoring import author_key, is_author_key
 from .devpanel import DevOverlay
 from .hud import MeterPanel, Toasts
@@ -29,7 +30,6 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | \
 QUICK = [("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "Auto"), ("save", "Save"),
          ("qsave", "Q.Save"), ("qload", "Q.Load"), ("prefs", "Prefs")]
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
-MENU_GAP = 12  # between choice buttons (their place: choice_layout.py)
 MODE_RECT = pygame.Rect(1060, 18, 196, 36)  # "Skipping" / "Auto" at the top right
 MENU_GUARD = 0.35  # seconds a new menu ignores keys: a quick double Return at the line before picks nothing
 
@@ -60,7 +60,7 @@ class PlayScreen(Screen):
         self.runner = runner
         self._share_seen(runner)
         self.stage = StageView(app.assets)
-        self.box = TextBox(app.settings.text_speed)
+        self.box = TextBox(app.settings.text_speed, Reading.of(app.settings))
         self.menu: Optional[ButtonList] = None
         self.quick = quick_menu()
         self.menu_dims = False                           # see show_menu
@@ -93,6 +93,7 @@ class PlayScreen(Screen):
     # --- the story ---
     def on_enter(self) -> None:
         self.box.speed = self.app.settings.text_speed
+        self.restyle()
         if self.started:
             return
         self.started = True
@@ -169,27 +170,30 @@ class PlayScreen(Screen):
     def show_menu(self, menu: Menu) -> None:
         """Options as buttons, each as tall as its words need, stacked up from the text box and clear of the
         characters' faces where they can be (choice_layout.py); the first option that can be chosen has the
-        focus, so Return picks it."""
-        font, small = theme.text_font(26), theme.ui_font(theme.SMALL_SIZE, bold=True)   # as Button draws them
-
-        def heights(width: int) -> list[int]:
-            out = []
-            for option in menu.options:
-                words = len(label_lines(option.text, font, width)) * font.get_linesize()
-                hint = len(label_lines(option.hint, small, width)) * small.get_linesize() \
-                    if option.hint and not option.available else 0
-                out.append(max(60, words + hint + 22))
-            return out
-        rects, clear = place_choices(heights, MENU_GAP, BOX.y - 20, self.stage.faces())
+        focus, so Return picks it. Their words are as large as the player's text size (choice_menu.py)."""
+        rects, clear, sized = place_menu(menu.options, self.box.reading, self.stage.faces())
         self.menu_dims = not clear   # a face the menu cannot keep clear of: the stage steps back, deliberately
-        buttons = [Button(option.text, rect, option.available, option.hint if not option.available else "",
-                          key=str(i)) for i, (option, rect) in enumerate(zip(menu.options, rects))]
-        self.menu = ButtonList(buttons, font)
+        self.menu = choice_buttons(menu.options, rects, sized)
         self.menu_age = 0.0
         self.app.trace(menu=menu.id, options=[o.text for o in menu.options])
         self.menu.focus = next((i for i, o in enumerate(menu.options) if o.available), None)
         if self.pace.skipping:
             self.pace.skip_on = self.pace.skip_held = False  # skip always stops at a choice
+
+    def restyle(self) -> None:
+        """The player's reading settings may have changed (Settings is reached from play): the words, the
+        menu and the stage take them at once."""
+        reading = Reading.of(self.app.settings)
+        self.stage.still = reading.reduced_motion
+        if reading == self.box.reading:
+            return
+        self.box.restyle(reading)
+        if self.menu is not None:
+            focus = self.menu.focus
+            options = self.runner.current_menu().options
+            rects, clear, sized = place_menu(options, reading, self.stage.faces())
+            self.menu, self.menu_dims = choice_buttons(options, rects, sized), not clear
+            self.menu.focus = focus
 
     def show_line_before_menu(self) -> None:
         """Under a menu, the box keeps the line that led to it, as it was before a rollback or a load."""
@@ -225,6 +229,7 @@ class PlayScreen(Screen):
         self.runner = Runner(self.app.story, state)
         self._share_seen(self.runner)
         self.stage = StageView(self.app.assets)
+        self.stage.still = self.box.reading.reduced_motion
         self.meters = MeterPanel(self.app.story)
         self.pace.stop()
         self.toasts.items.clear()
@@ -506,10 +511,10 @@ class PlayScreen(Screen):
         if self.hidden:
             return
         if not self.stage.transition:
+            if self.menu is not None and self.menu_dims:   # under the box: its name plate stays bright
+                canvas.blit(self._stage_dim(), (0, 0))
             self.box.draw(canvas)
             if self.menu is not None:
-                if self.menu_dims:
-                    canvas.blit(self._stage_dim(), (0, 0))
                 self.menu.draw(canvas)
         canvas.blit(self.band, (0, BOX.bottom))
         self.quick.draw(canvas)

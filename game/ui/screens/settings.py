@@ -1,4 +1,5 @@
-"""Settings: text speed, auto-forward delay, volumes, full screen, meters; kept between sessions."""
+"""Settings: text speed, auto-forward delay, volumes, full screen, meters, and reading (text size, font, box
+opacity, high contrast, reduced motion); kept between sessions. The Keys screen is reached from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,8 +8,9 @@ from typing import Callable, Optional
 import pygame
 
 from .. import theme
-from ..prefs import RANGES
-from ..screen import Pop, Screen, Transition
+from ..prefs import CHOICES, RANGES
+from ..reading import face_name, usable
+from ..screen import Pop, Push, Screen, Transition
 from ..widgets import Button, ButtonList, panel, text
 from .backdrop import Backdrop
 from .menus import is_back
@@ -36,6 +38,24 @@ def _volume(name: str) -> Row:
     return Row(name, name.split("_")[0].capitalize() + " volume", shown, step)
 
 
+def _percent(name: str, step: int) -> Callable[[object, int], None]:
+    def change(s, d: int) -> None:   # to the next multiple of the step, whatever the file held
+        value = getattr(s, name)
+        value = (value // step + (1 if d > 0 else 0)) * step if value % step else value + step * d
+        setattr(s, name, int(_clamp(value, name)))
+    return change
+
+
+def _next_face(s, d: int) -> None:
+    faces = [face for face in CHOICES["text_face"] if usable(face)] or [theme.TEXT_FACE]
+    here = faces.index(s.text_face) if s.text_face in faces else 0
+    s.text_face = faces[(here + d) % len(faces)]
+
+
+def _on(value: bool) -> str:
+    return "On" if value else "Off"
+
+
 ROWS = [
     Row("text_speed", "Text speed",
         lambda s: "Instant" if s.text_speed == 0 else f"{s.text_speed} letters a second",
@@ -45,10 +65,23 @@ ROWS = [
     _volume("music_volume"), _volume("ambience_volume"), _volume("sound_volume"),
     Row("skip_unseen", "Skip", lambda s: "All text" if s.skip_unseen else "Seen text only",
         lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen)),
-    Row("show_meters", "Meters panel during play", lambda s: "Shown" if s.show_meters else "Hidden",
+    Row("show_meters", "Meters during play", lambda s: "Shown" if s.show_meters else "Hidden",
         lambda s, d: setattr(s, "show_meters", not s.show_meters)),
-    Row("fullscreen", "Full screen (F11)", lambda s: "On" if s.fullscreen else "Off", lambda s, d: None),
+    Row("fullscreen", "Full screen (F11)", lambda s: _on(s.fullscreen), lambda s, d: None),
+    # the second column: reading
+    Row("text_size", "Text size", lambda s: f"{s.text_size}%", _percent("text_size", 25)),
+    Row("text_face", "Font", lambda s: face_name(s.text_face).split(" (")[0], _next_face),
+    Row("box_opacity", "Text box opacity", lambda s: f"{s.box_opacity}%", _percent("box_opacity", 10)),
+    Row("high_contrast", "High contrast", lambda s: _on(s.high_contrast),
+        lambda s, d: setattr(s, "high_contrast", not s.high_contrast)),
+    Row("reduced_motion", "Reduced motion", lambda s: _on(s.reduced_motion),
+        lambda s, d: setattr(s, "reduced_motion", not s.reduced_motion)),
+    Row("self_voicing", "Self-voicing (V)", lambda s: _on(s.self_voicing), lambda s, d: None),
+    Row("clipboard_voicing", "Clipboard voicing (Shift+C)", lambda s: _on(s.clipboard_voicing), lambda s, d: None),
+    Row("keys", "Keys", lambda s: "Show all", lambda s, d: None),
 ]
+PER_COLUMN = 8
+COLUMN_WIDTH = 560
 
 
 class SettingsScreen(Screen):
@@ -57,44 +90,59 @@ class SettingsScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=190)
-        self.box = pygame.Rect(190, 50, 900, 620)
-        self.rows = ButtonList([Button(row.label, pygame.Rect(self.box.x + 30, self.box.y + 84 + i * 56, 840, 48),
-                                       key=row.key) for i, row in enumerate(ROWS)], align="left")
+        self.box = pygame.Rect(40, 50, 1200, 620)
+        self.rows = ButtonList([Button(row.label, self.row_rect(i), key=row.key) for i, row in enumerate(ROWS)],
+                               align="left")
         self.rows.focus = 0
         self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50),
                                        key="back")])
 
-    def change(self, index: int, direction: int) -> None:
+    def row_rect(self, index: int) -> pygame.Rect:
+        """Up/Down go down the first column, then the second (sound and pace; reading)."""
+        column, place = divmod(index, PER_COLUMN)
+        x = self.box.x + 30 + column * (self.box.width - 60 - COLUMN_WIDTH)
+        return pygame.Rect(x, self.box.y + 84 + place * 56, COLUMN_WIDTH, 48)
+
+    def change(self, index: int, direction: int) -> Optional[Transition]:
         row = ROWS[index]
         settings = self.app.settings
+        if row.key == "keys":
+            return Push(self.app.make("keys"))
         if row.key == "fullscreen":
             self.app.toggle_fullscreen()
+        elif row.key == "self_voicing":   # as V does: with no espeak-ng, a note says so once
+            note = self.app.voice.toggle()
+            self.app.note(note, must=note is not None and not self.app.voice.speech.available)
+        elif row.key == "clipboard_voicing":   # as Shift+C does
+            note = self.app.clipboard.toggle()
+            self.app.note(note, must=self.app.clipboard.broken)
         else:
             row.step(settings, direction)
         self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
         settings.save()
         self.app.voice.focused(f"{row.label}: {row.shown(settings)}")   # self-voicing says the new value
+        return None
 
     def arrows(self, index: int) -> tuple[pygame.Rect, pygame.Rect]:
         rect = self.rows.buttons[index].rect
-        return pygame.Rect(rect.right - 330, rect.y + 6, 36, 36), pygame.Rect(rect.right - 46, rect.y + 6, 36, 36)
+        return pygame.Rect(rect.right - 290, rect.y + 6, 36, 36), pygame.Rect(rect.right - 46, rect.y + 6, 36, 36)
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event) or self.back.handle(event) is not None:
             return Pop()
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.rows.focus is not None:
-            self.change(self.rows.focus, 1 if event.key == pygame.K_RIGHT else -1)
-            return None
+            return self.change(self.rows.focus, 1 if event.key == pygame.K_RIGHT else -1)
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for i in range(len(ROWS)):
+                if ROWS[i].key == "keys":
+                    continue
                 less, more = self.arrows(i)
                 if less.collidepoint(event.pos) or more.collidepoint(event.pos):
                     self.rows.focus = i
-                    self.change(i, 1 if more.collidepoint(event.pos) else -1)
-                    return None
+                    return self.change(i, 1 if more.collidepoint(event.pos) else -1)
         chosen = self.rows.handle(event)
         if chosen is not None:
-            self.change(self.rows.buttons.index(chosen), 1)
+            return self.change(self.rows.buttons.index(chosen), 1)
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
@@ -105,6 +153,10 @@ class SettingsScreen(Screen):
         font = theme.ui_font()
         for i, row in enumerate(ROWS):
             less, more = self.arrows(i)
+            if row.key == "keys":   # a way to a screen, not a value: no arrows
+                text(canvas, font, row.shown(self.app.settings) + "  ›", theme.PAPER,
+                     ((less.right + more.left) // 2, less.centery), "center")
+                continue
             for rect, up in ((less, False), (more, True)):
                 pygame.draw.rect(canvas, (70, 60, 56), rect, border_radius=8)
                 x, y = rect.center
