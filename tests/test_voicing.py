@@ -321,3 +321,18 @@ def test_without_a_clipboard_shift_c_says_so_once(app) -> None:
     feed(app, key(pygame.K_RETURN))
     feed(app, key(pygame.K_c, SHIFT))
     assert isinstance(app.stack[-1], TitleScreen) and not app.settings.clipboard_voicing
+
+
+def test_the_settings_rows_turn_voicing_and_clipboard_copying_on_as_the_keys_do() -> None:
+    from game.ui.screens.settings import ROWS, SettingsScreen
+    app = voiced_app(self_voicing=False)
+    screen = SettingsScreen(app)
+    apply(app.stack, Push(screen))
+    voicing = [row.key for row in ROWS].index("self_voicing")
+    copying = [row.key for row in ROWS].index("clipboard_voicing")
+    screen.change(voicing, 1)
+    assert app.settings.self_voicing and app.voice.speech.said[-2:] == ["Self-voicing on", "Self-voicing (V): On"]
+    screen.change(voicing, 1)
+    assert not app.settings.self_voicing
+    screen.change(copying, 1)
+    assert app.settings.clipboard_voicing or app.clipboard.broken

@@ -77,7 +77,7 @@ ROWS = [
     Row("reduced_motion", "Reduced motion", lambda s: _on(s.reduced_motion),
         lambda s, d: setattr(s, "reduced_motion", not s.reduced_motion)),
     Row("self_voicing", "Self-voicing (V)", lambda s: _on(s.self_voicing), lambda s, d: None),
-    Row("clipboard_voicing", "Clipboard voicing (Shift+C)", lambda s: _on(s.clipboard_voicing), lambda s, d: None),
+    Row("clipboard_voicing", "Copy lines (Shift+C)", lambda s: _on(s.clipboard_voicing), lambda s, d: None),
     Row("keys", "Keys", lambda s: "Show all", lambda s, d: None),
 ]
 PER_COLUMN = 8
