@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -124,8 +124,20 @@ def read_yaml(text: str, path: str) -> Any:
 def _check_depth(text: str, path: str) -> None:
     """Refuse deep nesting before composing: libyaml's composer recurses in C, and a few hundred thousand
     brackets would overflow the stack (a crash, not an exception). Reading events alone does not recurse."""
+    try:
+        _walk_depth(yaml.parse(text, Loader=_Loader), path)
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in str(exc.problem):
+            raise
+        # Newer libyaml refuses more than 1,000 levels itself, while scanning ahead of the events read here;
+        # the pure-Python reader, which does not, finds the place where the story passed its own limit.
+        _walk_depth(yaml.parse(text, Loader=yaml.SafeLoader), path)
+        raise
+
+
+def _walk_depth(events: Iterator[yaml.Event], path: str) -> None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
