@@ -1,5 +1,5 @@
 """The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
-author's new, test and graph (game/authoring.py).
+author's new, test and graph (game/authoring.py) and analyze (game/analysis_command.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 
@@ -303,6 +303,11 @@ def _window_problem() -> str | None:
     return None
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    from .analysis_command import cmd_analyze  # the analysis and its page load only when asked for
+    return cmd_analyze(args, _load)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a --story given before the command (python -m game --story DIR play) is not overwritten by this
@@ -328,6 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
         "new": (authoring.cmd_new, authoring.HELP["new"]),
         "test": (lambda args: authoring.cmd_test(args, _load), authoring.HELP["test"]),
         "graph": (lambda args: authoring.cmd_graph(args, _load), authoring.HELP["graph"]),
+        "analyze": (_analyze, "what every path does: meter ranges, unused flags, idle options, endings by strategy"),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
@@ -345,6 +351,11 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--at", metavar="LINE_ID", default=argparse.SUPPRESS, help=AT_HELP)  # as --story
             p.add_argument("--out", type=Path, metavar="FILE.png", required=True)
             p.add_argument("--ended", type=_ending_ids, default=[], metavar="ENDING,...", help=ENDED_HELP)
+        if name == "analyze":
+            p.add_argument("--route", metavar="ID", help="only this route")
+            p.add_argument("--html", type=Path, metavar="FILE.html", help="also write the analysis as a page")
+            p.add_argument("--plays", type=int, default=2000, metavar="N", help="random playthroughs per route")
+            p.add_argument("--seed", type=int, default=0, metavar="S", help="the random playthroughs' seed")
         if name == "play":
             how = p.add_mutually_exclusive_group()
             how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")
