@@ -17,7 +17,8 @@ header{background:#27324a;color:#fff;padding:18px 28px}header h1{margin:0 0 4px;
 main{padding:8px 28px 40px}section{background:#fff;border-radius:8px;padding:14px 20px;margin:16px 0;
 box-shadow:0 1px 3px rgba(0,0,0,.12)}h2{margin:4px 0 10px;font-size:20px}h3{margin:14px 0 6px;font-size:16px}
 table{border-collapse:collapse;width:100%}td,th{padding:4px 8px;border-bottom:1px solid #e4e0d8;text-align:left;
-vertical-align:middle}td:nth-child(2),td:nth-child(3){white-space:nowrap}th{font-size:13px;color:#555}.bar{background:#e9e5dc;border-radius:3px;height:12px;
+vertical-align:middle}
+td:nth-child(2),td:nth-child(3){white-space:nowrap}th{font-size:13px;color:#555}.bar{background:#e9e5dc;border-radius:3px;height:12px;
 width:130px;display:inline-block;vertical-align:middle}.bar span{display:block;height:12px;border-radius:3px}
 .num{font-variant-numeric:tabular-nums;white-space:nowrap}.best{font-weight:bold;color:#1f6b2a}
 .warn{background:#fbe3e1;border-left:5px solid #c0504d}.ok{background:#e4f2e1;border-left:5px solid #4c9a45}
@@ -61,11 +62,13 @@ def _findings(story: Story, data: dict[str, Any]) -> str:
     for rid, r in data["routes"].items():
         out += [f"{escape(rid)}: options {p['options'][0]} and {p['options'][1]} of <code>{escape(p['menu'])}</code> "
                 f"never matter <span class=where>{escape(p['where'])}</span>" for p in r["never_matter"]]
-    unshown = data["coverage"]["unshown"]
-    cover = (f"Random play showed every one of the {data['coverage']['lines']} lines." if not unshown else
-             f"{len(unshown)} of {data['coverage']['lines']} lines random play never showed:<ul>" + "".join(
-                 f"<li><span class=where>{escape(line['where'])}</span> {escape(line['text'][:80])}</li>"
-                 for line in unshown[:50]) + "</ul>")
+    cover = data["coverage"]
+    lines = [(f"{len(cover[kind])} of {cover['lines']} lines {what}:<ul>" + "".join(
+        f"<li><span class=where>{escape(line['where'])}</span> {escape(line['text'][:80])}</li>"
+        for line in cover[kind][:50]) + "</ul>") for kind, what in (
+        ("unreachable", "no path ever shows"), ("missed", "some path shows but random play never did"))
+        if cover[kind]]
+    cover = "".join(lines) or f"Random play showed every one of the {cover['lines']} lines."
     items = "".join(f"<li>{item}</li>" for item in out) or "<li>Nothing unused, nothing idle.</li>"
     return f'<section id="findings"><h2>Findings</h2><ul>{items}</ul><p>{cover}</p></section>'
 
@@ -80,7 +83,8 @@ def _route(story: Story, rid: str, r: dict[str, Any]) -> str:
                 "<th>when</th></tr>")
     for eid, e in r["endings"].items():
         cls = ' class="best"' if eid in r["best"] else ""
-        html.append(f"<tr><td{cls}>{escape(e['title'])} <span class=where>{escape(eid)}</span></td>"
+        unreachable = "" if e["reachable"] else " <b>unreachable</b>"
+        html.append(f"<tr><td{cls}>{escape(e['title'])} <span class=where>{escape(eid)}</span>{unreachable}</td>"
                     f"<td>{_bar(e['random'], '#3b6ea8')}</td><td>{_bar(e['closeness'], '#9bbb59')}</td>"
                     f"<td><code>{escape(e['when'] or '(fallback)')}</code></td></tr>")
     html.append("</table><h3>Fixed strategies</h3><table><tr><th>strategy</th><th>ending reached</th></tr>")
@@ -117,7 +121,7 @@ def range_chart(story: Story, meter: str, scenes: dict[str, dict[str, Any]], col
     m = story.meters[meter]
     names = [s for s in scenes if meter in scenes[s]]
     step, left, top, height, below = 24, 34, 26, 120, 96
-    width = left + step * max(len(names), 1) + 40  # room for the last slanted name
+    width = max(220, left + step * max(len(names), 1) + 40)  # room for the title and the last slanted name
     span = max(m.max - m.min, 1)
 
     def y(value: int) -> float:

@@ -22,6 +22,10 @@ def percent(share: float | None) -> str:
     return "-" if share is None else f"{100 * share:.1f}%"
 
 
+def _counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def report(story: Story, data: dict[str, Any]) -> str:
     """The analysis (as Analysis.to_json() gives it) as text."""
     scope = f"route {data['route']}" if data["route"] else "every route"
@@ -38,9 +42,11 @@ def report(story: Story, data: dict[str, Any]) -> str:
 
 def _route(story: Story, rid: str, r: dict[str, Any]) -> list[str]:
     pasts = len(r["pasts"])
+    shown = "; ".join(", ".join(p) or "(none)" for p in r["pasts"]) if pasts <= 6 else "--json lists them"
     past_text = "" if pasts == 1 and not r["pasts"][0] else (
-        f"; walked from each of {pasts} pasts (the endings of other routes its ended() reads), figures over all")
-    out = [f"== Route {rid} ({r['title']}): {r['states']:,} states at menus{past_text}"]
+        f"; walked from each of {pasts} pasts (which endings of other routes its ended() reads: {shown}), "
+        f"figures over all")
+    out = [f"== Route {rid} ({r['title']}): {_counted(r['states'], 'state')} at menus{past_text}"]
     if r["truncated"]:
         out.append("  INCOMPLETE: over the analysis's budget of states; the figures cover only what was walked")
     out.append(f"  Endings (best: {', '.join(r['best']) or 'none'}), under random play and how close each is "
@@ -53,7 +59,8 @@ def _route(story: Story, rid: str, r: dict[str, Any]) -> list[str]:
     if r["random"]["stuck"]:
         out.append(f"    {r['random']['stuck']} random plays stopped at a dead end or went round without end "
                    f"(`python -m game explore` gives the path)")
-    out.append("  Fixed strategies (ending reached; over pasts: how many reach it):")
+    out.append("  Fixed strategies (ending reached; over pasts: how many reach it):" if r["policies"] else
+               "  Fixed strategies: none (no menu offers a choice)")
     for name, reached in r["policies"].items():
         ends = ", ".join(f"{e or 'no ending'}" + (f" x{n}" if pasts > 1 else "") for e, n in reached.items())
         star = "  <- best" if any(e in r["best"] for e in reached) else ""
@@ -71,7 +78,7 @@ def _route(story: Story, rid: str, r: dict[str, Any]) -> list[str]:
         where = place(story.scenes[scene].where) if scene in story.scenes else scene
         out.append(f"    {scene}: " + "  ".join(f"{m} {values_text(ranges[m]['values'])}" for m in names
                                                 if m in ranges) + f"  [{where}]")
-    out.append("  Meter values at each menu:")
+    out.append("  Meter values at each menu:" if r["menus"] else "  Meter values at each menu: (no menu)")
     for menu, entry in r["menus"].items():
         ranges = entry["meters"]
         out.append(f"    {menu}: " + "  ".join(f"{m} {values_text(ranges[m]['values'])}" for m in names
@@ -95,7 +102,8 @@ def _dominant(story: Story, data: dict[str, Any]) -> list[str]:
 def _usage(story: Story, u: dict[str, Any]) -> list[str]:
     out = ["Meters and flags (where set and read: --json lists every place):"]
     for meter, entry in u["meters"].items():
-        out.append(f"  meter {meter}: set at {len(entry['set'])} places, read at {len(entry['read'])}")
+        out.append(f"  meter {meter}: set at {_counted(len(entry['set']), 'place')}, read at "
+                   f"{_counted(len(entry['read']), 'place')}")
     for meter in u["meters_unused"]:
         out.append(f"  {place(story.meters[meter].where)}: meter '{meter}' is declared but nothing sets or reads "
                    f"it (remove it, or give options effects on it)")
@@ -114,13 +122,21 @@ def _usage(story: Story, u: dict[str, Any]) -> list[str]:
 
 
 def _coverage(data: dict[str, Any]) -> list[str]:
-    unshown, total = data["coverage"]["unshown"], data["coverage"]["lines"]
-    if not unshown:
-        return [f"Random play showed every one of the {total} lines."]
-    out = [f"{len(unshown)} of {total} lines random play never showed (reachable ones are rare: "
-           f"write a playthrough file that reaches them, or make the way there likelier):"]
-    for line in unshown:
-        who = f"{line['speaker']}: " if line["speaker"] else ""
-        text = who + line["text"]
-        out.append(f"  {line['where']}: {text if len(text) <= 60 else text[:59] + '…'}")
+    cover = data["coverage"]
+    out = []
+    if cover["unreachable"]:
+        out.append(f"{len(cover['unreachable'])} of {cover['lines']} lines no path ever shows (fix the condition "
+                   f"or the goto before them, or remove them):")
+        out += [f"  {line['where']}: {_said(line)}" for line in cover["unreachable"]]
+    if cover["missed"]:
+        out.append(f"{len(cover['missed'])} of {cover['lines']} lines some path shows but random play never did "
+                   f"(write a playthrough file that reaches them, or make the way there likelier):")
+        out += [f"  {line['where']}: {_said(line)}" for line in cover["missed"]]
+    if not out:
+        out.append(f"Random play showed every one of the {cover['lines']} lines.")
     return out
+
+
+def _said(line: dict[str, Any]) -> str:
+    text = (f"{line['speaker']}: " if line["speaker"] else "") + line["text"]
+    return text if len(text) <= 60 else text[:59] + "…"

@@ -54,7 +54,8 @@ class Analysis:
     routes: dict[str, RouteAnalysis] = field(default_factory=dict)
     usage: Usage = field(default_factory=Usage)
     lines: int = 0
-    unshown: list[dict[str, Any]] = field(default_factory=list)  # lines no random play showed
+    unreachable: list[dict[str, Any]] = field(default_factory=list)  # lines no path shows
+    missed: list[dict[str, Any]] = field(default_factory=list)  # lines some path shows, but no random play did
     seconds: float = 0.0
 
     @property
@@ -72,27 +73,34 @@ class Analysis:
                 "seconds": round(self.seconds, 3),
                 "routes": {rid: r.to_json() for rid, r in self.routes.items()},
                 "usage": self.usage.to_json(), "dominant": self.dominant,
-                "coverage": {"lines": self.lines, "unshown": self.unshown}}
+                "coverage": {"lines": self.lines, "unreachable": self.unreachable, "missed": self.missed}}
 
 
 def analyze(story: Story, route: Optional[str] = None, plays: int = PLAYS, seed: int = 0) -> Analysis:
     """The whole story, or one route, analysed; `plays` random playthroughs per route from `seed`."""
     started = time.perf_counter()
     out = Analysis(story.title, route, plays, seed, usage=usage(story, route))
-    shown: set[str] = set()
+    shown: set[str] = set()   # by random play
+    reachable: set[str] = set()  # by some path
     for rid in ([route] if route else list(story.routes)):
         graph = reach(story, rid)
         watched = Liveness(story, rid).watched_visits
         played = random_play(story, graph, plays, seed, watched)
         shown |= played.lines
+        for segment in graph.segments():
+            reachable.update(graph.lines_of(story, segment, watched))
         out.routes[rid] = _route(story, graph, played)
     scenes = scene_graph(story, story.routes[route].start) if route else list(story.scenes)
     said = [op for s in scenes for op in story.scenes[s].ops if isinstance(op, SayOp)]
     out.lines = len(said)
-    out.unshown = [{"where": place(op.where), "id": op.line_id, "speaker": op.speaker, "text": op.text}
-                   for op in said if op.line_id not in shown]
+    out.unreachable = [_line(op) for op in said if op.line_id not in reachable]
+    out.missed = [_line(op) for op in said if op.line_id in reachable and op.line_id not in shown]
     out.seconds = time.perf_counter() - started
     return out
+
+
+def _line(op: SayOp) -> dict[str, Any]:
+    return {"where": place(op.where), "id": op.line_id, "speaker": op.speaker, "text": op.text}
 
 
 def _route(story: Story, graph: RouteGraph, played) -> RouteAnalysis:

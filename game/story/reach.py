@@ -61,7 +61,8 @@ class RouteGraph:
     starts: list[tuple[frozenset[str], Next, Hashable]] = field(default_factory=list)  # (past, first stop, walk)
     scene_values: dict[str, set[tuple[int, ...]]] = field(default_factory=dict)  # meters on entering each scene
     menu_values: dict[str, set[tuple[int, ...]]] = field(default_factory=dict)   # meters at each menu, by id
-    arrivals: set[tuple] = field(default_factory=set)  # (meters, true flags, visits, past) at each `ending: best`
+    # (meters, flags true, visits, past) at each `ending: best`, of what is live there (what its endings read)
+    arrivals: set[tuple] = field(default_factory=set)
     truncated: bool = False
     _points: dict[Hashable, Point] = field(default_factory=dict, repr=False)  # a point that starts each walk
     _lines: dict[Hashable, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -72,6 +73,11 @@ class RouteGraph:
         if lines is None:
             lines = self._lines[segment] = shown_lines(story, self._points[segment], watched)
         return lines
+
+
+    def segments(self) -> set[Hashable]:
+        """Every walk the graph takes: from each start, and along each edge."""
+        return {e.segment for node in self.nodes.values() for e in node.edges} | {s for _, _, s in self.starts}
 
 
 def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
@@ -156,9 +162,9 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
         if type(stop) is Ended:
             op = story.scenes[point.scene].ops[point.pc]
             if isinstance(op, EndingOp) and op.ending is None:
-                graph.arrivals.add((all_meters(point.meters),
-                                    frozenset(n for n, on in point.flags.items() if on),
-                                    tuple(sorted(point.visits.items())), point.past))
+                at = live.at(point.scene, point.pc)  # what the endings read: two arrivals alike there are one
+                graph.arrivals.add((all_meters(point.meters), frozenset(n for n in at.flags if point.flags.get(n)),
+                                    tuple((s, point.visits.get(s, 0)) for s in at.visits), point.past & at.ended))
             return EndingReached(stop.ending.id)
         assert type(stop) is DeadEnd
         return Stuck(stop.where, stop.reason)
