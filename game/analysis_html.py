@@ -18,7 +18,8 @@ main{padding:8px 28px 40px}section{background:#fff;border-radius:8px;padding:14p
 box-shadow:0 1px 3px rgba(0,0,0,.12)}h2{margin:4px 0 10px;font-size:20px}h3{margin:14px 0 6px;font-size:16px}
 table{border-collapse:collapse;width:100%}td,th{padding:4px 8px;border-bottom:1px solid #e4e0d8;text-align:left;
 vertical-align:middle}
-td:nth-child(2),td:nth-child(3){white-space:nowrap}th{font-size:13px;color:#555}.bar{background:#e9e5dc;border-radius:3px;height:12px;
+td:nth-child(2),td:nth-child(3){white-space:nowrap}th{font-size:13px;color:#555}
+.bar{background:#e9e5dc;border-radius:3px;height:12px;
 width:130px;display:inline-block;vertical-align:middle}.bar span{display:block;height:12px;border-radius:3px}
 .num{font-variant-numeric:tabular-nums;white-space:nowrap}.best{font-weight:bold;color:#1f6b2a}
 .warn{background:#fbe3e1;border-left:5px solid #c0504d}.ok{background:#e4f2e1;border-left:5px solid #4c9a45}

@@ -11,7 +11,7 @@ from analysis_pack import MANIFEST, SCENES
 from game.cli import main
 from game.story import Runner, load_story
 from game.story.analysis import analyze
-from game.story.events import End, Menu
+from game.story.events import End, Menu, SceneStart
 
 
 @pytest.fixture
@@ -139,14 +139,15 @@ def test_the_command_prints_the_report_and_json(pack, capsys) -> None:
 
 
 def test_the_games_ranges_hold_every_value_the_runner_meets() -> None:
-    """Seeded random plays with the Runner itself: each meter at each menu is among the values the analysis lists
-    there, and each ending reached is one the analysis found reachable."""
+    """Seeded random plays with the Runner itself: each meter on entering each scene and at each menu is among the
+    values the analysis lists there, and each ending reached is one the analysis found reachable."""
     story = load_story()
     result = analyze(story, plays=0)
     assert not any(r.truncated for r in result.routes.values())
     die = random.Random(3)
     for route in ("vineyard", "provence", "paris"):
-        menus, endings = result.routes[route].menus, result.routes[route].endings
+        scenes, menus = result.routes[route].scenes, result.routes[route].menus
+        endings = result.routes[route].endings
         for _ in range(15):
             runner = Runner.new(story, route)
             while True:
@@ -154,6 +155,9 @@ def test_the_games_ranges_hold_every_value_the_runner_meets() -> None:
                 if isinstance(event, End):
                     assert endings[event.ending]["reachable"]
                     break
+                if isinstance(event, SceneStart):
+                    for meter, value in runner.state.meters.items():
+                        assert value in scenes[event.scene][meter], (event.scene, meter, value)
                 if isinstance(event, Menu):
                     for meter, value in runner.state.meters.items():
                         assert value in menus[event.id]["meters"][meter], (event.id, meter, value)

@@ -8,11 +8,11 @@ explorer's Walker (walk.py) and remembered by the values it reads, as segments.p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Hashable, Union
+from typing import Any, Callable, Hashable, Union
 
 from . import rules
 from .explore import pasts
-from .liveness import Liveness
+from .liveness import Live, Liveness
 from .model import (EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp, OptionSpec,
                     SayOp, Story)
 from .segments import counter, getter
@@ -20,6 +20,7 @@ from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
 MAX_STATES = 400_000  # per route: the game's largest route has some tens of thousands
 MAX_OPS_BETWEEN_MENUS = 1_000_000  # the line stepper's guard; the Walker has already found each walk's end
+_STEP: Any = object()  # a place whose walks are always stepped through: one of them went round a circle
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,7 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
     names = tuple(story.meters)
     graph = RouteGraph(route, names)
     walker, watched = Walker(story), live.watched_visits
-    reads: dict[tuple[str, int], object] = {}
+    reads: dict[tuple[str, int], Callable[[Point], tuple]] = {}
     done: dict[tuple, tuple] = {}
     places: dict[tuple[str, int], tuple] = {}
     counted = [0]
@@ -107,35 +108,30 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
         read = reads.get(place)
         if read is None:
             r, at = live.read_before_menu(*place), live.at(*place)
-            read = reads[place] = (getter(tuple(n for n in r.meters if n in at.meters)),
-                                   getter(tuple(n for n in r.flags if n in at.flags)),
-                                   counter(tuple(n for n in r.visits if n in at.visits)), r.ended & at.ended)
+            read = reads[place] = _keyer(place, getter(tuple(n for n in r.meters if n in at.meters)),
+                                         Live((), tuple(n for n in r.flags if n in at.flags),
+                                              tuple(n for n in r.visits if n in at.visits), r.ended & at.ended))
         segment: Hashable
-        if read == "step":
+        if read is _STEP:
             counted[0] += 1
             segment = ("step", counted[0])
         else:
-            meters, flags, visits, ended = read
-            segment = place + meters(point.meters) + flags(point.flags) + visits(point.visits) + (
-                point.past & ended,)
+            segment = read(point)
         memo = done.get(segment)
         if memo is not None:
             trace, stop, point.scene, point.pc = memo
-            _replay(story, graph, point, trace, watched)
+            _replay(story, graph, all_meters, point, trace, watched)
             return stop, segment
         start = Point(point.route, point.scene, point.pc, point.meters.copy(), point.flags.copy(),
                       point.visits.copy(), point.past)
         graph._points[segment] = start
-        trace: list = []
-        begin = point.meters.copy()
+        trace = _Trace(graph.scene_values, all_meters, point.meters)
         stop = walker.walk(point, watched, key_of, set(), trace)
         entered = [item for item in trace if type(item) is str]
-        if len(set(entered)) < len(entered) and read != "step":
-            reads[place] = "step"  # a walk that went round a circle: its reads alone do not decide its way
-        elif read != "step":
+        if len(set(entered)) < len(entered) and read is not _STEP:
+            reads[place] = _STEP  # a walk that went round a circle: its reads alone do not decide its way
+        elif read is not _STEP:
             done[segment] = (tuple(trace), stop, point.scene, point.pc)
-        scratch = Point(point.route, "", 0, begin, {}, {}, point.past)
-        _replay(story, graph, scratch, trace, frozenset())
         return stop, segment
 
     def settle(point: Point, stop: object) -> Next:
@@ -186,20 +182,41 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
     return graph
 
 
-def _keyer(place: tuple[str, int], meters, at) -> Callable[[Point], tuple]:
-    """The key of a state at `place`: every meter, and the flags, visits and past that are live there."""
+class _Trace(list):
+    """A walk's trace (walk.py) that also notes the meters as each scene is entered: the Walker appends a scene
+    when it enters it, after the effects before it and before those after, to the meters of the point it walks."""
+
+    def __init__(self, values: dict[str, set[tuple[int, ...]]], names: Callable[[dict], tuple], meters: dict):
+        super().__init__()
+        self.values, self.names, self.meters = values, names, meters
+
+    def append(self, item: object) -> None:
+        if type(item) is str:
+            seen = self.values.get(item)
+            if seen is None:
+                seen = self.values[item] = set()
+            seen.add(self.names(self.meters))
+        super().append(item)
+
+
+def _keyer(place: tuple[str, int], meters: Callable[[dict], tuple], at: Live) -> Callable[[Point], tuple]:
+    """The key of a state at `place`: the meters given, and the flags, visits and past of `at`."""
     flags, visits, ended = getter(at.flags), counter(at.visits), at.ended
     return lambda point: place + meters(point.meters) + flags(point.flags) + visits(point.visits) + (
         point.past & ended,)
 
 
-def _replay(story: Story, graph: RouteGraph, point: Point, trace, watched: frozenset[str]) -> None:
+def _replay(story: Story, graph: RouteGraph, names: Callable[[dict], tuple], point: Point, trace: tuple,
+            watched: frozenset[str]) -> None:
     """Apply a walk's effects in order to `point`, counting the watched scenes' visits and noting the meters on
     entering each scene."""
-    meters, flags, visits, names = point.meters, point.flags, point.visits, getter(graph.meter_names)
+    meters, flags, visits, values = point.meters, point.flags, point.visits, graph.scene_values
     for item in trace:
         if type(item) is str:
-            graph.scene_values.setdefault(item, set()).add(names(meters))
+            seen = values.get(item)
+            if seen is None:
+                seen = values[item] = set()
+            seen.add(names(meters))
             if item in watched:
                 visits[item] = visits.get(item, 0) + 1
         else:
