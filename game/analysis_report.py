@@ -31,7 +31,7 @@ def report(story: Story, data: dict[str, Any]) -> str:
     scope = f"route {data['route']}" if data["route"] else "every route"
     states = sum(r["states"] for r in data["routes"].values())
     out = [f"Analysis of {data['title']} ({scope}): {states:,} states at menus, walked exhaustively; "
-           f"{data['plays']:,} random playthroughs per route (seed {data['seed']}); {data['seconds']:.1f} s."]
+           f"{data['plays']:,} random playthroughs per route (seed {data['seed']})."]
     for rid, r in data["routes"].items():
         out += [""] + _route(story, rid, r)
     out += [""] + _dominant(story, data)
