@@ -13,9 +13,11 @@ from typing import Any, Callable, Hashable, Union
 from . import rules
 from .explore import pasts
 from .liveness import Live, Liveness
+from .meter_bounds import MeterBounds
 from .model import (EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp, OptionSpec,
                     SayOp, Story)
 from .segments import counter, getter
+from .statekeys import bounded
 from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
 MAX_STATES = 400_000  # per route: the game's largest route has some tens of thousands
@@ -81,9 +83,14 @@ class RouteGraph:
         return {e.segment for node in self.nodes.values() for e in node.edges} | {s for _, _, s in self.starts}
 
 
-def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
-    """Every state of `route` at its menus, from each past explore.pasts() tells apart, breadth first."""
+def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: bool = True) -> RouteGraph:
+    """Every state of `route` at its menus, from each past explore.pasts() tells apart.
+
+    bound_walks: remember each walk by the meters it reads held within their bounds (else by their exact values,
+    which steps more walks to the same graph: the tests compare the two)."""
     live = Liveness(story, route)
+    bounds = MeterBounds(story, live)  # a walk is remembered by the values it reads, each held within its bounds:
+    # values past a bound read alike in every comparison ahead (meter_bounds.py), so a walk from them goes alike
     names = tuple(story.meters)
     graph = RouteGraph(route, names)
     walker, watched = Walker(story), live.watched_visits
@@ -108,7 +115,10 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES) -> RouteGraph:
         read = reads.get(place)
         if read is None:
             r, at = live.read_before_menu(*place), live.at(*place)
-            read = reads[place] = _keyer(place, getter(tuple(n for n in r.meters if n in at.meters)),
+            read_meters = tuple(n for n in r.meters if n in at.meters)
+            limits = tuple(bounds.bounds(*place, n) for n in read_meters)
+            meters = bounded(read_meters, limits) if bound_walks and any(limits) else getter(read_meters)
+            read = reads[place] = _keyer(place, meters,
                                          Live((), tuple(n for n in r.flags if n in at.flags),
                                               tuple(n for n in r.visits if n in at.visits), r.ended & at.ended))
         segment: Hashable
