@@ -59,7 +59,8 @@ def _findings(story: Story, data: dict[str, Any]) -> str:
             "</span>" for f in u["flags_never_read"]]
     out += [f"flag <code>{escape(f)}</code> is read but never set <span class=where>"
             f"{escape(u['flags'][f]['read'][0])}</span>" for f in u["flags_never_set"]]
-    out += [f"meter <code>{escape(m)}</code> is declared but unused" for m in u["meters_unused"]]
+    scope = f" on route {escape(data['route'])}" if data["route"] else ""
+    out += [f"meter <code>{escape(m)}</code> is declared but unused{scope}" for m in u["meters_unused"]]
     for rid, r in data["routes"].items():
         out += [f"{escape(rid)}: options {p['options'][0]} and {p['options'][1]} of <code>{escape(p['menu'])}</code> "
                 f"never matter <span class=where>{escape(p['where'])}</span>" for p in r["never_matter"]]

@@ -35,7 +35,7 @@ def report(story: Story, data: dict[str, Any]) -> str:
     for rid, r in data["routes"].items():
         out += [""] + _route(story, rid, r)
     out += [""] + _dominant(story, data)
-    out += [""] + _usage(story, data["usage"])
+    out += [""] + _usage(story, data["usage"], data["route"])
     out += [""] + _coverage(data)
     return "\n".join(out)
 
@@ -99,14 +99,15 @@ def _dominant(story: Story, data: dict[str, Any]) -> list[str]:
     return out
 
 
-def _usage(story: Story, u: dict[str, Any]) -> list[str]:
+def _usage(story: Story, u: dict[str, Any], route: str | None) -> list[str]:
     out = ["Meters and flags (where set and read: --json lists every place):"]
     for meter, entry in u["meters"].items():
         out.append(f"  meter {meter}: set at {_counted(len(entry['set']), 'place')}, read at "
                    f"{_counted(len(entry['read']), 'place')}")
     for meter in u["meters_unused"]:
-        out.append(f"  {place(story.meters[meter].where)}: meter '{meter}' is declared but nothing sets or reads "
-                   f"it (remove it, or give options effects on it)")
+        scope = f" on route {route}" if route else ""
+        out.append(f"  {place(story.meters[meter].where)}: meter '{meter}' is declared but nothing{scope} sets or "
+                   f"reads it (remove it, or give options effects on it)")
     for meter in u["meters_never_read"]:
         out.append(f"  {place(story.meters[meter].where)}: meter '{meter}' is changed but no condition or "
                    f"ending reads it (fine if the player only watches it; else read it in a 'when:' or 'if:')")
