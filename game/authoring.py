@@ -7,9 +7,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
-from .jsonout import print_json
+from .jsonout import print_out
 from .story.model import SayOp, Story
 from .story.problems import display_path
 # Each command imports what it uses: the CLI imports this module to build its parser, at every start of the game.
@@ -31,15 +31,6 @@ def add_arguments(name: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--route", metavar="ID", help="only this route")
         parser.add_argument("--out", type=Path, metavar="FILE.svg", required=True,
                             help="FILE.dot (Graphviz's text) or FILE.svg (a picture)")
-
-
-def _print(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    """The text, or with --json one JSON object: accents as they are, or as \\u escapes where the output's
-    encoding lacks them (as the other commands print it)."""
-    if not getattr(args, "json", False):
-        print(text)
-        return
-    print_json(data)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -66,7 +57,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"  python -m game test --story {shown}",
         f"  python -m game --story {shown}          (in the window)",
         "docs/authoring.md walks through what each file does and how to write your own."]
-    _print(args, {"ok": True, "folder": shown, "files": files}, "\n".join(text))
+    print_out(args, {"ok": True, "folder": shown, "files": files}, "\n".join(text))
     return EXIT_OK
 
 
@@ -103,7 +94,7 @@ def cmd_test(args: argparse.Namespace, load: Load) -> int:
     data = {"ok": not failed, "files": [r.to_json() for r in results], "lines": total,
             "unreached": [{"path": op.where.path, "line": op.where.line, "id": op.line_id,
                            "text": _quoted(op.speaker, op.text)} for op in unreached]}
-    _print(args, data, "\n".join(lines))
+    print_out(args, data, "\n".join(lines))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -136,7 +127,7 @@ def cmd_graph(args: argparse.Namespace, load: Load) -> int:
         return EXIT_BAD_INPUT
     kinds = {kind: sum(1 for n in graph.nodes.values() if n.kind == kind) for kind in ("scene", "menu", "ending")}
     counts = f"{kinds['scene']} scenes, {kinds['menu']} menus, {kinds['ending']} endings"
-    _print(args, {"out": str(out), "drawn_by": how, **{f"{k}s": v for k, v in kinds.items()}},
+    print_out(args, {"out": str(out), "drawn_by": how, **{f"{k}s": v for k, v in kinds.items()}},
            f"{out}: {counts}" + {"dot": "", "graphviz": ", drawn by Graphviz",
                                  "self": ", drawn without Graphviz (install it for a finer layout)"}[how])
     return EXIT_OK

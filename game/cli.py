@@ -1,5 +1,5 @@
 """The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
-author's new, test and graph (game/authoring.py).
+author's new, test and graph (game/authoring.py) and analyze (game/analysis_command.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 
@@ -22,12 +22,12 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 # Only what every command needs is imported here: the window's start, playing a story kept from its last start,
 # never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
 from . import authoring
-from .jsonout import print_json
+from .jsonout import print_json, print_out
 from .story import Runner, SaveError, StoryError
 from .story.home import default_root
 from .story.problems import Problem, capped
@@ -36,13 +36,6 @@ from .story.state import check_past
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_CANNOT_START, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141
 ERROR_DETAILS = "last-error.txt"  # in paths.data_dir(): the traceback of an unexpected error, for a bug report
-
-
-def _out(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
-    if args.json:
-        print_json(data)
-    else:
-        print(text)
 
 
 def _load(args: argparse.Namespace, kept: bool = False):
@@ -96,7 +89,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
                "warnings": [p.to_json() for p in warnings]}
     counts = ", ".join(_counted(s[k], k.rstrip("s")) for k in ("scenes", "lines", "words"))
     clean = f"clean but for {_counted(len(warnings), 'warning')}" if warnings else "clean"
-    _out(args, summary, f"{story.title}: {clean}. {counts}, {_counted(s['menus'], 'menu')} "
+    print_out(args, summary, f"{story.title}: {clean}. {counts}, {_counted(s['menus'], 'menu')} "
                         f"({_counted(s['choices'], 'choice')}), {_counted(s['endings'], 'ending')} "
                         f"in {_counted(len(story.routes), 'route')}.")
     return EXIT_OK
@@ -116,7 +109,7 @@ def cmd_routes(args: argparse.Namespace) -> int:
             lines.append(f"    {r.blurb}")
         for e in story.endings_of(r.id):
             lines.append(f"    ending {e.id}: {e.title}")
-    _out(args, data, "\n".join(lines))
+    print_out(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -197,7 +190,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.clear()
-    _out(args, report.to_json(), "\n".join(report.lines()))
+    print_out(args, report.to_json(), "\n".join(report.lines()))
     # an ending the budget could not decide is "incomplete" (exit 2), never called unreachable
     return {"ok": EXIT_OK, "problems": EXIT_PROBLEMS, "incomplete": EXIT_BAD_INPUT}[report.status]
 
@@ -216,7 +209,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for cid, c in s["characters"].items():
         lines.append(f"  {cid}: {_counted(c['words'], 'word')} in {_counted(c['lines'], 'line')}")
     data = {k: s[k] for k in ("words", "lines", "menus", "routes", "characters")}
-    _out(args, data, "\n".join(lines))
+    print_out(args, data, "\n".join(lines))
     return EXIT_OK
 
 
@@ -256,7 +249,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     where = (f"the {result['shows']} screen" if args.screen
              else f"the {result['shows']} after {_counted(result['line'], 'line')}")
-    _out(args, result, f"{result['out']}: {where}")
+    print_out(args, result, f"{result['out']}: {where}")
     for failed in result["failed"]:   # the picture is written, without the background that did not draw
         print(f"{failed} (drawn without it)", file=sys.stderr)
     return EXIT_PROBLEMS if result["failed"] else EXIT_OK
@@ -312,6 +305,11 @@ def _window_problem() -> str | None:
     return None
 
 
+def _analyze(args: argparse.Namespace) -> int:
+    from .analysis_command import cmd_analyze  # the analysis and its page load only when asked for
+    return cmd_analyze(args, _load)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a --story given before the command (python -m game --story DIR play) is not overwritten by this
@@ -337,6 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
         "new": (authoring.cmd_new, authoring.HELP["new"]),
         "test": (lambda args: authoring.cmd_test(args, _load), authoring.HELP["test"]),
         "graph": (lambda args: authoring.cmd_graph(args, _load), authoring.HELP["graph"]),
+        "analyze": (_analyze, "what every path does: meter ranges, unused flags, idle options, endings by strategy"),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
@@ -354,6 +353,11 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--at", metavar="LINE_ID", default=argparse.SUPPRESS, help=AT_HELP)  # as --story
             p.add_argument("--out", type=Path, metavar="FILE.png", required=True)
             p.add_argument("--ended", type=_ending_ids, default=[], metavar="ENDING,...", help=ENDED_HELP)
+        if name == "analyze":
+            p.add_argument("--route", metavar="ID", help="only this route")
+            p.add_argument("--html", type=Path, metavar="FILE.html", help="also write the analysis as a page")
+            p.add_argument("--plays", type=int, default=2000, metavar="N", help="random playthroughs per route")
+            p.add_argument("--seed", type=int, default=0, metavar="S", help="the random playthroughs' seed")
         if name == "play":
             how = p.add_mutually_exclusive_group()
             how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")

@@ -1,4 +1,4 @@
-"""One JSON object on standard output, as every command's --json prints it."""
+"""What a command prints: its text for people, or with --json one JSON object for machines."""
 from __future__ import annotations
 
 import json
@@ -14,3 +14,11 @@ def print_json(data: Any) -> None:
     except (UnicodeEncodeError, LookupError):
         text = json.dumps(data, ensure_ascii=True, indent=1)
     print(text)
+
+
+def print_out(args: Any, data: Any, text: str) -> None:
+    """The text, or with --json (args.json) the data as one JSON object."""
+    if getattr(args, "json", False):
+        print_json(data)
+    else:
+        print(text)

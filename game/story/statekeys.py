@@ -32,12 +32,12 @@ class StateKeys:
         if here is None:
             at = self.live.at(scene, pc)
             limits = tuple(self.bounds.bounds(scene, pc, meter) for meter in at.meters)
-            meters = _bounded(at.meters, limits) if any(limits) else getter(at.meters)
+            meters = bounded(at.meters, limits) if any(limits) else getter(at.meters)
             here = self._parts[scene][pc] = (meters, getter(at.flags), counter(at.visits), at.ended, at)
         return here
 
 
-def _bounded(names: tuple[str, ...], limits: tuple[Optional[tuple[int, int]], ...]) -> Callable[[dict], tuple]:
+def bounded(names: tuple[str, ...], limits: tuple[Optional[tuple[int, int]], ...]) -> Callable[[dict], tuple]:
     """The meters' values as a key, each held within its (low, high) where it has them."""
     pairs = tuple(zip(names, limits))
 
