@@ -36,6 +36,7 @@ class Settings:
     fullscreen: bool = False
     show_meters: bool = False
     skip_unseen: bool = False     # skip goes through lines never shown before, too
+    language: str = ""            # a language code of the story's translations/; "" the story's own language
     file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -178,6 +179,9 @@ def _fill(value: Any, data: Any) -> Any:
             if isinstance(item, (int, float)) and not isinstance(item, bool) and math.isfinite(item):
                 low, high = RANGES.get(f.name, (-math.inf, math.inf))
                 setattr(value, f.name, type(default)(min(high, max(low, item))))
+        elif isinstance(default, str):
+            if isinstance(item, str) and len(item) < 40:
+                setattr(value, f.name, item)
         elif isinstance(default, dict):
             if isinstance(item, dict):  # keep the entries that are short text to short text
                 setattr(value, f.name, {k: v for k, v in item.items()

@@ -1,8 +1,10 @@
-"""Settings: text speed, auto-forward delay, volumes, full screen, meters; kept between sessions."""
+"""Settings: language, text speed, auto-forward delay, volumes, full screen, meters; kept between sessions."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable, Optional
+
+from ...i18n.catalog import SOURCE_LANGUAGE, language_name
 
 import pygame
 
@@ -11,6 +13,7 @@ from ..prefs import RANGES
 from ..screen import Pop, Screen, Transition
 from ..widgets import Button, ButtonList, panel, text
 from .backdrop import Backdrop
+from ..words import WORDS, Words
 from .menus import is_back
 
 
@@ -20,6 +23,14 @@ class Row:
     label: str
     shown: Callable[[object], str]
     step: Callable[[object, int], None]
+    told: Optional[Callable[[object, Words], str]] = None   # shown, in the player's language (words.py)
+
+    def value(self, settings, words: Words) -> str:
+        return self.told(settings, words) if self.told is not None else self.shown(settings)
+
+    def title(self, words: Words) -> str:
+        key = f"settings.{self.key}"
+        return words(key) if key in WORDS else self.label
 
 
 def _clamp(value: float, name: str) -> float:
@@ -36,18 +47,28 @@ def _volume(name: str) -> Row:
     return Row(name, name.split("_")[0].capitalize() + " volume", shown, step)
 
 
+def _speed(s, w: Words) -> str:
+    return w("settings.instant") if s.text_speed == 0 else w("settings.letters", count=s.text_speed)
+
+
 ROWS = [
     Row("text_speed", "Text speed",
         lambda s: "Instant" if s.text_speed == 0 else f"{s.text_speed} letters a second",
-        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, "text_speed")))),
+        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, "text_speed"))), _speed),
     Row("auto_delay", "Auto-forward wait", lambda s: f"{s.auto_delay:.1f} s",
-        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, "auto_delay"), 1))),
+        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, "auto_delay"), 1)),
+        lambda s, w: w("settings.seconds", seconds=f"{s.auto_delay:.1f}")),
     _volume("music_volume"), _volume("ambience_volume"), _volume("sound_volume"),
     Row("skip_unseen", "Skip", lambda s: "All text" if s.skip_unseen else "Seen text only",
-        lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen)),
+        lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen),
+        lambda s, w: w("settings.skip_all" if s.skip_unseen else "settings.skip_seen")),
     Row("show_meters", "Meters panel during play", lambda s: "Shown" if s.show_meters else "Hidden",
-        lambda s, d: setattr(s, "show_meters", not s.show_meters)),
-    Row("fullscreen", "Full screen (F11)", lambda s: "On" if s.fullscreen else "Off", lambda s, d: None),
+        lambda s, d: setattr(s, "show_meters", not s.show_meters),
+        lambda s, w: w("settings.shown" if s.show_meters else "settings.hidden")),
+    Row("fullscreen", "Full screen (F11)", lambda s: "On" if s.fullscreen else "Off", lambda s, d: None,
+        lambda s, w: w("settings.on" if s.fullscreen else "settings.off")),
+    # the language is changed by the screen (SettingsScreen.change): the app's languages, shown by their names
+    Row("language", "Language", lambda s: language_name(s.language or SOURCE_LANGUAGE), lambda s, d: None),
 ]
 
 
@@ -57,11 +78,20 @@ class SettingsScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=190)
-        self.box = pygame.Rect(190, 50, 900, 620)
-        self.rows = ButtonList([Button(row.label, pygame.Rect(self.box.x + 30, self.box.y + 84 + i * 56, 840, 48),
-                                       key=row.key) for i, row in enumerate(ROWS)], align="left")
-        self.rows.focus = 0
-        self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50),
+        self.box = pygame.Rect(190, 30, 900, 660)
+        self.rows = ButtonList([])
+        self.back = ButtonList([])
+        self.label(0)
+
+    def label(self, focus: int) -> None:
+        """The rows and Back in the app's language (again after the language changed)."""
+        words = self.app.words
+        self.rows = ButtonList([Button(row.title(words), pygame.Rect(self.box.x + 30, self.box.y + 80 + i * 56, 840,
+                                                                     48), key=row.key)
+                                for i, row in enumerate(ROWS)], align="left")
+        self.rows.focus = focus
+        self.back = ButtonList([Button(words("settings.back"), pygame.Rect(self.box.centerx - 90,
+                                                                           self.box.bottom - 66, 180, 50),
                                        key="back")])
 
     def change(self, index: int, direction: int) -> None:
@@ -69,6 +99,12 @@ class SettingsScreen(Screen):
         settings = self.app.settings
         if row.key == "fullscreen":
             self.app.toggle_fullscreen()
+        elif row.key == "language":
+            choices = self.app.languages()
+            now = choices.index(self.app.language) if self.app.language in choices else 0
+            settings.language = choices[(now + direction) % len(choices)]
+            self.app.set_language(settings.language)
+            self.label(index)
         else:
             row.step(settings, direction)
         self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
@@ -99,7 +135,7 @@ class SettingsScreen(Screen):
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         panel(canvas, self.box)
-        text(canvas, theme.display_font(40), "Settings", theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
+        text(canvas, theme.display_font(40), self.app.words("settings.title"), theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
         self.rows.draw(canvas)
         font = theme.ui_font()
         for i, row in enumerate(ROWS):
@@ -109,6 +145,6 @@ class SettingsScreen(Screen):
                 x, y = rect.center
                 points = [(x - 6, y - 9), (x - 6, y + 9), (x + 8, y)] if up else [(x + 6, y - 9), (x + 6, y + 9), (x - 8, y)]
                 pygame.draw.polygon(canvas, theme.PAPER, points)
-            text(canvas, font, row.shown(self.app.settings), theme.PAPER, ((less.right + more.left) // 2, less.centery),
+            text(canvas, font, row.value(self.app.settings, self.app.words), theme.PAPER, ((less.right + more.left) // 2, less.centery),
                  "center")
         self.back.draw(canvas)
