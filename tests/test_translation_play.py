@@ -163,3 +163,13 @@ def test_every_interface_string_has_a_natural_french_translation() -> None:
     french = Words({k: (e.msgid, e.msgstr) for k, e in entries.items()})
     assert (french("menu.save"), french("menu.load"), french("history.title"), french("play.skip")) == (
         "Sauvegarder", "Charger", "Historique", "Passer")
+
+
+def test_a_save_card_names_its_route_in_the_language_shown_now(pack: Path) -> None:
+    english = make_app(load_story(pack))
+    play = playing(english)
+    english.slots.write("slot-01", play.snapshot().state, "The café was empty.")
+    french = make_app(load_story(pack), language="fr")
+    saves = french.make("saves", "load")
+    info = french.slots.info("slot-01")
+    assert info.route_title == "The Night" and saves.route_title(info) == "La Nuit"

@@ -92,6 +92,7 @@ WORDS: dict[str, str] = {
     "saves.delete_question": "Delete this save?",
     "saves.delete_detail": "It cannot be brought back.",
     "saves.delete": "Delete",
+    "saves.delete_hint": "{slot}  ·  Del or × to delete",
     "saves.deleted": "Deleted",
     "saves.not_deleted": "The system would not let it be deleted",
     "saves.saved": "Saved",

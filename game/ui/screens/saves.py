@@ -125,7 +125,8 @@ class SaveLoad(Screen):
             return None
         w = self.app.words
         question = w("saves.overwrite_question" if info.usable else "saves.replace_question")
-        detail = w("saves.replaced", route=info.route_title) if info.route_title else w("saves.replaced_unknown")
+        title = self.route_title(info)
+        detail = w("saves.replaced", route=title) if title else w("saves.replaced_unknown")
         return Push(self.app.make("confirm", question, detail, lambda: self._save_and_close(name),
                                   yes=w("saves.overwrite")))
 
@@ -238,7 +239,7 @@ class SaveLoad(Screen):
             for line in wrap(info.error, small, picture.width - 24)[:3]:
                 text(canvas, small, line, theme.PAPER_DIM, (picture.centerx, y), "midtop")
                 y += small.get_linesize()
-            text(canvas, small, f"{label}  ·  Del or × to delete", theme.PAPER_DIM, (card.x + 16, below))
+            text(canvas, small, self.app.words("saves.delete_hint", slot=label), theme.PAPER_DIM, (card.x + 16, below))
         else:
             thumb = self.thumbs.get(name)
             if thumb is not None:
@@ -251,7 +252,7 @@ class SaveLoad(Screen):
             stamp = when(info)
             stamp_rect = text(canvas, label_font, stamp, theme.PAPER_DIM, (picture.right, below + 2), "topright")
             room = stamp_rect.left - picture.x - 14
-            text(canvas, small, fitted(info.route_title, small, room), theme.GOLD, (picture.x, below))
+            text(canvas, small, fitted(self.route_title(info), small, room), theme.GOLD, (picture.x, below))
             text(canvas, words_font, fitted(info.words, words_font, picture.width), theme.PAPER,
                  (picture.x, below + 26))
         cross = delete_rect(card)
@@ -260,6 +261,11 @@ class SaveLoad(Screen):
         c = cross.center
         for dx in (-1, 1):
             pygame.draw.line(canvas, theme.PAPER, (c[0] - 7, c[1] - 7 * dx), (c[0] + 7, c[1] + 7 * dx), 2)
+
+    def route_title(self, info: SlotInfo) -> str:
+        """The route's title in the player's language; the save keeps it as it was written when saved."""
+        route = self.app.story.routes.get(info.meta.get("route")) if isinstance(info.meta.get("route"), str) else None
+        return route.title if route is not None else info.route_title
 
     def slot_label(self, name: str) -> str:
         if name == QUICK:
