@@ -66,7 +66,7 @@ def test_the_story_and_interface_show_the_translation_or_else_the_source(pack: P
     assert app.languages() == ["en", "fr"] and app.language == "fr"
     assert app.story.title == "Petites Heures" and app.story.routes["night"].title == "La Nuit"
     assert app.story.routes["night"].blurb == "One night."       # not translated: the source
-    assert app.words("title.new") == "Nouvelle partie" and app.words("title.load") == "Load"
+    assert app.words("title.new") == "Nouvelle partie" and app.words("title.quit") == "Quitter"
     play = playing(app)
     assert shown(play) == "Le café était vide."
     play.advance()
@@ -126,7 +126,7 @@ def test_the_ending_and_the_meters_speak_the_language(pack: Path) -> None:
     transition = play.choose(0)
     ending = transition.screen
     assert (ending.ending.title, ending.ending.epilogue) == ("L'aube", "Le soleil se leva.")
-    assert [t.words for t in play.toasts.items] == [WORDS["play.meter_rose"].format(meter="Confiance")]
+    assert [t.words for t in play.toasts.items] == ["Confiance en hausse"]   # the game's interface.po
 
 
 def test_a_language_the_story_lacks_falls_back_to_the_source(pack: Path) -> None:
@@ -173,3 +173,5 @@ def test_a_save_card_names_its_route_in_the_language_shown_now(pack: Path) -> No
     saves = french.make("saves", "load")
     info = french.slots.info("slot-01")
     assert info.route_title == "The Night" and saves.route_title(info) == "La Nuit"
+    # the pack's interface.po translates a few words; the game's own gives the rest
+    assert french.words("title.new") == "Nouvelle partie" and french.words("title.load") == "Charger"

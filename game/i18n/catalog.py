@@ -81,12 +81,14 @@ def story_texts(root: Path | str, lang: str) -> Texts:
 
 
 def interface_texts(lang: str, *roots: Path | str) -> Texts:
-    """The interface's translations in `lang`, from the first of `roots` that has an interface.po for it."""
+    """The interface's translations in `lang`: each of `roots` that has an interface.po for it, the first one's
+    entries over the later ones' (a story pack's own words over the game's)."""
+    texts: Texts = {}
     if lang == SOURCE_LANGUAGE:
-        return {}
-    for root in roots:
+        return texts
+    for root in reversed(roots):
         path = folder(root, lang) / INTERFACE
-        if path.is_file():
-            po = read_po(path)
-            return usable(po) if po is not None else {}
-    return {}
+        po = read_po(path) if path.is_file() else None
+        if po is not None:
+            texts.update(usable(po))
+    return texts
