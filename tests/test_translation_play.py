@@ -175,3 +175,24 @@ def test_a_save_card_names_its_route_in_the_language_shown_now(pack: Path) -> No
     assert info.route_title == "The Night" and saves.route_title(info) == "La Nuit"
     # the pack's interface.po translates a few words; the game's own gives the rest
     assert french.words("title.new") == "Nouvelle partie" and french.words("title.load") == "Charger"
+
+
+def test_the_title_and_the_game_menu_beneath_settings_take_the_new_language(pack: Path) -> None:
+    app = make_app(load_story(pack))
+    row = [r.key for r in ROWS].index("language")
+
+    def change_language_over(beneath, arrow: int) -> None:
+        settings = SettingsScreen(app)
+        app.stack = [beneath, settings]
+        settings.rows.focus = row
+        feed(app, key(arrow))
+        feed(app, key(pygame.K_ESCAPE))
+        assert app.stack == [beneath]
+    title = app.make("title")
+    assert [b.label for b in title.buttons.buttons][:2] == ["New game", "Continue"]
+    change_language_over(title, pygame.K_RIGHT)
+    assert [b.label for b in title.buttons.buttons][:2] == ["Nouvelle partie", "Continuer"]
+    menu = app.make("game_menu", None)
+    assert [b.label for b in menu.buttons.buttons][:2] == ["Sauvegarder", "Charger"]
+    change_language_over(menu, pygame.K_LEFT)
+    assert app.language == "en" and [b.label for b in menu.buttons.buttons][:2] == ["Save", "Load"]

@@ -95,12 +95,23 @@ class GameMenu(Screen):
         self.play = play  # the play screen beneath: what Save keeps and History shows
         self.box = pygame.Rect(0, 0, 440, 520)
         self.box.center = (640, 350)
-        w = app.words
+        self.buttons = self.menu()
+        self.buttons.focus = 0
+
+    def menu(self) -> ButtonList:
+        """The buttons in the app's language (made again when the language changed in Settings)."""
+        w, play = self.app.words, self.play
+        self.language = self.app.language
         items = [("save", w("menu.save"), play is not None), ("load", w("menu.load"), True),
                  ("history", w("menu.history"), play is not None), ("settings", w("menu.settings"), True),
                  ("title", w("menu.main_menu"), True), ("quit", w("menu.quit"), True)]
-        self.buttons = ButtonList(column(items, self.box.centerx, self.box.y + 92, width=320, height=52, gap=14))
-        self.buttons.focus = 0
+        return ButtonList(column(items, self.box.centerx, self.box.y + 92, width=320, height=52, gap=14))
+
+    def on_enter(self) -> None:
+        if self.language != self.app.language:
+            focus = self.buttons.focus
+            self.buttons = self.menu()
+            self.buttons.focus = focus
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event):

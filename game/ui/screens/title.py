@@ -19,22 +19,31 @@ class TitleScreen(Screen):
         super().__init__(app)
         self.backdrop = Backdrop(app)
         self.newest = app.slots.newest()  # Continue loads the newest save of any kind
-        saves = self.newest is not None
         finished = set(app.records.routes_finished)
-        self.unlocked = [r for r in app.story.routes.values() if r.after and set(r.after) <= finished]
+        self.unlocked = [r.id for r in app.story.routes.values() if r.after and set(r.after) <= finished]
+        self.buttons = self.menu()
+        self.prepared = False
+
+    def menu(self) -> ButtonList:
+        """The main menu in the app's language (made again when the language changed in Settings)."""
+        app, saves = self.app, self.newest is not None
+        self.language = app.language
         w = app.words
         items = [("new", w("title.new"), True)]
-        items += [(f"route:{r.id}", r.title, True) for r in self.unlocked]
+        items += [(f"route:{r}", app.story.routes[r].title, True) for r in self.unlocked]
         items += [("continue", w("title.continue"), saves), ("load", w("title.load"), True),
                   ("settings", w("title.settings"), True), ("endings", w("title.endings"), True),
                   ("quit", w("title.quit"), True)]
         height, gap = (48, 11) if len(items) <= 6 else (44, 8)
-        self.buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height,
-                                         gap=gap))
-        self.buttons.focus = 0
-        self.prepared = False
+        buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height, gap=gap))
+        buttons.focus = 0
+        return buttons
 
     def on_enter(self) -> None:
+        if self.language != self.app.language:
+            focus = self.buttons.focus
+            self.buttons = self.menu()
+            self.buttons.focus = focus
         self.app.audio.music(self.app.story.title_music)
         self.app.audio.ambience(None)
         self.prepared = False
