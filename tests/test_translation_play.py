@@ -139,8 +139,11 @@ def test_old_settings_files_load_and_a_bad_language_value_is_ignored(tmp_path: P
     old.write_text(json.dumps({"text_speed": 60, "music_volume": 0.5}), encoding="utf-8")
     settings = Settings.load(old)
     assert (settings.text_speed, settings.music_volume, settings.language) == (60, 0.5, "")
-    old.write_text(json.dumps({"text_speed": 60, "language": ["fr"]}), encoding="utf-8")
-    assert Settings.load(old).language == ""
+    for bad in (["fr"], 3, "français", "../fr", "fr\n"):
+        old.write_text(json.dumps({"text_speed": 60, "language": bad}), encoding="utf-8")
+        assert Settings.load(old).language == ""
+    old.write_text(json.dumps({"language": "pt_BR"}), encoding="utf-8")
+    assert Settings.load(old).language == "pt_BR"
 
 
 def test_words_fall_back_to_english_for_a_changed_source_or_a_wrong_placeholder() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import shutil
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -24,6 +25,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "text_speed": (0, 150), "auto_delay": (0.5, 6.0),
     "music_volume": (0.0, 1.0), "ambience_volume": (0.0, 1.0), "sound_volume": (0.0, 1.0),
 }
+# What each text may be: anything else is ignored (the default is kept).
+TEXTS: dict[str, re.Pattern] = {"language": re.compile(r"(?:[a-z]{2,3}(?:_[A-Z]{2})?)?")}
 
 
 @dataclass
@@ -180,7 +183,7 @@ def _fill(value: Any, data: Any) -> Any:
                 low, high = RANGES.get(f.name, (-math.inf, math.inf))
                 setattr(value, f.name, type(default)(min(high, max(low, item))))
         elif isinstance(default, str):
-            if isinstance(item, str) and len(item) < 40:
+            if isinstance(item, str) and f.name in TEXTS and TEXTS[f.name].fullmatch(item):
                 setattr(value, f.name, item)
         elif isinstance(default, dict):
             if isinstance(item, dict):  # keep the entries that are short text to short text
