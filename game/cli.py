@@ -1,5 +1,5 @@
-"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
-author's new, test and graph (game/authoring.py).
+"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; the
+author's new, test and graph (game/authoring.py); and translate extract and check (game/i18n/commands.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 

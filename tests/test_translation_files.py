@@ -264,3 +264,21 @@ def test_every_unit_of_the_games_story_has_an_entry_in_the_french_files() -> Non
     have = {e.msgctxt for p in folder.rglob("*.po") for e in polib.pofile(str(p)) if not e.obsolete}
     missing = [u.context for u in story_units(load_story(default_root())) if u.context not in have]
     assert missing == []
+
+
+def test_extract_says_how_far_it_got_on_a_terminal_only(pack: Path, monkeypatch, capsys) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["translate", "extract", "--lang", "fr", "--story", str(pack)]) == 0
+    assert "writing translations/fr: 3 of 3 files" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")             # wiped before the report
+    monkeypatch.undo()
+    capsys.readouterr()
+    assert main(["translate", "extract", "--lang", "fr", "--story", str(pack)]) == 0   # not a terminal: nothing
+    assert capsys.readouterr().err == ""

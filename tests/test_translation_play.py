@@ -199,3 +199,10 @@ def test_the_title_and_the_game_menu_beneath_settings_take_the_new_language(pack
     assert [b.label for b in menu.buttons.buttons][:2] == ["Sauvegarder", "Charger"]
     change_language_over(menu, pygame.K_LEFT)
     assert app.language == "en" and [b.label for b in menu.buttons.buttons][:2] == ["Save", "Load"]
+
+
+def test_a_translation_that_drops_or_renames_a_value_in_braces_is_never_shown() -> None:
+    words = Words({"play.screenshot": ("Screenshot saved: {name}", "Capture enregistrée"),
+                   "play.meter_rose": ("{meter} rose", "{meter} en hausse")})
+    assert words("play.screenshot", name="a.png") == "Screenshot saved: a.png"
+    assert words("play.meter_rose", meter="Confiance") == "Confiance en hausse"

@@ -15,7 +15,7 @@ from ..story.units import Unit
 from .catalog import INTERFACE, folder
 from .extract import interface_units, po_path, units_by_file
 
-BRACES = re.compile(r"\{[^{}]*\}")
+BRACES = re.compile(r"\{[^{}]*\}")   # values a screen fills in (game/ui/words.py); the scene format has none
 
 
 @dataclass

@@ -49,7 +49,7 @@ def _extract(args: argparse.Namespace, story, words: dict[str, str], out: Print)
     tell = None
     if progress is not None:
         def tell(done: int, total: int) -> None:
-            progress("translate", done, total - done)
+            progress.say(f"writing translations/{args.lang}: {done} of {total} files")
     try:
         result = extract(story, args.lang, words, tell)
     except OSError as exc:

@@ -7,7 +7,10 @@ msgctxt, the English the msgid), so a string a screen shows must be here to be t
 """
 from __future__ import annotations
 
+import re
 from typing import Mapping
+
+BRACES = re.compile(r"\{[^{}]*\}")   # as game/i18n/check.py finds them
 
 WORDS: dict[str, str] = {
     # the title screen
@@ -106,6 +109,7 @@ WORDS: dict[str, str] = {
     "endings.title": "Endings",
     "endings.back": "Back",
     "endings.not_reached": "Not yet reached",
+    "endings.reached": "{count} of {total} reached",
     # settings
     "settings.title": "Settings",
     "settings.back": "Back",
@@ -143,7 +147,7 @@ class Words:
     def __call__(self, key: str, **values: object) -> str:
         source = WORDS[key]   # an unknown key is a bug in the screen that asks: it fails loudly, in the tests
         made_for, text = self.translations.get(key, (source, ""))
-        if text and made_for == source:
+        if text and made_for == source and sorted(BRACES.findall(text)) == sorted(BRACES.findall(source)):
             try:
                 return text.format(**values) if values else text
             except (KeyError, IndexError, ValueError):

@@ -30,7 +30,8 @@ class EndingScreen(Screen):
         veil = pygame.Surface(theme.CANVAS, pygame.SRCALPHA)
         veil.fill((6, 6, 14, 196))
         self.picture.blit(veil, (0, 0))
-        self.buttons = ButtonList([Button(app.words("ending.continue"), pygame.Rect(640 - 120, 634, 240, 52), key="continue")])
+        self.buttons = ButtonList([Button(app.words("ending.continue"), pygame.Rect(640 - 120, 634, 240, 52),
+                                          key="continue")])
         self.buttons.focus = 0
         self.font, self.lines = fit_epilogue(ending.epilogue, TEXT_WIDTH, self.room)
         self.waited = 0.0

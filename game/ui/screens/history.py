@@ -43,8 +43,8 @@ class HistoryScreen(Screen):
         self.focus: Optional[int] = len(self.rows) - 1 if self.rows else None
         self.top = 0
         self.scroll_to_end()
-        self.back = ButtonList([Button(app.words("history.back"), pygame.Rect(self.box.centerx - 90, self.box.bottom - 58, 180, 44),
-                                       key="back")])
+        back = pygame.Rect(self.box.centerx - 90, self.box.bottom - 58, 180, 44)
+        self.back = ButtonList([Button(app.words("history.back"), back, key="back")])
 
     def make_rows(self) -> list[Row]:
         timeline = self.play.timeline
@@ -148,7 +148,8 @@ class HistoryScreen(Screen):
     # --- drawing ---
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box)
-        text(canvas, theme.display_font(36), self.app.words("history.title"), theme.GOLD, (self.box.centerx, 54), "center")
+        text(canvas, theme.display_font(36), self.app.words("history.title"), theme.GOLD, (self.box.centerx, 54),
+             "center")
         small = theme.ui_font(theme.SMALL_SIZE)
         if not self.rows:
             text(canvas, theme.text_font(24, italic=True), self.app.words("history.empty"), theme.PAPER_DIM,

@@ -61,8 +61,8 @@ class Toasts:
             if meter.visible:
                 up = change.after > change.before
                 good = up == (meter.higher != "worse")
-                self.items.append(Toast(words("play.meter_rose" if up else "play.meter_fell", meter=meter.label), 1 if up else -1,
-                                        TOAST_SECONDS, good))
+                said = words("play.meter_rose" if up else "play.meter_fell", meter=meter.label)
+                self.items.append(Toast(said, 1 if up else -1, TOAST_SECONDS, good))
         self.items = self.items[-4:]
         self.changed = True
 

@@ -139,5 +139,6 @@ class GameMenu(Screen):
 
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box)
-        text(canvas, theme.display_font(34), self.app.words("menu.title"), theme.GOLD, (self.box.centerx, self.box.y + 48), "center")
+        text(canvas, theme.display_font(34), self.app.words("menu.title"), theme.GOLD,
+             (self.box.centerx, self.box.y + 48), "center")
         self.buttons.draw(canvas)

@@ -79,7 +79,8 @@ class RouteSelect(Screen):
 
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
-        text(canvas, theme.display_font(44), self.app.words("routes.title"), (250, 236, 206), (640, 84), "center", shadow=True)
+        text(canvas, theme.display_font(44), self.app.words("routes.title"), (250, 236, 206), (640, 84), "center",
+             shadow=True)
         body, small = theme.text_font(21), theme.ui_font(theme.SMALL_SIZE)
         for card, route in zip(self.cards.buttons, self.routes):
             focused = self.cards.buttons[self.cards.focus or 0] is card and self.cards.focus is not None
@@ -91,7 +92,8 @@ class RouteSelect(Screen):
                  (card.rect.centerx, card.rect.y + TITLE_TOP), "midtop")
             progress = self.progress(route.id)
             foot = self.foot(card.rect, progress)
-            text(canvas, small, progress, theme.PAPER_DIM if progress == self.app.words("routes.not_played") else theme.GOLD,
+            unplayed = progress == self.app.words("routes.not_played")
+            text(canvas, small, progress, theme.PAPER_DIM if unplayed else theme.GOLD,
                  foot.topleft)
             y = card.rect.y + BLURB_TOP
             for line in blurb(route.blurb, body, foot.top - 6 - y):  # never into the foot

@@ -228,12 +228,14 @@ class SaveLoad(Screen):
         below = picture.bottom + 8
         if info is None:
             pygame.draw.rect(canvas, (34, 31, 40), picture, border_radius=6)
-            text(canvas, theme.display_font(24), self.app.words("saves.empty"), theme.PAPER_DIM, picture.center, "center")
+            text(canvas, theme.display_font(24), self.app.words("saves.empty"), theme.PAPER_DIM, picture.center,
+                 "center")
             text(canvas, small, label, theme.PAPER_DIM, (card.x + 16, below))
             return
         if not info.usable:
             pygame.draw.rect(canvas, (52, 28, 30), picture, border_radius=6)
-            text(canvas, theme.display_font(24), self.app.words("saves.damaged"), (236, 150, 130), (picture.centerx, picture.y + 40),
+            text(canvas, theme.display_font(24), self.app.words("saves.damaged"), (236, 150, 130),
+                 (picture.centerx, picture.y + 40),
                  "center")
             y = picture.y + 76
             for line in wrap(info.error, small, picture.width - 24)[:3]:

@@ -81,18 +81,16 @@ class SettingsScreen(Screen):
         self.box = pygame.Rect(190, 30, 900, 660)
         self.rows = ButtonList([])
         self.back = ButtonList([])
-        self.label(0)
+        self.make_rows(0)
 
-    def label(self, focus: int) -> None:
+    def make_rows(self, focus: int) -> None:
         """The rows and Back in the app's language (again after the language changed)."""
         words = self.app.words
-        self.rows = ButtonList([Button(row.title(words), pygame.Rect(self.box.x + 30, self.box.y + 80 + i * 56, 840,
-                                                                     48), key=row.key)
-                                for i, row in enumerate(ROWS)], align="left")
+        self.rows = ButtonList([Button(row.title(words), pygame.Rect(self.box.x + 30, self.box.y + 80 + i * 56, 840, 48),
+                                       key=row.key) for i, row in enumerate(ROWS)], align="left")
         self.rows.focus = focus
-        self.back = ButtonList([Button(words("settings.back"), pygame.Rect(self.box.centerx - 90,
-                                                                           self.box.bottom - 66, 180, 50),
-                                       key="back")])
+        back = pygame.Rect(self.box.centerx - 90, self.box.bottom - 66, 180, 50)
+        self.back = ButtonList([Button(words("settings.back"), back, key="back")])
 
     def change(self, index: int, direction: int) -> None:
         row = ROWS[index]
@@ -104,7 +102,7 @@ class SettingsScreen(Screen):
             now = choices.index(self.app.language) if self.app.language in choices else 0
             settings.language = choices[(now + direction) % len(choices)]
             self.app.set_language(settings.language)
-            self.label(index)
+            self.make_rows(index)
         else:
             row.step(settings, direction)
         self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
@@ -135,7 +133,8 @@ class SettingsScreen(Screen):
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         panel(canvas, self.box)
-        text(canvas, theme.display_font(40), self.app.words("settings.title"), theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
+        text(canvas, theme.display_font(40), self.app.words("settings.title"), theme.GOLD,
+             (self.box.centerx, self.box.y + 44), "center")
         self.rows.draw(canvas)
         font = theme.ui_font()
         for i, row in enumerate(ROWS):
@@ -145,6 +144,7 @@ class SettingsScreen(Screen):
                 x, y = rect.center
                 points = [(x - 6, y - 9), (x - 6, y + 9), (x + 8, y)] if up else [(x + 6, y - 9), (x + 6, y + 9), (x - 8, y)]
                 pygame.draw.polygon(canvas, theme.PAPER, points)
-            text(canvas, font, row.value(self.app.settings, self.app.words), theme.PAPER, ((less.right + more.left) // 2, less.centery),
+            text(canvas, font, row.value(self.app.settings, self.app.words), theme.PAPER,
+                 ((less.right + more.left) // 2, less.centery),
                  "center")
         self.back.draw(canvas)
