@@ -1,5 +1,6 @@
-"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; and the
-author's new, test and graph (game/authoring.py) and analyze (game/analysis_command.py).
+"""The command line: lint, routes, play, explore, stats and shot over a story folder, or the game's window; the
+author's new, test and graph (game/authoring.py), analyze (game/analysis_command.py), and translate extract
+and check (game/i18n/commands.py).
 
 Whatever goes wrong, the command ends with one line on standard error and an exit code, never a traceback:
 
@@ -87,12 +88,36 @@ def cmd_lint(args: argparse.Namespace) -> int:
                "words": s["words"], "menus": s["menus"], "choices": s["choices"],
                "endings": s["endings"], "routes": len(story.routes), "errors": [],
                "warnings": [p.to_json() for p in warnings]}
+    translation = _translation_warnings(story)
+    if translation:
+        summary["translation_warnings"] = translation
+        if not args.json:
+            for warning in translation:
+                print(f"warning: {warning}", file=sys.stderr)
     counts = ", ".join(_counted(s[k], k.rstrip("s")) for k in ("scenes", "lines", "words"))
     clean = f"clean but for {_counted(len(warnings), 'warning')}" if warnings else "clean"
     print_out(args, summary, f"{story.title}: {clean}. {counts}, {_counted(s['menus'], 'menu')} "
                         f"({_counted(s['choices'], 'choice')}), {_counted(s['endings'], 'ending')} "
                         f"in {_counted(len(story.routes), 'route')}.")
     return EXIT_OK
+
+
+def _translation_warnings(story) -> list[str]:
+    """What `translate check` would say of each language under the story's translations/, but the text box's
+    measure (it needs the fonts): warnings, as a translation never stops the story from being played."""
+    if not (Path(story.root) / "translations").is_dir():
+        return []
+    from .i18n.catalog import SOURCE_LANGUAGE, languages
+    from .i18n.check import check
+    from .ui.words import WORDS
+    out: list[str] = []
+    for lang in languages(story.root):
+        if lang != SOURCE_LANGUAGE:
+            report = check(story, lang, WORDS)
+            out.extend(str(f) for f in report.findings)
+            if not report.ok:
+                out.append(f"translations/{report.summary()} (python -m game translate check --lang {lang})")
+    return out
 
 
 def cmd_routes(args: argparse.Namespace) -> int:
@@ -140,9 +165,14 @@ def cmd_play(args: argparse.Namespace) -> int:
     story = _load(args)
     if story is None:
         return EXIT_PROBLEMS
+    source = story   # saves go by the story as written: they hold ids, whatever the language
+    if args.lang:
+        story = _in_language(story, args.lang)
+        if story is None:
+            return EXIT_BAD_INPUT
     try:
         if args.load:
-            state, _meta = read_save(args.load, story)
+            state, _meta = read_save(args.load, source)
             if args.route and args.route != state.route:
                 print(f"{args.load}: the save is on route '{state.route}', not '{args.route}'", file=sys.stderr)
                 return EXIT_BAD_INPUT
@@ -162,7 +192,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.save:
         try:
             write_save(args.save, runner.checkpoint, {"route": runner.state.route, "scene": runner.state.scene},
-                       story)
+                       source)
         except OSError as exc:
             print(f"{args.save}: cannot write the save ({exc.strerror})", file=sys.stderr)
             return EXIT_BAD_INPUT
@@ -173,6 +203,23 @@ def cmd_play(args: argparse.Namespace) -> int:
         if result.stopped == "menu":
             print(f"\n(stopped at a menu after {len(result.choices)} choices: add more to --choose)")
     return EXIT_OK
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from .i18n.commands import cmd_translate as translate
+    return translate(args, _load, print_out)
+
+
+def _in_language(story, lang: str):
+    """The story in `lang`, or None after saying which languages it has."""
+    from .i18n.catalog import languages, story_texts
+    from .story.translated import translated
+    found = languages(story.root)
+    if lang not in found:
+        print(f"no translation '{lang}' in {Path(story.root) / 'translations'} (the story's languages are: "
+              f"{', '.join(found)})", file=sys.stderr)
+        return None
+    return translated(story, story_texts(story.root, lang))
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
@@ -336,6 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
         "test": (lambda args: authoring.cmd_test(args, _load), authoring.HELP["test"]),
         "graph": (lambda args: authoring.cmd_graph(args, _load), authoring.HELP["graph"]),
         "analyze": (_analyze, "what every path does: meter ranges, unused flags, idle options, endings by strategy"),
+        "translate": (cmd_translate, "write the PO files a translator works in (extract), or check a translation"),
     }
     for name, (func, helptext) in commands.items():
         p = sub.add_parser(name, parents=[common], help=helptext, description=helptext)
@@ -358,7 +406,12 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--html", type=Path, metavar="FILE.html", help="also write the analysis as a page")
             p.add_argument("--plays", type=int, default=2000, metavar="N", help="random playthroughs per route")
             p.add_argument("--seed", type=int, default=0, metavar="S", help="the random playthroughs' seed")
+        if name == "translate":
+            from .i18n.commands import add_arguments   # argparse only: polib is read when the command runs
+            add_arguments(p)
         if name == "play":
+            p.add_argument("--lang", metavar="CODE", help="print the lines in this language (a folder of the "
+                           "story's translations/), where a translation exists")
             how = p.add_mutually_exclusive_group()
             how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")
             how.add_argument("--random", type=int, metavar="SEED", help="answer menus at random")

@@ -1,4 +1,5 @@
-"""A count of long work done, rewritten in place on one line of a terminal (the explorer's states, for now)."""
+"""A count of long work done, rewritten in place on one line of a terminal (the explorer's states, the files
+translate extract writes)."""
 from __future__ import annotations
 
 from typing import Optional, TextIO
@@ -13,8 +14,11 @@ class TerminalProgress:
         self.shown = False
 
     def __call__(self, route: str, states: int, waiting: int) -> None:
-        self.stream.write(f"\r\x1b[Kexploring route {route}: {states:,} states at menus, "
-                          f"{waiting:,} still to follow")
+        self.say(f"exploring route {route}: {states:,} states at menus, {waiting:,} still to follow")
+
+    def say(self, words: str) -> None:
+        """Put `words` on the progress line, in place of what it said."""
+        self.stream.write(f"\r\x1b[K{words}")
         self.stream.flush()
         self.shown = True
 

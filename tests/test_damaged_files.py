@@ -32,7 +32,7 @@ from game.slots import SaveSlots
 from game.story import Line, Menu, Runner, SaveError, default_root, load_story
 from game.story.saves import checksum
 from game.story.timeline import Timeline
-from game.ui.prefs import CHOICES, RANGES, Records, SeenLines, Settings, player_notes
+from game.ui.prefs import CHOICES, RANGES, TEXTS, Records, SeenLines, Settings, player_notes
 from ui_helpers import key, make_app
 
 SEED = 20260501
@@ -95,7 +95,8 @@ def expected_settings(data: Any) -> Settings:
             if isinstance(value, bool):
                 setattr(want, f.name, value)
         elif isinstance(default, str):
-            if isinstance(value, str) and value in CHOICES[f.name]:
+            if isinstance(value, str) and (value in CHOICES.get(f.name, ())
+                                           or (f.name in TEXTS and TEXTS[f.name].fullmatch(value))):
                 setattr(want, f.name, value)
         elif type(value) is int or type(value) is float and math.isfinite(value):   # a whole number is finite
             low, high = RANGES[f.name]

@@ -6,7 +6,7 @@ tests and the benchmark use it alike.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from .events import Line, Menu
@@ -125,6 +125,19 @@ class Timeline:
         kept: list[list[Any]] = []
         self.earlier = earlier_entries(story, log, kept)
         self.earlier_log = kept
+
+    def retell(self, story: Story) -> None:
+        """The same history in the words of `story`, the same story in another language: the ids and states stay,
+        each line and choice takes that story's text."""
+        self.earlier = earlier_entries(story, self.earlier_log)
+        lines, menus = line_index(story), menu_index(story)
+        for step in self.steps + self.future:
+            if step.line is not None and step.line.id in lines:
+                step.line = replace(step.line, text=lines[step.line.id][1].text)
+            if step.menu is not None and step.authored is not None and step.menu.id in menus:
+                options = menus[step.menu.id].options
+                if 0 <= step.authored < len(options):
+                    step.choice_text = options[step.authored].text
 
     def log(self) -> list[list[Any]]:
         """The history as a save keeps it: what came before the last load, then the steps before the one on screen

@@ -13,8 +13,10 @@ from typing import Callable, Optional
 import pygame
 
 from ..paths import config_dir, data_dir, story_data_dir
+from ..i18n.catalog import SOURCE_LANGUAGE, interface_texts, languages, story_texts
 from ..slots import SaveSlots
 from ..story import Runner, Story, default_root
+from ..story.translated import translated
 from . import screens
 from ..playerfiles import sweep_temporary
 from .memory import bound_heap
@@ -26,6 +28,7 @@ from .gamepad import Gamepads
 from .voice import Espeak, Speech, Voicing
 from .widgets import UI_FOCUS, UI_SOUND
 from .window import Window
+from .words import Words
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,8 @@ class App:
 
     def __init__(self, story: Story, settings: Settings | None = None, records: Records | None = None,
                  headless: bool = False, audio: bool = True, speech: Speech | None = None):
-        self.story = story
+        self.story = story           # as the player's language shows it (set_language)
+        self.source_story = story    # as its author wrote it: what saves, records and reloads go by
         self.settings = settings or Settings.load()
         # Each story keeps its own saves, records and seen lines: a story pack never sees another's.
         own = Path(story.root).resolve() == default_root().resolve()
@@ -81,6 +85,10 @@ class App:
         self.voice = Voicing(self.settings, speech if speech is not None else Espeak.find())   # V
         self.clipboard = ClipboardVoicing(self.settings)                                        # Shift+C
         self.pads = Gamepads()   # a pad's buttons and stick arrive as the keys they stand for
+        self.language = SOURCE_LANGUAGE
+        self.words = Words()
+        self._texts: dict = {}
+        self.set_language(self.settings.language)
 
     def trace(self, **what) -> None:
         if self.trace_path is None:
@@ -109,9 +117,24 @@ class App:
         """Play on with `story`, the same folder read again (Shift+R): its pictures and sounds are looked up
         afresh; saves, records and seen lines stay where they are."""
         from .assets import AssetCache
-        self.story = story
+        self.source_story = story
+        self.story = translated(story, self._texts)
         self.assets = AssetCache(story, self.prefetch)
         self.slots.story = story
+
+    def languages(self) -> list[str]:
+        """The source language, then those the story's translations/ folder has."""
+        return languages(self.source_story.root)
+
+    def set_language(self, lang: str) -> None:
+        """Show the story and the interface in `lang` (a language the story lacks: its source language). A play
+        screen shows its moment again in the new words when it is next on top (PlayScreen.on_enter)."""
+        lang = lang if lang in self.languages() else SOURCE_LANGUAGE
+        root = self.source_story.root
+        self.language = lang
+        self._texts = story_texts(root, lang)
+        self.story = translated(self.source_story, self._texts)
+        self.words = Words(interface_texts(lang, root, default_root()))
 
     def volumes(self) -> dict[str, float]:
         s = self.settings
@@ -257,7 +280,8 @@ class App:
         """Say, in the window, anything that happened to the player's files (a damaged one set aside, ...)."""
         notes = player_notes(self.settings, self.records, self.seen)
         if notes and self.stack:
-            apply(self.stack, Push(self.make("notice", "About your saved data", " ".join(notes), button="OK")))
+            apply(self.stack, Push(self.make("notice", self.words("saves.about_data"), " ".join(notes),
+                                                   button=self.words("notice.ok"))))
 
     def _on_sigterm(self, signum, frame) -> None:
         self.terminated = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import shutil
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -27,6 +28,8 @@ RANGES: dict[str, tuple[float, float]] = {
 }
 # What each word may be: a setting's name that is not one of these is ignored (the default is kept).
 CHOICES: dict[str, tuple[str, ...]] = {"text_face": ("lora", "atkinson-hyperlegible")}
+# What each text may be: anything else is ignored (the default is kept).
+TEXTS: dict[str, re.Pattern] = {"language": re.compile(r"(?:[a-z]{2,3}(?:_[A-Z]{2})?)?")}
 
 
 @dataclass
@@ -46,6 +49,7 @@ class Settings:
     box_opacity: int = 90         # percent: the text box over the picture
     high_contrast: bool = False   # opaque box and buttons, white words
     reduced_motion: bool = False  # no typewriter, no moving tiles, cuts for fades, a still title
+    language: str = ""            # a language code of the story's translations/; "" the story's own language
     file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -189,7 +193,8 @@ def _fill(value: Any, data: Any) -> Any:
                 low, high = RANGES.get(f.name, (-math.inf, math.inf))
                 setattr(value, f.name, type(default)(min(high, max(low, item))))
         elif isinstance(default, str):
-            if isinstance(item, str) and item in CHOICES.get(f.name, ()):
+            if isinstance(item, str) and (item in CHOICES.get(f.name, ())
+                                          or (f.name in TEXTS and TEXTS[f.name].fullmatch(item))):
                 setattr(value, f.name, item)
         elif isinstance(default, dict):
             if isinstance(item, dict):  # keep the entries that are short text to short text

@@ -60,9 +60,9 @@ def write_slot(app: App, name: str, snap: Snapshot) -> str:
     try:
         app.slots.write(name, snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail)
     except (OSError, ValueError) as exc:
-        return f"Could not save: {getattr(exc, 'strerror', None) or exc}"
+        return app.words("saves.not_saved", reason=getattr(exc, 'strerror', None) or exc)
     app.seen.save()
-    return "Saved"
+    return app.words("saves.saved")
 
 
 def autosave(app: App, snap: Snapshot) -> Optional[str]:
@@ -83,5 +83,5 @@ def load_slot(app: App, name: str) -> Transition:
         runner = Runner(app.story, loaded.state)
     except (SaveError, StoryError) as exc:
         reason = exc.reason if isinstance(exc, SaveError) else str(exc)
-        return Push(app.make("notice", "This save cannot be loaded", reason))
+        return Push(app.make("notice", app.words("saves.cannot_load"), reason))
     return Replace(app.make("play", runner, resume=True, note=loaded.note, log=loaded.log), clear=True)

@@ -38,7 +38,7 @@ def reload_story(screen: PlayScreen) -> Optional[Transition]:
     screen.pace.stop()
     try:
         from ...story.reload import reload   # the loader, only when an author asks: not at every start
-        reloaded = reload(app.story.root, app.story, screen.runner.checkpoint, screen.timeline.trail())
+        reloaded = reload(app.story.root, app.source_story, screen.runner.checkpoint, screen.timeline.trail())
     except StoryError as exc:
         return Push(app.make("story_problems", exc.problems))
     app.swap_story(reloaded.story)

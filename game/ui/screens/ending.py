@@ -30,7 +30,8 @@ class EndingScreen(Screen):
         veil = pygame.Surface(theme.CANVAS, pygame.SRCALPHA)
         veil.fill((6, 6, 14, 196))
         self.picture.blit(veil, (0, 0))
-        self.buttons = ButtonList([Button("Continue", pygame.Rect(640 - 120, 634, 240, 52), key="continue")])
+        self.buttons = ButtonList([Button(app.words("ending.continue"), pygame.Rect(640 - 120, 634, 240, 52),
+                                          key="continue")])
         self.buttons.focus = 0
         self.font, self.lines = fit_epilogue(ending.epilogue, TEXT_WIDTH, self.room)
         self.waited = 0.0
@@ -94,10 +95,10 @@ class StoryStopped(Screen):
         canvas.fill((14, 12, 22))
         box = pygame.Rect(140, 200, 1000, 300)
         panel(canvas, box)
-        text(canvas, theme.display_font(34), "The story stopped here", theme.GOLD, (640, 250), "center")
+        text(canvas, theme.display_font(34), self.app.words("ending.stopped"), theme.GOLD, (640, 250), "center")
         y = 300
         for line in wrap(self.message, theme.ui_font(), 900)[:5]:
             text(canvas, theme.ui_font(), line, theme.PAPER, (190, y))
             y += 30
-        text(canvas, theme.ui_font(theme.SMALL_SIZE), "Press any key to go back to the title", theme.PAPER_DIM,
+        text(canvas, theme.ui_font(theme.SMALL_SIZE), self.app.words("ending.stopped_help"), theme.PAPER_DIM,
              (640, 470), "center")

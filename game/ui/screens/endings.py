@@ -22,8 +22,8 @@ class EndingsScreen(Screen):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=190)
         self.box = pygame.Rect(190, 60, 900, 600)
-        self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50),
-                                       key="back")])
+        back = pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50)
+        self.back = ButtonList([Button(app.words("endings.back"), back, key="back")])
         # Up and Down run through the reached endings, then Back; the layout measures from Back alone.
         self.reached = self.entries()
         self.buttons = ButtonList(self.reached + self.back.buttons)
@@ -75,8 +75,11 @@ class EndingsScreen(Screen):
         panel(canvas, self.box)
         story, reached = self.app.story, set(self.app.records.endings)
         total = len(story.endings)
-        text(canvas, theme.display_font(40), "Endings", theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
-        text(canvas, theme.ui_font(theme.SMALL_SIZE), f"{len(reached & set(story.endings))} of {total} reached",
+        words = self.app.words
+        text(canvas, theme.display_font(40), words("endings.title"), theme.GOLD, (self.box.centerx, self.box.y + 44),
+             "center")
+        text(canvas, theme.ui_font(theme.SMALL_SIZE), words("endings.reached", count=len(reached & set(story.endings)),
+                                                            total=total),
              theme.PAPER_DIM, (self.box.centerx, self.box.y + 84), "center")
         columns = self.sections()
         width = (self.box.width - 80) // len(columns)
@@ -89,7 +92,7 @@ class EndingsScreen(Screen):
         unreached = theme.text_font(24, italic=True)
         for ending, rect in self.rows():
             if ending.id not in reached:
-                text(canvas, unreached, "Not yet reached", theme.PAPER_DIM, (rect.x + 36, rect.y + 1))
+                text(canvas, unreached, words("endings.not_reached"), theme.PAPER_DIM, (rect.x + 36, rect.y + 1))
         for button in self.reached:
             self.draw_entry(canvas, button, button is focused)
         self.back.buttons[0].draw(canvas, focused is self.back.buttons[0])
@@ -116,8 +119,8 @@ class EndingText(Screen):
         route = app.story.routes.get(self.ending.route)
         self.route = route.title if route is not None else self.ending.route
         self.box = pygame.Rect(160, 40, 960, 640)
-        self.buttons = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 74, 180, 50),
-                                          key="back")])
+        back = pygame.Rect(self.box.centerx - 90, self.box.bottom - 74, 180, 50)
+        self.buttons = ButtonList([Button(app.words("endings.back"), back, key="back")])
         self.buttons.focus = 0
         self.top = self.box.y + 150
         self.width = self.box.width - 120

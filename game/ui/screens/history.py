@@ -43,8 +43,8 @@ class HistoryScreen(Screen):
         self.focus: Optional[int] = len(self.rows) - 1 if self.rows else None
         self.top = 0
         self.scroll_to_end()
-        self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 58, 180, 44),
-                                       key="back")])
+        back = pygame.Rect(self.box.centerx - 90, self.box.bottom - 58, 180, 44)
+        self.back = ButtonList([Button(app.words("history.back"), back, key="back")])
 
     def make_rows(self) -> list[Row]:
         timeline = self.play.timeline
@@ -64,7 +64,7 @@ class HistoryScreen(Screen):
 
     def row(self, speaker, words, choice, step, font, italic) -> Row:
         character = self.app.story.characters.get(speaker) if speaker else None
-        name = character.name if character else ("Your choice" if choice else "")
+        name = character.name if character else (self.app.words("history.your_choice") if choice else "")
         colour = theme.hex_colour(character.color) if character else (theme.GOLD if choice else theme.PAPER_DIM)
         width = AREA.width - NAME_W - 30
         lines = wrap(("» " if choice else "") + words, font if not (speaker is None and not choice) else italic, width)
@@ -148,10 +148,11 @@ class HistoryScreen(Screen):
     # --- drawing ---
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box)
-        text(canvas, theme.display_font(36), "History", theme.GOLD, (self.box.centerx, 54), "center")
+        text(canvas, theme.display_font(36), self.app.words("history.title"), theme.GOLD, (self.box.centerx, 54),
+             "center")
         small = theme.ui_font(theme.SMALL_SIZE)
         if not self.rows:
-            text(canvas, theme.text_font(24, italic=True), "Nothing has been said yet.", theme.PAPER_DIM,
+            text(canvas, theme.text_font(24, italic=True), self.app.words("history.empty"), theme.PAPER_DIM,
                  AREA.center, "center")
         font, italic = theme.text_font(22), theme.text_font(22, italic=True)
         for index, y in self.visible():
@@ -170,7 +171,7 @@ class HistoryScreen(Screen):
                 ly += 30
         self.draw_scrollbar(canvas)
         self.back.draw(canvas)
-        text(canvas, small, "Click a line to return to it.  Wheel or arrows to scroll.", theme.PAPER_DIM,
+        text(canvas, small, self.app.words("history.help"), theme.PAPER_DIM,
              (self.box.right - 30, self.box.bottom - 36), "midright")
 
     def draw_scrollbar(self, canvas: pygame.Surface) -> None:

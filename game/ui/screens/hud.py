@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 import pygame
 
 from ...story import Changed, Story
 from .. import theme
 from ..widgets import panel, text
+from ..words import Words
 
 TOAST_SECONDS = 2.8
 
@@ -52,14 +54,15 @@ class Toasts:
         self.items: list[Toast] = []
         self.changed = False
 
-    def add(self, story: Story, changed: Changed) -> None:
+    def add(self, story: Story, changed: Changed, words: Optional[Words] = None) -> None:
+        words = words or Words()
         for change in changed.meters:
             meter = story.meters[change.meter]
             if meter.visible:
                 up = change.after > change.before
                 good = up == (meter.higher != "worse")
-                self.items.append(Toast(f"{meter.label} {'rose' if up else 'fell'}", 1 if up else -1,
-                                        TOAST_SECONDS, good))
+                said = words("play.meter_rose" if up else "play.meter_fell", meter=meter.label)
+                self.items.append(Toast(said, 1 if up else -1, TOAST_SECONDS, good))
         self.items = self.items[-4:]
         self.changed = True
 
@@ -120,8 +123,9 @@ def _fit(font: pygame.font.Font, words: str, width: int) -> str:
 class MeterPanel:
     """The meters the author marked visible, as bars with numbers; toggled with M or its tab."""
 
-    def __init__(self, story: Story):
+    def __init__(self, story: Story, words: Optional[Words] = None):
         self.meters = [m for m in story.meters.values() if m.visible]
+        self.label = (words or Words())("play.meters")
         self.toggle_rect = pygame.Rect(24, 18, 132, 36)
 
     def draw(self, canvas: pygame.Surface, values: dict[str, int], open_: bool) -> None:
@@ -129,7 +133,7 @@ class MeterPanel:
             return
         font = theme.ui_font(theme.SMALL_SIZE)
         panel(canvas, self.toggle_rect, alpha=210)
-        text(canvas, font, "Meters (M)", theme.PAPER if open_ else theme.PAPER_DIM, self.toggle_rect.center, "center")
+        text(canvas, font, self.label, theme.PAPER if open_ else theme.PAPER_DIM, self.toggle_rect.center, "center")
         if not open_:
             return
         box = pygame.Rect(24, 62, 360, 24 + 58 * len(self.meters))

@@ -24,9 +24,10 @@ class Confirm(Screen):
 
     overlay = True
 
-    def __init__(self, app, question: str, detail: str, then: Callable[[], Transition], yes: str = "Yes",
-                 no: str = "No"):
+    def __init__(self, app, question: str, detail: str, then: Callable[[], Transition], yes: str = "",
+                 no: str = ""):
         super().__init__(app)
+        yes, no = yes or app.words("confirm.yes"), no or app.words("confirm.no")
         self.question, self.detail, self.then = question, detail, then
         self.box = pygame.Rect(0, 0, 640, 270)
         self.box.center = (640, 340)
@@ -57,8 +58,9 @@ class Notice(Screen):
 
     overlay = True
 
-    def __init__(self, app, title: str, body: str, button: str = "Back"):
+    def __init__(self, app, title: str, body: str, button: str = ""):
         super().__init__(app)
+        button = button or app.words("notice.back")
         self.title = title
         self.lines = wrap(" ".join(body.split()), theme.ui_font(theme.UI_SIZE), 560)[:14]
         height = 190 + 30 * len(self.lines)
@@ -83,9 +85,6 @@ class Notice(Screen):
         self.buttons.draw(canvas)
 
 
-LEAVE_NOTE = "Your place is kept: Continue on the title brings you back."
-
-
 class GameMenu(Screen):
     """Escape or right click during play: save, load, history, settings, main menu, quit."""
 
@@ -96,10 +95,23 @@ class GameMenu(Screen):
         self.play = play  # the play screen beneath: what Save keeps and History shows
         self.box = pygame.Rect(0, 0, 440, 520)
         self.box.center = (640, 350)
-        items = [("save", "Save", play is not None), ("load", "Load", True), ("history", "History", play is not None),
-                 ("settings", "Settings", True), ("title", "Main menu", True), ("quit", "Quit", True)]
-        self.buttons = ButtonList(column(items, self.box.centerx, self.box.y + 92, width=320, height=52, gap=14))
+        self.buttons = self.menu()
         self.buttons.focus = 0
+
+    def menu(self) -> ButtonList:
+        """The buttons in the app's language (made again when the language changed in Settings)."""
+        w, play = self.app.words, self.play
+        self.language = self.app.language
+        items = [("save", w("menu.save"), play is not None), ("load", w("menu.load"), True),
+                 ("history", w("menu.history"), play is not None), ("settings", w("menu.settings"), True),
+                 ("title", w("menu.main_menu"), True), ("quit", w("menu.quit"), True)]
+        return ButtonList(column(items, self.box.centerx, self.box.y + 92, width=320, height=52, gap=14))
+
+    def on_enter(self) -> None:
+        if self.language != self.app.language:
+            focus = self.buttons.focus
+            self.buttons = self.menu()
+            self.buttons.focus = focus
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event):
@@ -121,11 +133,12 @@ class GameMenu(Screen):
                 return then()
             return go
         if chosen.key == "title":
-            return Push(Confirm(app, "Return to the title?", LEAVE_NOTE,
+            return Push(Confirm(app, app.words("menu.return_question"), app.words("menu.leave_note"),
                                 leave(lambda: Replace(app.make("title"), clear=True))))
-        return Push(Confirm(app, "Quit the game?", LEAVE_NOTE, leave(Quit)))
+        return Push(Confirm(app, app.words("menu.quit_question"), app.words("menu.leave_note"), leave(Quit)))
 
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box, alpha=theme.DIALOG_ALPHA)
-        text(canvas, theme.display_font(34), "Menu", theme.GOLD, (self.box.centerx, self.box.y + 48), "center")
+        text(canvas, theme.display_font(34), self.app.words("menu.title"), theme.GOLD,
+             (self.box.centerx, self.box.y + 48), "center")
         self.buttons.draw(canvas)

@@ -12,13 +12,14 @@ from ...story.lookahead import upcoming
 from ...story.timeline import Step, Timeline
 from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
-from ..choice_menu import GAP as MENU_GAP, choice_buttons, place as place_menu
+from ..choice_menu import choice_buttons, place as place_menu
 from ..reading import Reading
 from ..screen import Push, Replace, Screen, Transition
 from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
 from ..widgets import Button, ButtonList, panel, text
+from ..words import Words
 from .authoring import author_key, is_author_key
 from .devpanel import DevOverlay
 from .hud import MeterPanel, Toasts
@@ -27,8 +28,7 @@ ADVANCE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | \
     {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
-QUICK = [("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "Auto"), ("save", "Save"),
-         ("qsave", "Q.Save"), ("qload", "Q.Load"), ("prefs", "Prefs")]
+QUICK = ["back", "history", "skip", "auto", "save", "qsave", "qload", "prefs"]   # words.py: play.KEY
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
 MODE_RECT = pygame.Rect(1060, 18, 196, 36)  # "Skipping" / "Auto" at the top right
 MENU_GUARD = 0.35  # seconds a new menu ignores keys: a quick double Return at the line before picks nothing
@@ -43,12 +43,14 @@ def quick_band() -> pygame.Surface:
     return band
 
 
-def quick_menu() -> ButtonList:
+def quick_menu(words: Optional[Words] = None) -> ButtonList:
     font = theme.ui_font(theme.SMALL_SIZE, bold=True)   # the light face's thin strokes alone read too dim
-    widths = [font.size(label)[0] + 28 for _, label in QUICK]
+    words = words or Words()
+    labels = [(key, words(f"play.{key}")) for key in QUICK]
+    widths = [font.size(label)[0] + 28 for _, label in labels]
     x = 640 - sum(widths) // 2
     buttons = []
-    for (key, label), width in zip(QUICK, widths):
+    for (key, label), width in zip(labels, widths):
         buttons.append(Button(label, pygame.Rect(x, BOX.bottom + 6, width, 28), key=key))
         x += width
     return ButtonList(buttons, font, horizontal=True, flat=True)
@@ -62,11 +64,11 @@ class PlayScreen(Screen):
         self.stage = StageView(app.assets)
         self.box = TextBox(app.settings.text_speed, Reading.of(app.settings))
         self.menu: Optional[ButtonList] = None
-        self.quick = quick_menu()
+        self.quick = quick_menu(app.words)
         self.menu_dims = False                           # see show_menu
         self._dim: Optional[pygame.Surface] = None
         self.band = quick_band()
-        self.meters = MeterPanel(app.story)
+        self.meters = MeterPanel(app.story, app.words)
         self.toasts = Toasts()
         self.dev = DevOverlay()  # Shift+D; off for every new play screen, and never a setting
         self.timeline = Timeline()
@@ -95,6 +97,8 @@ class PlayScreen(Screen):
         self.box.speed = self.app.settings.text_speed
         self.restyle()
         if self.started:
+            if self.runner.story is not self.app.story:   # the language changed (Settings) while this was beneath
+                self.retell()
             return
         self.started = True
         if self.resume:
@@ -116,7 +120,7 @@ class PlayScreen(Screen):
                 if isinstance(event, Stage):
                     self.stage_command(event, instant)
                 elif isinstance(event, Changed):
-                    self.toasts.add(self.app.story, event)
+                    self.toasts.add(self.app.story, event, self.app.words)
                 elif isinstance(event, Line):
                     self.timeline.record(self.runner.checkpoint, event)
                     self.show_line(event, instant)
@@ -230,7 +234,7 @@ class PlayScreen(Screen):
         self._share_seen(self.runner)
         self.stage = StageView(self.app.assets)
         self.stage.still = self.box.reading.reduced_motion
-        self.meters = MeterPanel(self.app.story)
+        self.meters = MeterPanel(self.app.story, self.app.words)
         self.pace.stop()
         self.toasts.items.clear()
         self.menu, self.line = None, None
@@ -238,6 +242,16 @@ class PlayScreen(Screen):
         if note:
             self.toasts.note(note, seconds=6.0)
         return self.pump(instant=True)
+
+    def retell(self) -> None:
+        """Show the moment on screen, its history and the quick menu again in the app's language."""
+        self.timeline.retell(self.app.story)
+        self.quick = quick_menu(self.app.words)
+        self.meters = MeterPanel(self.app.story, self.app.words)
+        if self.timeline.current is not None:
+            self.show_step(self.timeline.current)
+        else:
+            self.runner = Runner(self.app.story, self.runner.state)
 
     # --- rollback ---
     def show_step(self, step: Step) -> None:
@@ -258,7 +272,7 @@ class PlayScreen(Screen):
         self.pace.stop()
         step = self.timeline.back(count)
         if step is None:
-            self.toasts.note("This is as far back as it goes")
+            self.toasts.note(self.app.words("play.as_far_back"))
             return
         self.show_step(step)
 
@@ -290,11 +304,11 @@ class PlayScreen(Screen):
 
     def quick_save(self) -> None:
         note = write_slot(self.app, "quick", self.snapshot())
-        self.toasts.note("Quick saved" if note == "Saved" else note)
+        self.toasts.note(self.app.words("play.quick_saved") if note == self.app.words("saves.saved") else note)
 
     def quick_load(self) -> Optional[Transition]:
         if not self.app.slots.exists("quick"):
-            self.toasts.note("No quick save yet: F5 makes one")
+            self.toasts.note(self.app.words("play.no_quick_save"))
             return None
         if self.app.autosaves:
             autosave(self.app, self.snapshot())  # loading never loses the place the player is leaving
@@ -302,7 +316,7 @@ class PlayScreen(Screen):
         if isinstance(transition, Replace):
             screen = transition.screen
             if isinstance(screen, PlayScreen) and not screen.note:
-                screen.note = "Quick loaded"
+                screen.note = self.app.words("play.quick_loaded")
         return transition
 
     def suspend(self) -> None:
@@ -388,7 +402,7 @@ class PlayScreen(Screen):
         elif key == pygame.K_m:
             self.app.settings.show_meters = not self.app.settings.show_meters
         elif key == pygame.K_s:
-            self.toasts.note(f"Screenshot saved: {self.app.screenshot().name}")
+            self.toasts.note(self.app.words("play.screenshot", name=self.app.screenshot().name))
         elif key in (pygame.K_PAGEUP,):
             self.roll_back()
         elif key in (pygame.K_PAGEDOWN,):
@@ -428,10 +442,10 @@ class PlayScreen(Screen):
             return Push(app.make("history", self))
         elif key == "skip":
             if self.menu is not None:
-                self.toasts.note("Skip waits for your choice")
+                self.toasts.note(self.app.words("play.skip_waits"))
             elif self.pace.toggle_skip() and not self.can_skip(self.line):
                 self.pace.skip_on = False
-                self.toasts.note("Nothing seen to skip: unseen text (Settings can allow it)")
+                self.toasts.note(self.app.words("play.nothing_to_skip"))
         elif key == "auto":
             self.pace.toggle_auto()
         elif key == "save":
@@ -457,7 +471,7 @@ class PlayScreen(Screen):
         if pace.skipping:
             if not self.can_skip(self.line):
                 pace.skip_on = pace.skip_held = False
-                self.toasts.note("Skip stopped at unseen text")
+                self.toasts.note(self.app.words("play.skip_stopped"))
                 return True
             if not pace.due(dt, SKIP_STEP):
                 return False
@@ -543,4 +557,5 @@ class PlayScreen(Screen):
     def _draw_mode(self, canvas: pygame.Surface, mode: str) -> None:
         panel(canvas, MODE_RECT, alpha=215)
         font = theme.ui_font(theme.SMALL_SIZE)
-        text(canvas, font, mode + ("  »" if mode == "Skipping" else "  ›"), theme.GOLD, MODE_RECT.center, "center")
+        shown = self.app.words("play.skipping" if mode == "Skipping" else "play.auto")
+        text(canvas, font, shown + ("  »" if mode == "Skipping" else "  ›"), theme.GOLD, MODE_RECT.center, "center")

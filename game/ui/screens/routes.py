@@ -30,7 +30,7 @@ class RouteSelect(Screen):
                  for i, r in enumerate(self.routes)]
         self.cards = ButtonList(cards, horizontal=True)
         self.cards.focus = 0
-        self.back = ButtonList([Button("Back", pygame.Rect(40, 640, 160, 48), key="back")])
+        self.back = ButtonList([Button(app.words("routes.back"), pygame.Rect(40, 640, 160, 48), key="back")])
         self.thumbs = {r.id: self._thumb(r.picture) for r in self.routes}
         self._ahead: Optional[int] = None
 
@@ -59,10 +59,12 @@ class RouteSelect(Screen):
         reached = set(self.app.records.endings)
         count = sum(e.id in reached for e in self.app.story.endings_of(route))
         total = len(self.app.story.endings_of(route))
-        endings = f"{count} of {total} ending{'' if total == 1 else 's'}"
+        w = self.app.words
+        endings = w("routes.endings_one", count=count) if total == 1 else w("routes.endings", count=count,
+                                                                           total=total)
         if route in self.app.records.routes_finished:
-            return f"Finished · {endings}"
-        return endings if count else "Not yet played"
+            return w("routes.finished", endings=endings)
+        return endings if count else w("routes.not_played")
 
     @staticmethod
     def foot(card: pygame.Rect, words: str) -> pygame.Rect:
@@ -77,7 +79,8 @@ class RouteSelect(Screen):
 
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
-        text(canvas, theme.display_font(44), "Choose a story", (250, 236, 206), (640, 84), "center", shadow=True)
+        text(canvas, theme.display_font(44), self.app.words("routes.title"), (250, 236, 206), (640, 84), "center",
+             shadow=True)
         body, small = theme.text_font(21), theme.ui_font(theme.SMALL_SIZE)
         for card, route in zip(self.cards.buttons, self.routes):
             focused = self.cards.buttons[self.cards.focus or 0] is card and self.cards.focus is not None
@@ -89,7 +92,8 @@ class RouteSelect(Screen):
                  (card.rect.centerx, card.rect.y + TITLE_TOP), "midtop")
             progress = self.progress(route.id)
             foot = self.foot(card.rect, progress)
-            text(canvas, small, progress, theme.PAPER_DIM if progress == "Not yet played" else theme.GOLD,
+            unplayed = progress == self.app.words("routes.not_played")
+            text(canvas, small, progress, theme.PAPER_DIM if unplayed else theme.GOLD,
                  foot.topleft)
             y = card.rect.y + BLURB_TOP
             for line in blurb(route.blurb, body, foot.top - 6 - y):  # never into the foot

@@ -14,7 +14,7 @@ from ..text import fitted, wrap
 from ..widgets import Button, ButtonList, panel, text
 from .menus import is_back
 
-TABS = ["Auto", "Quick"] + [str(n) for n in range(1, PAGES + 1)]
+TABS = ["saves.auto_tab", "saves.quick_tab"] + [str(n) for n in range(1, PAGES + 1)]  # words.py keys, numbers
 CARD_W, CARD_H, GAP_X, GAP_Y = 352, 252, 22, 14
 THUMB_SHOWN = (320, 180)
 GRID_LEFT, GRID_TOP = 640 - (3 * CARD_W + 2 * GAP_X) // 2, 128
@@ -59,13 +59,14 @@ class SaveLoad(Screen):
         self.focus = 0
         self.message = ""
         tab_font = theme.ui_font(theme.SMALL_SIZE)
-        x, buttons = 640 - sum(tab_font.size(t)[0] + 34 for t in TABS) // 2, []
-        for i, label in enumerate(TABS):
+        labels = [app.words(t) if t.startswith("saves.") else t for t in TABS]
+        x, buttons = 640 - sum(tab_font.size(t)[0] + 34 for t in labels) // 2, []
+        for i, label in enumerate(labels):
             width = tab_font.size(label)[0] + 34
             buttons.append(Button(label, pygame.Rect(x, 82, width, 34), key=str(i)))
             x += width
         self.tabs = ButtonList(buttons, tab_font, horizontal=True, flat=True)
-        self.back = ButtonList([Button("Back", pygame.Rect(self.box.x + 26, self.box.y + 22, 140, 44),
+        self.back = ButtonList([Button(app.words("saves.back"), pygame.Rect(self.box.x + 26, self.box.y + 22, 140, 44),
                                        key="back")])
         self.infos: list[Optional[SlotInfo]] = []
         self.thumbs: dict[str, pygame.Surface] = {}
@@ -122,9 +123,12 @@ class SaveLoad(Screen):
         if info is None:
             self.save(name)
             return None
-        question = "Overwrite this save?" if info.usable else "Replace this damaged save?"
-        return Push(self.app.make("confirm", question, f"{info.route_title or 'It'} will be replaced by this moment.",
-                                  lambda: self._save_and_close(name), yes="Overwrite"))
+        w = self.app.words
+        question = w("saves.overwrite_question" if info.usable else "saves.replace_question")
+        title = self.route_title(info)
+        detail = w("saves.replaced", route=title) if title else w("saves.replaced_unknown")
+        return Push(self.app.make("confirm", question, detail, lambda: self._save_and_close(name),
+                                  yes=w("saves.overwrite")))
 
     def _save_and_close(self, name: str) -> Transition:
         self.save(name)
@@ -140,11 +144,12 @@ class SaveLoad(Screen):
             return None
 
         def delete() -> Transition:
-            self.message = "Deleted" if self.app.slots.delete(name) else "The system would not let it be deleted"
+            self.message = self.app.words("saves.deleted" if self.app.slots.delete(name) else "saves.not_deleted")
             self.read_page()
             return Pop()
-        return Push(self.app.make("confirm", "Delete this save?", "It cannot be brought back.", delete,
-                                  yes="Delete"))
+        w = self.app.words
+        return Push(self.app.make("confirm", w("saves.delete_question"), w("saves.delete_detail"), delete,
+                                  yes=w("saves.delete")))
 
     # --- input ---
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
@@ -194,7 +199,7 @@ class SaveLoad(Screen):
     # --- drawing ---
     def draw(self, canvas: pygame.Surface) -> None:
         panel(canvas, self.box)
-        title = "Save" if self.mode == "save" else "Load"
+        title = self.app.words("saves.save" if self.mode == "save" else "saves.load")
         text(canvas, theme.display_font(38), title, theme.GOLD, (640, 50), "center")
         self.tabs.focus = self.tab
         self.tabs.draw(canvas)
@@ -202,10 +207,9 @@ class SaveLoad(Screen):
             self.draw_card(canvas, i, name, self.infos[i])
         self.back.draw(canvas)
         small = theme.ui_font(theme.SMALL_SIZE)
-        hint = ("Click a slot to save here.  Del: delete.  Page Up / Down: pages." if self.mode == "save"
-                else "Click a save to play on from there.  Del: delete.  Page Up / Down: pages.")
+        hint = self.app.words("saves.help_save" if self.mode == "save" else "saves.help_load")
         if self.mode == "save" and self.tab == 0:
-            hint = "The game saves here by itself, at each choice and when you leave."
+            hint = self.app.words("saves.help_auto")
         text(canvas, small, self.message or hint, theme.GOLD if self.message else theme.PAPER_DIM,
              (640, self.box.bottom - 26), "center")
 
@@ -224,18 +228,20 @@ class SaveLoad(Screen):
         below = picture.bottom + 8
         if info is None:
             pygame.draw.rect(canvas, (34, 31, 40), picture, border_radius=6)
-            text(canvas, theme.display_font(24), "Empty slot", theme.PAPER_DIM, picture.center, "center")
+            text(canvas, theme.display_font(24), self.app.words("saves.empty"), theme.PAPER_DIM, picture.center,
+                 "center")
             text(canvas, small, label, theme.PAPER_DIM, (card.x + 16, below))
             return
         if not info.usable:
             pygame.draw.rect(canvas, (52, 28, 30), picture, border_radius=6)
-            text(canvas, theme.display_font(24), "Damaged save", (236, 150, 130), (picture.centerx, picture.y + 40),
+            text(canvas, theme.display_font(24), self.app.words("saves.damaged"), (236, 150, 130),
+                 (picture.centerx, picture.y + 40),
                  "center")
             y = picture.y + 76
             for line in wrap(info.error, small, picture.width - 24)[:3]:
                 text(canvas, small, line, theme.PAPER_DIM, (picture.centerx, y), "midtop")
                 y += small.get_linesize()
-            text(canvas, small, f"{label}  ·  Del or × to delete", theme.PAPER_DIM, (card.x + 16, below))
+            text(canvas, small, self.app.words("saves.delete_hint", slot=label), theme.PAPER_DIM, (card.x + 16, below))
         else:
             thumb = self.thumbs.get(name)
             if thumb is not None:
@@ -248,7 +254,7 @@ class SaveLoad(Screen):
             stamp = when(info)
             stamp_rect = text(canvas, label_font, stamp, theme.PAPER_DIM, (picture.right, below + 2), "topright")
             room = stamp_rect.left - picture.x - 14
-            text(canvas, small, fitted(info.route_title, small, room), theme.GOLD, (picture.x, below))
+            text(canvas, small, fitted(self.route_title(info), small, room), theme.GOLD, (picture.x, below))
             text(canvas, words_font, fitted(info.words, words_font, picture.width), theme.PAPER,
                  (picture.x, below + 26))
         cross = delete_rect(card)
@@ -258,10 +264,15 @@ class SaveLoad(Screen):
         for dx in (-1, 1):
             pygame.draw.line(canvas, theme.PAPER, (c[0] - 7, c[1] - 7 * dx), (c[0] + 7, c[1] + 7 * dx), 2)
 
+    def route_title(self, info: SlotInfo) -> str:
+        """The route's title in the player's language; the save keeps it as it was written when saved."""
+        route = self.app.story.routes.get(info.meta.get("route")) if isinstance(info.meta.get("route"), str) else None
+        return route.title if route is not None else info.route_title
+
     def slot_label(self, name: str) -> str:
         if name == QUICK:
-            return "Quick save"
+            return self.app.words("saves.quick")
         if name.startswith("auto-"):
-            return f"Autosave {name.split('-')[1]}"
-        return f"Slot {int(name.split('-')[1])}"
+            return self.app.words("saves.autosave", number=name.split('-')[1])
+        return self.app.words("saves.slot", number=int(name.split('-')[1]))
 

@@ -1,5 +1,5 @@
-"""Settings: text speed, auto-forward delay, volumes, full screen, meters, and reading (text size, font, box
-opacity, high contrast, reduced motion); kept between sessions. The Keys screen is reached from here."""
+"""Settings: language, text speed, auto-forward delay, volumes, full screen, meters, and reading (text size, font,
+box opacity, high contrast, reduced motion, voicing); kept between sessions. The Keys screen is reached from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,11 +7,13 @@ from typing import Callable, Optional
 
 import pygame
 
+from ...i18n.catalog import SOURCE_LANGUAGE, language_name
 from .. import theme
 from ..prefs import CHOICES, RANGES
 from ..reading import face_name, usable
 from ..screen import Pop, Push, Screen, Transition
 from ..widgets import Button, ButtonList, panel, text
+from ..words import WORDS, Words
 from .backdrop import Backdrop
 from .menus import is_back
 
@@ -22,6 +24,14 @@ class Row:
     label: str
     shown: Callable[[object], str]
     step: Callable[[object, int], None]
+    told: Optional[Callable[[object, Words], str]] = None   # shown, in the player's language (words.py)
+
+    def value(self, settings, words: Words) -> str:
+        return self.told(settings, words) if self.told is not None else self.shown(settings)
+
+    def title(self, words: Words) -> str:
+        key = f"settings.{self.key}"
+        return words(key) if key in WORDS else self.label
 
 
 def _clamp(value: float, name: str) -> float:
@@ -56,31 +66,46 @@ def _on(value: bool) -> str:
     return "On" if value else "Off"
 
 
+def _told_on(name: str) -> Callable[[object, Words], str]:
+    return lambda s, w: w("settings.on" if getattr(s, name) else "settings.off")
+
+
+def _speed(s, w: Words) -> str:
+    return w("settings.instant") if s.text_speed == 0 else w("settings.letters", count=s.text_speed)
+
+
 ROWS = [
+    # the language is changed by the screen (SettingsScreen.change): the app's languages, shown by their names
+    Row("language", "Language", lambda s: language_name(s.language or SOURCE_LANGUAGE), lambda s, d: None),
     Row("text_speed", "Text speed",
         lambda s: "Instant" if s.text_speed == 0 else f"{s.text_speed} letters a second",
-        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, "text_speed")))),
+        lambda s, d: setattr(s, "text_speed", int(_clamp(s.text_speed + 15 * d, "text_speed"))), _speed),
     Row("auto_delay", "Auto-forward wait", lambda s: f"{s.auto_delay:.1f} s",
-        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, "auto_delay"), 1))),
+        lambda s, d: setattr(s, "auto_delay", round(_clamp(s.auto_delay + 0.5 * d, "auto_delay"), 1)),
+        lambda s, w: w("settings.seconds", seconds=f"{s.auto_delay:.1f}")),
     _volume("music_volume"), _volume("ambience_volume"), _volume("sound_volume"),
     Row("skip_unseen", "Skip", lambda s: "All text" if s.skip_unseen else "Seen text only",
-        lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen)),
+        lambda s, d: setattr(s, "skip_unseen", not s.skip_unseen),
+        lambda s, w: w("settings.skip_all" if s.skip_unseen else "settings.skip_seen")),
     Row("show_meters", "Meters during play", lambda s: "Shown" if s.show_meters else "Hidden",
-        lambda s, d: setattr(s, "show_meters", not s.show_meters)),
-    Row("fullscreen", "Full screen (F11)", lambda s: _on(s.fullscreen), lambda s, d: None),
+        lambda s, d: setattr(s, "show_meters", not s.show_meters),
+        lambda s, w: w("settings.shown" if s.show_meters else "settings.hidden")),
+    Row("fullscreen", "Full screen (F11)", lambda s: _on(s.fullscreen), lambda s, d: None, _told_on("fullscreen")),
     # the second column: reading
     Row("text_size", "Text size", lambda s: f"{s.text_size}%", _percent("text_size", 25)),
     Row("text_face", "Font", lambda s: face_name(s.text_face).split(" (")[0], _next_face),
     Row("box_opacity", "Text box opacity", lambda s: f"{s.box_opacity}%", _percent("box_opacity", 10)),
     Row("high_contrast", "High contrast", lambda s: _on(s.high_contrast),
-        lambda s, d: setattr(s, "high_contrast", not s.high_contrast)),
+        lambda s, d: setattr(s, "high_contrast", not s.high_contrast), _told_on("high_contrast")),
     Row("reduced_motion", "Reduced motion", lambda s: _on(s.reduced_motion),
-        lambda s, d: setattr(s, "reduced_motion", not s.reduced_motion)),
-    Row("self_voicing", "Self-voicing (V)", lambda s: _on(s.self_voicing), lambda s, d: None),
-    Row("clipboard_voicing", "Copy lines (Shift+C)", lambda s: _on(s.clipboard_voicing), lambda s, d: None),
-    Row("keys", "Keys", lambda s: "Show all", lambda s, d: None),
+        lambda s, d: setattr(s, "reduced_motion", not s.reduced_motion), _told_on("reduced_motion")),
+    Row("self_voicing", "Self-voicing (V)", lambda s: _on(s.self_voicing), lambda s, d: None,
+        _told_on("self_voicing")),
+    Row("clipboard_voicing", "Copy lines (Shift+C)", lambda s: _on(s.clipboard_voicing), lambda s, d: None,
+        _told_on("clipboard_voicing")),
+    Row("keys", "Keys", lambda s: "Show all", lambda s, d: None, lambda s, w: w("settings.show_all")),
 ]
-PER_COLUMN = 8
+PER_COLUMN = 9
 COLUMN_WIDTH = 560
 
 
@@ -90,18 +115,25 @@ class SettingsScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=190)
-        self.box = pygame.Rect(40, 50, 1200, 620)
-        self.rows = ButtonList([Button(row.label, self.row_rect(i), key=row.key) for i, row in enumerate(ROWS)],
+        self.box = pygame.Rect(40, 16, 1200, 688)
+        self.rows = ButtonList([])
+        self.back = ButtonList([])
+        self.make_rows(0)
+
+    def make_rows(self, focus: int) -> None:
+        """The rows and Back in the app's language (again after the language changed)."""
+        words = self.app.words
+        self.rows = ButtonList([Button(row.title(words), self.row_rect(i), key=row.key) for i, row in enumerate(ROWS)],
                                align="left")
-        self.rows.focus = 0
-        self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 70, 180, 50),
-                                       key="back")])
+        self.rows.focus = focus
+        back = pygame.Rect(self.box.centerx - 90, self.box.bottom - 66, 180, 50)
+        self.back = ButtonList([Button(words("settings.back"), back, key="back")])
 
     def row_rect(self, index: int) -> pygame.Rect:
         """Up/Down go down the first column, then the second (sound and pace; reading)."""
         column, place = divmod(index, PER_COLUMN)
         x = self.box.x + 30 + column * (self.box.width - 60 - COLUMN_WIDTH)
-        return pygame.Rect(x, self.box.y + 84 + place * 56, COLUMN_WIDTH, 48)
+        return pygame.Rect(x, self.box.y + 80 + place * 56, COLUMN_WIDTH, 48)
 
     def change(self, index: int, direction: int) -> Optional[Transition]:
         row = ROWS[index]
@@ -116,11 +148,18 @@ class SettingsScreen(Screen):
         elif row.key == "clipboard_voicing":   # as Shift+C does
             note = self.app.clipboard.toggle()
             self.app.note(note, must=self.app.clipboard.broken)
+        elif row.key == "language":
+            choices = self.app.languages()
+            now = choices.index(self.app.language) if self.app.language in choices else 0
+            settings.language = choices[(now + direction) % len(choices)]
+            self.app.set_language(settings.language)
+            self.make_rows(index)
         else:
             row.step(settings, direction)
         self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
         settings.save()
-        self.app.voice.focused(f"{row.label}: {row.shown(settings)}")   # self-voicing says the new value
+        words = self.app.words   # self-voicing says the new value
+        self.app.voice.focused(f"{row.title(words)}: {row.value(settings, words)}")
         return None
 
     def arrows(self, index: int) -> tuple[pygame.Rect, pygame.Rect]:
@@ -148,13 +187,14 @@ class SettingsScreen(Screen):
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         panel(canvas, self.box)
-        text(canvas, theme.display_font(40), "Settings", theme.GOLD, (self.box.centerx, self.box.y + 44), "center")
+        text(canvas, theme.display_font(40), self.app.words("settings.title"), theme.GOLD,
+             (self.box.centerx, self.box.y + 44), "center")
         self.rows.draw(canvas)
         font = theme.ui_font()
         for i, row in enumerate(ROWS):
             less, more = self.arrows(i)
             if row.key == "keys":   # a way to a screen, not a value: no arrows
-                text(canvas, font, row.shown(self.app.settings) + "  ›", theme.PAPER,
+                text(canvas, font, row.value(self.app.settings, self.app.words) + "  ›", theme.PAPER,
                      ((less.right + more.left) // 2, less.centery), "center")
                 continue
             for rect, up in ((less, False), (more, True)):
@@ -162,6 +202,6 @@ class SettingsScreen(Screen):
                 x, y = rect.center
                 points = [(x - 6, y - 9), (x - 6, y + 9), (x + 8, y)] if up else [(x + 6, y - 9), (x + 6, y + 9), (x - 8, y)]
                 pygame.draw.polygon(canvas, theme.PAPER, points)
-            text(canvas, font, row.shown(self.app.settings), theme.PAPER, ((less.right + more.left) // 2, less.centery),
-                 "center")
+            text(canvas, font, row.value(self.app.settings, self.app.words), theme.PAPER,
+                 ((less.right + more.left) // 2, less.centery), "center")
         self.back.draw(canvas)

@@ -19,20 +19,31 @@ class TitleScreen(Screen):
         super().__init__(app)
         self.backdrop = Backdrop(app)
         self.newest = app.slots.newest()  # Continue loads the newest save of any kind
-        saves = self.newest is not None
         finished = set(app.records.routes_finished)
-        self.unlocked = [r for r in app.story.routes.values() if r.after and set(r.after) <= finished]
-        items = [("new", "New game", True)]
-        items += [(f"route:{r.id}", r.title, True) for r in self.unlocked]
-        items += [("continue", "Continue", saves), ("load", "Load", True),
-                  ("settings", "Settings", True), ("endings", "Endings", True), ("quit", "Quit", True)]
-        height, gap = (48, 11) if len(items) <= 6 else (44, 8)
-        self.buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height,
-                                         gap=gap))
-        self.buttons.focus = 0
+        self.unlocked = [r.id for r in app.story.routes.values() if r.after and set(r.after) <= finished]
+        self.buttons = self.menu()
         self.prepared = False
 
+    def menu(self) -> ButtonList:
+        """The main menu in the app's language (made again when the language changed in Settings)."""
+        app, saves = self.app, self.newest is not None
+        self.language = app.language
+        w = app.words
+        items = [("new", w("title.new"), True)]
+        items += [(f"route:{r}", app.story.routes[r].title, True) for r in self.unlocked]
+        items += [("continue", w("title.continue"), saves), ("load", w("title.load"), True),
+                  ("settings", w("title.settings"), True), ("endings", w("title.endings"), True),
+                  ("quit", w("title.quit"), True)]
+        height, gap = (48, 11) if len(items) <= 6 else (44, 8)
+        buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height, gap=gap))
+        buttons.focus = 0
+        return buttons
+
     def on_enter(self) -> None:
+        if self.language != self.app.language:
+            focus = self.buttons.focus
+            self.buttons = self.menu()
+            self.buttons.focus = focus
         self.app.audio.music(self.app.story.title_music)
         self.app.audio.ambience(None)
         self.prepared = False
@@ -47,7 +58,8 @@ class TitleScreen(Screen):
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         chosen = self.buttons.handle(event)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            return Push(Confirm(self.app, "Quit the game?", "See you under the stars.", lambda: Quit()))
+            return Push(Confirm(self.app, self.app.words("title.quit_question"), self.app.words("title.goodbye"),
+                                lambda: Quit()))
         if chosen is None:
             return None
         app = self.app
@@ -86,8 +98,8 @@ class TitleScreen(Screen):
             canvas.blit(flourish, flourish.get_rect(center=(640, 223)))
         else:
             pygame.draw.line(canvas, theme.GOLD, (470, 222), (810, 222), 2)
-        text(canvas, theme.text_font(24, italic=True), "a visual novel in three confessions", (228, 216, 196),
+        text(canvas, theme.text_font(24, italic=True), self.app.words("title.tagline"), (228, 216, 196),
              (640, 256), "center", shadow=True)
         self.buttons.draw(canvas)
-        text(canvas, theme.ui_font(theme.SMALL_SIZE, bold=True), "Arrows and Return, or the mouse.  F11: full screen.",
+        text(canvas, theme.ui_font(theme.SMALL_SIZE, bold=True), self.app.words("title.keys"),
              theme.PAPER_DIM, (640, 700), "center", shadow=True)

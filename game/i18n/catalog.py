@@ -1,0 +1,94 @@
+"""Reading a language's PO files: which languages a story has, and each text a player may be shown in them.
+
+A translation is used only when it is not fuzzy, not empty, and was made for the source text as it stands
+(its msgid): a line edited since it was translated shows in the source language until the translator has
+looked at it again.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterator
+
+import polib
+
+log = logging.getLogger(__name__)
+
+FOLDER = "translations"
+INTERFACE = "interface.po"
+SOURCE_LANGUAGE = "en"
+# How each language names itself in the Settings screen; a language not listed shows its code.
+NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", "it": "Italiano",
+         "pt": "Português", "nl": "Nederlands", "pl": "Polski", "ru": "Русский", "ja": "日本語",
+         "zh": "中文", "ko": "한국어", "uk": "Українська"}
+
+Texts = dict[str, tuple[str, str]]   # context -> (the source it translates, its translation)
+
+
+def language_name(code: str) -> str:
+    return NAMES.get(code, NAMES.get(code.split("_")[0], code))
+
+
+def folder(root: Path | str, lang: str) -> Path:
+    return Path(root) / FOLDER / lang
+
+
+def languages(root: Path | str) -> list[str]:
+    """The source language, then each language with a PO file under the story's translations/, by code."""
+    found: list[str] = []
+    base = Path(root) / FOLDER
+    if base.is_dir():
+        for child in sorted(base.iterdir()):
+            if child.is_dir() and child.name != SOURCE_LANGUAGE and next(child.rglob("*.po"), None) is not None:
+                found.append(child.name)
+    return [SOURCE_LANGUAGE] + found
+
+
+def story_files(root: Path | str, lang: str) -> Iterator[Path]:
+    """The language's PO files for the story's own text (every one but interface.po), in a stable order."""
+    base = folder(root, lang)
+    if base.is_dir():
+        for path in sorted(base.rglob("*.po")):
+            if path.relative_to(base).as_posix() != INTERFACE:
+                yield path
+
+
+def read_po(path: Path) -> polib.POFile | None:
+    """The file, or None (said in the log) if it cannot be read: a broken translation never stops the game."""
+    try:
+        return polib.pofile(str(path), encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        log.warning("%s: cannot read this translation (%s)", path, exc)
+        return None
+
+
+def usable(po: polib.POFile) -> Texts:
+    """Each entry a player may be shown: translated, not fuzzy, not obsolete."""
+    return {entry.msgctxt: (entry.msgid, entry.msgstr) for entry in po
+            if entry.msgctxt is not None and entry.msgstr and not entry.fuzzy and not entry.obsolete}
+
+
+def story_texts(root: Path | str, lang: str) -> Texts:
+    """Every usable translation of the story's text in `lang` (nothing for the source language)."""
+    texts: Texts = {}
+    if lang == SOURCE_LANGUAGE:
+        return texts
+    for path in story_files(root, lang):
+        po = read_po(path)
+        if po is not None:
+            texts.update(usable(po))
+    return texts
+
+
+def interface_texts(lang: str, *roots: Path | str) -> Texts:
+    """The interface's translations in `lang`: each of `roots` that has an interface.po for it, the first one's
+    entries over the later ones' (a story pack's own words over the game's)."""
+    texts: Texts = {}
+    if lang == SOURCE_LANGUAGE:
+        return texts
+    for root in reversed(roots):
+        path = folder(root, lang) / INTERFACE
+        po = read_po(path) if path.is_file() else None
+        if po is not None:
+            texts.update(usable(po))
+    return texts
