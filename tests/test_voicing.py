@@ -14,7 +14,8 @@ from game.ui.app import App
 from game.ui.clipboard import UNAVAILABLE, ClipboardVoicing
 from game.ui.prefs import Records, Settings
 from game.ui.screen import Push, apply
-from game.ui.screens.menus import LEAVE_NOTE, GameMenu, Notice
+from game.ui.screens.menus import GameMenu, Notice
+from game.ui.words import WORDS
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.voice import MISSING, Espeak, Voicing
@@ -129,7 +130,7 @@ def test_the_game_menu_and_its_dialog_speak_their_buttons(app) -> None:
         feed(app, key(pygame.K_DOWN))
     assert speech.said[-1] == "Quit"
     feed(app, key(pygame.K_RETURN))       # Quit the game? No is focused, the safe answer
-    assert speech.said[-1] == f"Quit the game? {LEAVE_NOTE} No"   # the question, then the button
+    assert speech.said[-1] == f"Quit the game? {WORDS['menu.leave_note']} No"   # the question, then the button
     feed(app, key(pygame.K_LEFT))
     assert speech.said[-1] == "Yes"
     assert play is app.stack[0]
