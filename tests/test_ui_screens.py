@@ -119,6 +119,7 @@ def test_narration_and_dialogue_look_different(app) -> None:
 def test_settings_change_with_arrows_and_are_kept(app, tmp_path) -> None:
     screen = SettingsScreen(app)
     app.stack = [screen]
+    screen.rows.focus = [b.key for b in screen.rows.buttons].index("text_speed")
     before = app.settings.text_speed
     feed(app, key(pygame.K_RIGHT))
     assert app.settings.text_speed == before + 15
