@@ -27,7 +27,7 @@ from typing import Callable
 
 # Only what every command needs is imported here: the window's start, playing a story kept from its last start,
 # never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
-from . import authoring
+from . import __version__, authoring
 from .jsonout import print_json, print_out
 from .story import Runner, SaveError, StoryError
 from .story.home import default_root
@@ -366,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print one JSON object and nothing else")
     parser = argparse.ArgumentParser(prog="python -m game", description="Under the Same Stars. With no command, "
                                      "the game opens in a window.")
+    parser.add_argument("--version", action="version", version=f"Under the Same Stars {__version__}")
     parser.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
                         help="play a story folder holding scenes/ and assets/ (default: the game's own)")
     parser.add_argument("--route", metavar="ID", help="start straight into a route")
