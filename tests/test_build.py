@@ -1,5 +1,6 @@
-"""The build players run without Python (tools/build.py): the version it is named by, and a smoke test of the
-built program, which runs only when PyInstaller is installed and UTSS_BUILD_TEST=1 asks for it (~15-60 s)."""
+"""The build players run without Python (tools/build.py): the version it is named by, and smoke tests of the
+built program (its commands, and its window under Xvfb), which run only when PyInstaller is installed and
+UTSS_BUILD_TEST=1 asks for it (~15-60 s)."""
 from __future__ import annotations
 
 import hashlib
@@ -10,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pygame
 import pytest
 
 import game
@@ -112,3 +114,41 @@ def test_archive_fits_and_its_checksum_matches(built: Path):
     assert (digest, name) == (hashlib.sha256(archive.read_bytes()).hexdigest(), archive.name)
     assert archive.stat().st_size <= build_tool.ARCHIVE_LIMIT
     assert build_tool.folder_size(built / build_tool.NAME) <= build_tool.FOLDER_LIMIT
+
+
+@needs_build
+def test_built_program_opens_its_window_on_the_title(built: Path, tmp_path: Path):
+    """The window under Xvfb: it opens at 1:1 and draws the title with its gold rule (the fonts and the map
+    are found in the bundle); then the test closes it."""
+    from xvfb_helpers import XDisplay, missing_tools, share_of, start_xvfb, stop, wait_for
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"the window test needs {', '.join(missing)}: not installed")
+    server, number = start_xvfb("1280x720x24")
+    game_process = None
+    try:
+        display = XDisplay(number)
+        display.wait_until_answering()
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8", "DISPLAY": f":{number}",
+               "SDL_VIDEODRIVER": "x11", "SDL_AUDIODRIVER": "dummy",
+               "UTSS_DATA_DIR": str(tmp_path / "data"), "UTSS_CONFIG_DIR": str(tmp_path / "config")}
+        stderr = tmp_path / "stderr.txt"
+        with open(stderr, "w") as err:
+            game_process = subprocess.Popen([str(built / build_tool.NAME / build_tool.NAME)], cwd=tmp_path, env=env,
+                                            stdout=subprocess.DEVNULL, stderr=err)
+
+        def dead() -> str | None:
+            code = game_process.poll()
+            return None if code is None else f"the game exited with {code}: {stderr.read_text()[-2000:]}"
+
+        window = display.find_window("under-the-same-stars", dead)
+        assert window.rect.size == (1280, 720)
+        title_rule = pygame.Rect(480, 222, 320, 2)   # title.py: the gold rule under the game's name
+        wait_for(lambda: display.screenshot().subsurface(window.rect).copy(),
+                 lambda p: share_of(p.subsurface(title_rule), (224, 178, 92)) > 0.9,
+                 "the title screen with its gold rule", timeout=20, dead=dead, keep=tmp_path / "last.png")
+        assert dead() is None
+    finally:
+        stop(game_process)
+        stop(server)
+    assert "Traceback" not in stderr.read_text()
