@@ -7,7 +7,8 @@
 
 The folder holds the executable and _internal/: the Python runtime, the game's modules, pygame-ce, and the
 story (scenes/, assets/, translations/) and the fonts as data, where game/story/home.py looks in a built program.
-See docs/building.md.
+Beside the executable: README.txt, and on Linux the desktop entry, its icon and install-desktop-entry.sh
+(tools/package/). On Windows the archive is a .zip, which Windows opens by itself. See docs/building.md.
 """
 from __future__ import annotations
 
@@ -21,15 +22,19 @@ import subprocess
 import sys
 import tarfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "under-the-same-stars"
 STORY_DATA = ("scenes", "assets", "translations")   # the game's own story, beside the modules in _internal/
 FONT_PACKAGES = ("fontpkg-lora", "fontpkg-cinzel", "fontpkg-josefin-sans", "fontpkg-atkinson-hyperlegible")
-# not needed by the game, and large or pulled in only by optional imports (pygame's surfarray pulls numpy)
+# not needed by the game, and large or pulled in only by optional imports (pygame's surfarray pulls numpy);
+# multiprocessing would also bring a runtime hook that imports it at every start (about 10 ms)
 EXCLUDED = ("numpy", "tkinter", "unittest", "pytest", "_pytest", "hypothesis", "pydoc_data", "pygame.tests",
-            "pygame.examples", "pygame.docs", "tests", "bench", "tools")
+            "pygame.examples", "pygame.docs", "tests", "bench", "tools", "multiprocessing", "concurrent", "asyncio")
+PACKAGE = ROOT / "tools" / "package"       # what stands beside the executable for players
+ICON_ICO = ROOT / "assets" / "ui" / "icon.ico"
 FOLDER_LIMIT, ARCHIVE_LIMIT = 90 * 2**20, 70 * 2**20   # the sizes issue 15 allows; the build warns past them
 
 
@@ -51,9 +56,17 @@ def pyinstaller_args(out: Path) -> list[str]:
     work = out / "build"
     args = ["--noconfirm", "--clean", "--onedir", "--name", NAME, "--log-level", "WARN",
             "--distpath", str(out), "--workpath", str(work), "--specpath", str(work),
-            "--paths", str(ROOT)]
+            "--paths", str(ROOT),
+            # the modules as .pyc files in _internal/, read by Python's own importer, rather than one archive
+            # whose every module is decompressed on import: the title comes about 20 ms sooner, as soon as
+            # under `python main.py` (docs/performance.md), for 5 MB more on disk and 1 MB in the archive
+            "--debug", "noarchive"]
     if sys.platform != "win32" and shutil.which("strip"):
         args.append("--strip")   # a self-built Python keeps its debug symbols: libpython alone is 23 MB of 104
+    if sys.platform == "win32":
+        # the executable's icon in Explorer; it stays a console program so that its commands print (lint, play):
+        # started from Explorer it lets go of the console it was given (game/console.py)
+        args += ["--icon", str(ICON_ICO)]
     for folder in STORY_DATA:
         args += ["--add-data", f"{ROOT / folder}{os.pathsep}{folder}"]
     # the command line imports most of its modules inside the commands that need them: take them all
@@ -74,19 +87,46 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
 
 
+def add_player_files(folder: Path) -> None:
+    """README.txt (with the version) beside the executable; on Linux also the desktop entry, its icon and the
+    script that installs both (the README says how)."""
+    readme = (PACKAGE / "README.txt").read_text(encoding="utf-8").replace("@VERSION@", version())
+    (folder / "README.txt").write_text(readme, encoding="utf-8", newline="\r\n" if sys.platform == "win32" else "\n")
+    if sys.platform.startswith("linux"):
+        for name in (f"{NAME}.desktop", "install-desktop-entry.sh"):
+            shutil.copy2(PACKAGE / name, folder / name)
+        (folder / "install-desktop-entry.sh").chmod(0o755)
+        shutil.copy2(ROOT / "assets" / "ui" / "icon-256.png", folder / f"{NAME}.png")
+
+
+def archive_name() -> str:
+    """NAME-VERSION-PLATFORM.tar.gz, or .zip on Windows (which opens a zip by itself, and no tar.gz)."""
+    return f"{NAME}-{version()}-{platform_tag()}" + (".zip" if sys.platform == "win32" else ".tar.gz")
+
+
+def _entries(folder: Path) -> list[tuple[Path, str]]:
+    """The folder and everything in it, sorted, with the names they take in the archive."""
+    return [(folder, folder.name)] + [(path, f"{folder.name}/{path.relative_to(folder).as_posix()}")
+                                      for path in sorted(folder.rglob("*"))]
+
+
 def write_archive(folder: Path, archive: Path) -> None:
-    """A tar.gz of the folder, entries sorted and owned by nobody in particular, so that it unpacks the same
-    anywhere; the modes are kept (the executable stays executable)."""
+    """The folder as a tar.gz (a .zip for a name ending so), entries sorted and owned by nobody in particular,
+    so that it unpacks the same anywhere; the modes are kept (the executable stays executable)."""
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+            for path, name in _entries(folder):
+                zipped.write(path, name)
+        return
+
     def plain(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
         info.uname = info.gname = ""
         return info
 
     with tarfile.open(archive, "w:gz", compresslevel=9) as tar:
-        tar.add(folder, arcname=folder.name, recursive=False, filter=plain)
-        for path in sorted(folder.rglob("*")):
-            tar.add(path, arcname=f"{folder.name}/{path.relative_to(folder).as_posix()}", recursive=False,
-                    filter=plain)
+        for path, name in _entries(folder):
+            tar.add(path, arcname=name, recursive=False, filter=plain)
 
 
 def write_sha256(archive: Path) -> Path:
@@ -114,10 +154,11 @@ def build(out: Path, archive: bool = True) -> dict:
         raise SystemExit(f"PyInstaller failed (exit code {result.returncode})")
     folder = out / NAME
     shutil.rmtree(out / "build", ignore_errors=True)
+    add_player_files(folder)
     report = {"folder": folder, "executable": folder / (NAME + (".exe" if sys.platform == "win32" else "")),
               "folder_bytes": folder_size(folder), "build_seconds": time.monotonic() - started}
     if archive:
-        path = out / f"{NAME}-{version()}-{platform_tag()}.tar.gz"
+        path = out / archive_name()
         write_archive(folder, path)
         report.update(archive=path, archive_bytes=path.stat().st_size, sha256=write_sha256(path),
                       total_seconds=time.monotonic() - started)
@@ -127,7 +168,7 @@ def build(out: Path, archive: bool = True) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where to build (default: dist/)")
-    parser.add_argument("--no-archive", action="store_true", help="only the folder, no .tar.gz")
+    parser.add_argument("--no-archive", action="store_true", help="only the folder, no archive")
     args = parser.parse_args(argv)
     report = build(args.out, archive=not args.no_archive)
     mb = 2**20
