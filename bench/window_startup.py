@@ -61,8 +61,8 @@ import pygame  # noqa: E402
 mark("pygame imported")
 import game.cli as cli  # noqa: E402
 
-mark("game.cli imported (story runtime, argparse, yaml)")
-after(cli, "load_story", "story loaded and checked")
+mark("game.cli imported (argparse, the story model)")
+after(cli, "_load_story", "story read and checked (when not kept)")
 import game.story.kept as kept  # noqa: E402
 
 after(kept, "load_kept", "story loaded (kept from the last start, or read and checked)")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import PROGRAM
 from .story.model import Story
 from .story.usage import place
 
@@ -58,7 +59,7 @@ def _route(story: Story, rid: str, r: dict[str, Any]) -> list[str]:
                    f"{e['when'] or '(no when: the fallback)'}  [{e['where']}]{reach}")
     if r["random"]["stuck"]:
         out.append(f"    {r['random']['stuck']} random plays stopped at a dead end or went round without end "
-                   f"(`python -m game explore` gives the path)")
+                   f"(`{PROGRAM} explore` gives the path)")
     out.append("  Fixed strategies (ending reached; over pasts: how many reach it):" if r["policies"] else
                "  Fixed strategies: none (no menu offers a choice)")
     for name, reached in r["policies"].items():
@@ -71,7 +72,7 @@ def _route(story: Story, rid: str, r: dict[str, Any]) -> list[str]:
                    f"\"{pair['texts'][0]}\" and \"{pair['texts'][1]}\" lead to the same state wherever both can "
                    f"be chosen (give one its own effect or way on, or merge them)")
     for dead in r["dead_ends"]:
-        out.append(f"  {dead['where']}: dead end: {dead['reason']} (`python -m game explore` gives the path)")
+        out.append(f"  {dead['where']}: dead end: {dead['reason']} (`{PROGRAM} explore` gives the path)")
     names = list(story.meters)
     out.append("  Meter values on entering each scene (" + ", ".join(names) + "):")
     for scene, ranges in r["scenes"].items():

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
+from . import PROGRAM
 from .jsonout import print_out
 from .story.model import SayOp, Story
 from .story.problems import display_path
@@ -52,10 +53,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     files = [display_path(p) for p in made]
     text = [f"A new story in {shown}, {len(files)} files:"] + [f"  {f}" for f in files] + [
         "Try it:",
-        f"  python -m game lint --story {shown}",
-        f"  python -m game play --story {shown} --route harbour --choose 1,1",
-        f"  python -m game test --story {shown}",
-        f"  python -m game --story {shown}          (in the window)",
+        f"  {PROGRAM} lint --story {shown}",
+        f"  {PROGRAM} play --story {shown} --route harbour --choose 1,1",
+        f"  {PROGRAM} test --story {shown}",
+        f"  {PROGRAM} --story {shown}          (in the window)",
         "docs/authoring.md walks through what each file does and how to write your own."]
     print_out(args, {"ok": True, "folder": shown, "files": files}, "\n".join(text))
     return EXIT_OK
@@ -70,7 +71,7 @@ def cmd_test(args: argparse.Namespace, load: Load) -> int:
     files = playthrough_files(root)
     if not files:
         print(f"{display_path(root / PLAYTHROUGH_FOLDER)}: no playthrough files (*.yaml) to run "
-              f"(`python -m game new` makes a story with some; docs/authoring.md shows the format)", file=sys.stderr)
+              f"(`{PROGRAM} new` makes a story with some; docs/authoring.md shows the format)", file=sys.stderr)
         return EXIT_PROBLEMS
     results = [run_playthrough(story, path) for path in files]
     seen = set().union(*(r.seen for r in results))

@@ -27,7 +27,7 @@ from typing import Callable
 
 # Only what every command needs is imported here: the window's start, playing a story kept from its last start,
 # never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
-from . import authoring
+from . import PROGRAM, __version__, authoring
 from .jsonout import print_json, print_out
 from .story import Runner, SaveError, StoryError
 from .story.home import default_root
@@ -116,7 +116,7 @@ def _translation_warnings(story) -> list[str]:
             report = check(story, lang, WORDS)
             out.extend(str(f) for f in report.findings)
             if not report.ok:
-                out.append(f"translations/{report.summary()} (python -m game translate check --lang {lang})")
+                out.append(f"translations/{report.summary()} ({PROGRAM} translate check --lang {lang})")
     return out
 
 
@@ -156,7 +156,7 @@ ENDED_HELP = ("each route's latest ending, as the player's records would give it
               "e.g. vineyard.found,paris.friends")
 
 AT_HELP = ("start at this line, with the meters, flags and visits of the shortest path to it from the route's "
-           "start (the lines' ids: python -m game play --json)")
+           f"start (the lines' ids: {PROGRAM} play --json)")
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -180,7 +180,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         elif args.route:
             runner = Runner.new(story, args.route, check_past(story, args.ended))
         else:
-            print("play needs --route ID or --load FILE (see `python -m game routes`)", file=sys.stderr)
+            print(f"play needs --route ID or --load FILE (see `{PROGRAM} routes`)", file=sys.stderr)
             return EXIT_BAD_INPUT
         result = play(story, runner, args.choose, args.random)
     except SaveError as exc:
@@ -324,6 +324,8 @@ def launch(args: argparse.Namespace) -> int:
     if problem:
         print(f"cannot start the game: {problem}", file=sys.stderr)
         return EXIT_CANNOT_START
+    from .console import release_own_console
+    release_own_console()
     try:
         return play_in_window(story, args.route, start)
     except FontMissing as exc:  # a font file gone while the game ran
@@ -364,8 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--story", type=Path, default=argparse.SUPPRESS, metavar="DIR",
                         help="a story folder holding scenes/ and assets/ (default: the game's own)")
     common.add_argument("--json", action="store_true", help="print one JSON object and nothing else")
-    parser = argparse.ArgumentParser(prog="python -m game", description="Under the Same Stars. With no command, "
+    parser = argparse.ArgumentParser(prog=PROGRAM, description="Under the Same Stars. With no command, "
                                      "the game opens in a window.")
+    parser.add_argument("--version", action="version", version=f"Under the Same Stars {__version__}")
     parser.add_argument("--story", type=Path, default=default_root(), metavar="DIR",
                         help="play a story folder holding scenes/ and assets/ (default: the game's own)")
     parser.add_argument("--route", metavar="ID", help="start straight into a route")
@@ -457,7 +460,7 @@ def _unexpected(exc: Exception) -> str:
     details = data_dir() / ERROR_DETAILS
     try:
         details.parent.mkdir(parents=True, exist_ok=True)
-        details.write_text(f"python -m game {' '.join(sys.argv[1:])}\nPython {sys.version.split()[0]}\n\n"
+        details.write_text(f"{PROGRAM} {' '.join(sys.argv[1:])}\nPython {sys.version.split()[0]}\n\n"
                            + "".join(traceback.format_exception(exc)), encoding="utf-8", errors="backslashreplace")
     except OSError as write_error:
         return f"unexpected error: {what} (and its details could not be written to {details}: {write_error.strerror})"

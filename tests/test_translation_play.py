@@ -10,7 +10,6 @@ import pygame
 import pytest
 
 from game.i18n.extract import extract
-from game.story import Runner
 from game.story.loader import load_story
 from game.ui.prefs import Settings
 from game.ui.screens.settings import ROWS, SettingsScreen

@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Optional
 
 import polib
 
+from .. import PROGRAM
 from ..story.model import Story, paragraphs
 from ..story.units import Unit
 from .catalog import INTERFACE, folder
@@ -79,7 +80,7 @@ def _check_file(root: Path, path: Path, units: list[Unit], report: Report, measu
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         report.missing += len(units)
         report.findings.append(Finding(shown, f"cannot be read ({exc}): fix the file in a PO editor, or delete it "
-                                              f"and run `python -m game translate extract --lang {report.lang}`"))
+                                              f"and run `{PROGRAM} translate extract --lang {report.lang}`"))
         return
     entries = {e.msgctxt: e for e in po if not e.obsolete}
     report.obsolete += sum(1 for e in po if e.obsolete)
@@ -94,7 +95,7 @@ def _check_file(root: Path, path: Path, units: list[Unit], report: Report, measu
             continue
         if entry.msgid != unit.source:
             report.findings.append(Finding(where, f"{unit.context}: translated for a source text that has changed "
-                                                  f"since (run `python -m game translate extract --lang "
+                                                  f"since (run `{PROGRAM} translate extract --lang "
                                                   f"{report.lang}`, then review the entries marked fuzzy)"))
             continue
         report.translated += 1
@@ -106,7 +107,7 @@ def _check_file(root: Path, path: Path, units: list[Unit], report: Report, measu
     for entry in po:
         if not entry.obsolete and entry.msgctxt not in known:
             report.findings.append(Finding(f"{shown}:{entry.linenum}", f"{entry.msgctxt}: no such text in the "
-                                           f"story (run `python -m game translate extract --lang {report.lang}` "
+                                           f"story (run `{PROGRAM} translate extract --lang {report.lang}` "
                                            f"to mark it obsolete)"))
 
 

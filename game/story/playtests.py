@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import PROGRAM
 from .events import Line
 from .fields import Fields
 from .model import SayOp, Story
@@ -26,7 +27,7 @@ from .playthrough import play
 from .problems import Problem, StoryError, Where, did_you_mean, display_path
 from .runner import Runner
 from .state import check_past
-from .yamlsource import YList, YMap, read_yaml
+from .yamlsource import read_yaml
 
 PLAYTHROUGH_FOLDER = Path("tests") / "playthroughs"
 PLAYTHROUGH_FIELDS = ("route", "ended", "choose", "stopped", "ending", "meters", "flags", "lines")
@@ -91,7 +92,7 @@ def run_playthrough(story: Story, path: Path) -> PlaythroughResult:
         played = play(story, Runner.new(story, route, past), choose)
     except StoryError as exc:
         result.failures.append(Problem(plan.place("choose"), exc.problems[0].message,
-                                       "the menus are numbered from 1 as shown: see `python -m game play`"))
+                                       f"the menus are numbered from 1 as shown: see `{PROGRAM} play`"))
         return result
     result.ending, result.choices = played.ending, len(played.choices)
     result.seen = {line.id for line in played.lines()}

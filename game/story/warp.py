@@ -10,6 +10,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from .. import PROGRAM
 from .events import End, Line, Menu
 from .loader import scene_graph
 from .model import Story
@@ -40,7 +41,7 @@ def warp(story: Story, line_id: str, route: Optional[str] = None, past: Iterable
     if line_id not in lines:
         hint = did_you_mean(line_id, lines)
         raise StoryError(f"no line '{line_id}' in the story" + (f" ({hint})" if hint else
-                                                                   " (`python -m game play` prints line ids)"))
+                                                                   f" (`{PROGRAM} play` prints line ids)"))
     scene, op = lines[line_id]
     where = str(op.where)
     if route is not None:
@@ -63,9 +64,9 @@ def warp(story: Story, line_id: str, route: Optional[str] = None, past: Iterable
     on = f"route '{routes[0]}'" if len(routes) == 1 else "routes " + ", ".join(f"'{r}'" for r in routes)
     if all(spent):
         raise StoryError(f"line '{line_id}' ({where}) is never shown on {on}: no path from the start reaches it "
-                         "(python -m game explore lists dead ends)")
+                         f"({PROGRAM} explore lists dead ends)")
     raise StoryError(f"line '{line_id}' ({where}) was not reached on {on} within {max_states:,} states at menus "
-                     "(give --route, or start from a save: python -m game play --load)")
+                     f"(give --route, or start from a save: {PROGRAM} play --load)")
 
 
 def _key(state: State) -> tuple:

@@ -7,6 +7,7 @@ from typing import Optional, Sequence
 
 import pygame
 
+from ... import PROGRAM
 from ...story import Problem
 from ...story.problems import story_relative
 from .. import theme
@@ -84,6 +85,6 @@ class StoryProblems(Screen):
             text(canvas, font, words, theme.PAPER, (BOX.x + PAD, y))
             y += font.get_linesize()
         if left:
-            text(canvas, font, f"… and {left} more: python -m game lint lists them all", theme.PAPER_DIM,
+            text(canvas, font, f"… and {left} more: {PROGRAM} lint lists them all", theme.PAPER_DIM,
                  (BOX.x + PAD, y + 6))
         self.button.draw(canvas)
