@@ -84,6 +84,14 @@ def steps(workflow: dict, job_id: str, system: str, path: Path) -> tuple[dict, l
     return job, chosen
 
 
+def _python_on_path(env: dict[str, str], root: Path) -> str:
+    """Which python the steps will run (a version manager's shim started this tool may have put its own first)."""
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-c", "command -v python && python -c "
+                           "'import sys; print(sys.prefix)'"], cwd=root, env=env, capture_output=True, text=True)
+    found = done.stdout.split()
+    return f"{found[0]} (prefix {found[1]})" if done.returncode == 0 and len(found) == 2 else "none found on PATH"
+
+
 def run(path: Path, job_id: str, system: str, skip: list[str], dry_run: bool, root: Path = ROOT) -> int:
     workflow = load(path)
     job, chosen = steps(workflow, job_id, system, path)
@@ -92,6 +100,7 @@ def run(path: Path, job_id: str, system: str, skip: list[str], dry_run: bool, ro
         raise WorkflowError(f"{path}: job {job_id} runs its steps with {shell}; this tool runs bash")
     base_env = {**os.environ, **{k: str(v) for k, v in (job.get("env") or {}).items()},
                 "RUNNER_OS": system, "CI": "true"}
+    print(f"== the steps' python: {_python_on_path(base_env, root)}", flush=True)
     for label, step in chosen:
         where = f"{path.name}: job {job_id}, {label}"
         if step.get("name") in skip:
