@@ -212,14 +212,22 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
 def _in_language(story, lang: str):
     """The story in `lang`, or None after saying which languages it has."""
-    from .i18n.catalog import languages, story_texts
+    from .i18n.catalog import story_texts
     from .story.translated import translated
-    found = languages(story.root)
-    if lang not in found:
-        print(f"no translation '{lang}' in {Path(story.root) / 'translations'} (the story's languages are: "
-              f"{', '.join(found)})", file=sys.stderr)
+    if not _has_language(story, lang):
         return None
     return translated(story, story_texts(story.root, lang))
+
+
+def _has_language(story, lang: str) -> bool:
+    """Whether the story has `lang` (its own, or a folder of translations/); if not, says which it has."""
+    from .i18n.catalog import languages
+    found = languages(story.root)
+    if lang in found:
+        return True
+    print(f"no translation '{lang}' in {Path(story.root) / 'translations'} (the story's languages are: "
+          f"{', '.join(found)})", file=sys.stderr)
+    return False
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
@@ -310,6 +318,8 @@ def launch(args: argparse.Namespace) -> int:
     if args.route and args.route not in story.routes:
         print(f"unknown route '{args.route}' (the routes are: {', '.join(story.routes)})", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.lang and not _has_language(story, args.lang):
+        return EXIT_BAD_INPUT
     from .ui.launch import play_in_window, player_past  # first: game/ui sets SDL's environment before pygame starts
     from .ui.theme import FontMissing, missing_fonts
     start = None
@@ -327,7 +337,7 @@ def launch(args: argparse.Namespace) -> int:
     from .console import release_own_console
     release_own_console()
     try:
-        return play_in_window(story, args.route, start)
+        return play_in_window(story, args.route, start, args.lang)
     except FontMissing as exc:  # a font file gone while the game ran
         print(f"the game stopped: {exc}", file=sys.stderr)
         return EXIT_CANNOT_START
@@ -373,6 +383,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="play a story folder holding scenes/ and assets/ (default: the game's own)")
     parser.add_argument("--route", metavar="ID", help="start straight into a route")
     parser.add_argument("--at", metavar="LINE_ID", help=AT_HELP)
+    parser.add_argument("--lang", metavar="CODE", help="show the game in this language for this time (a folder of "
+                        "the story's translations/; the Language setting, else the system's language, otherwise)")
     parser.set_defaults(json=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, tuple[Callable, str]] = {
@@ -413,8 +425,9 @@ def build_parser() -> argparse.ArgumentParser:
             from .i18n.commands import add_arguments   # argparse only: polib is read when the command runs
             add_arguments(p)
         if name == "play":
-            p.add_argument("--lang", metavar="CODE", help="print the lines in this language (a folder of the "
-                           "story's translations/), where a translation exists")
+            p.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS,
+                           help="print the lines in this language (a folder of the story's translations/), where a "
+                           "translation exists")
             how = p.add_mutually_exclusive_group()
             how.add_argument("--choose", type=_choices, metavar="2,1,3", help="answer menus in order (from 1)")
             how.add_argument("--random", type=int, metavar="SEED", help="answer menus at random")

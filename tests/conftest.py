@@ -26,6 +26,15 @@ def _player_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _system_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The system's language is the story's own, whatever the machine running the tests speaks: the game follows
+    the system's language until the player chooses one (catalog.system_language)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def story_dir(tmp_path: Path):
     """Make a small story folder from a manifest and scene files: story_dir(manifest, {name: yaml})."""

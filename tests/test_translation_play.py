@@ -205,3 +205,49 @@ def test_a_translation_that_drops_or_renames_a_value_in_braces_is_never_shown() 
                    "play.meter_rose": ("{meter} rose", "{meter} en hausse")})
     assert words("play.screenshot", name="a.png") == "Screenshot saved: a.png"
     assert words("play.meter_rose", meter="Confiance") == "Confiance en hausse"
+
+
+@pytest.mark.parametrize("environ, found", [
+    ({"LANG": "fr_FR.UTF-8"}, "fr"),
+    ({"LANG": "fr_CA.UTF-8@euro"}, "fr"),
+    ({"LANGUAGE": "de:fr", "LANG": "de_DE.UTF-8"}, "fr"),     # the first language of the list the story has
+    ({"LC_ALL": "de_DE.UTF-8", "LANG": "fr_FR.UTF-8"}, "en"),  # LC_ALL is set: LANG is not looked at
+    ({"LANG": "C.UTF-8"}, "en"),
+    ({"LANG": "pt_BR.UTF-8"}, "pt_BR"),
+    ({"LANG": "pt_PT.UTF-8"}, "pt"),
+])
+def test_the_system_language_is_found_as_gettext_finds_it(environ, found):
+    from game.i18n.catalog import system_language
+    assert system_language(["en", "fr", "pt", "pt_BR"], environ) == found
+
+
+def test_until_the_player_chooses_a_language_the_game_speaks_the_systems(pack: Path, monkeypatch):
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    story = load_story(pack)
+    app = make_app(story)
+    assert app.language == "fr" and app.story.title == "Petites Heures" and app.words("title.new") == "Nouvelle partie"
+    chosen = make_app(story, language="en")      # a language chosen in Settings is kept, whatever the system's
+    assert chosen.language == "en" and chosen.words("title.new") == "New game"
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")    # a system language the story lacks: the story's own
+    assert make_app(story).language == "en"
+
+
+def test_lang_opens_the_window_in_that_language_for_this_time(pack: Path, monkeypatch, capsys):
+    from game import cli
+    import game.ui.launch as launch
+    opened = []
+    monkeypatch.setattr(launch, "play_in_window", lambda story, route, start, lang: opened.append(lang) or 0)
+    monkeypatch.setattr(cli, "_window_problem", lambda: None)
+    assert cli.main(["--story", str(pack), "--lang", "fr"]) == 0 and opened == ["fr"]
+    assert cli.main(["--story", str(pack), "--lang", "xx"]) == 2 and opened == ["fr"]
+    err = capsys.readouterr().err
+    assert "no translation 'xx'" in err and "the story's languages are: en, fr" in err
+    assert Settings.load().language == ""      # nothing kept: the next start follows Settings again
+
+
+def test_lang_before_play_prints_the_transcript_in_that_language(pack: Path, capsys):
+    from game import cli
+    assert cli.main(["--story", str(pack), "--lang", "fr", "play", "--route", "night", "--choose", "1"]) == 0
+    assert "Le café était vide." in capsys.readouterr().out

@@ -7,8 +7,9 @@ looked at it again.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping, Optional
 
 import polib
 
@@ -23,6 +24,37 @@ NAMES = {"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español", 
          "zh": "中文", "ko": "한국어", "uk": "Українська"}
 
 Texts = dict[str, tuple[str, str]]   # context -> (the source it translates, its translation)
+
+
+def system_language(available: list[str], environ: Optional[Mapping[str, str]] = None) -> str:
+    """The first of the system's languages the story has, found as Python's gettext finds them (the first of
+    LANGUAGE, LC_ALL, LC_MESSAGES and LANG that is set, a list split by colons; on Windows, whose programs get
+    none of these, the user's locale): fr_CA.UTF-8 is tried as fr_CA, then fr. The source language when none of
+    them is there."""
+    environ = os.environ if environ is None else environ
+    setting = next((environ[name] for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)),
+                   None)
+    wanted = setting.split(":") if setting is not None else [_windows_locale()]
+    for value in wanted:
+        code = value.split(".")[0].split("@")[0].replace("-", "_")
+        if code in ("C", "POSIX", ""):
+            continue
+        for candidate in (code, code.split("_")[0]):
+            if candidate in available:
+                return candidate
+    return SOURCE_LANGUAGE
+
+
+def _windows_locale() -> str:
+    """The Windows user's locale name (fr-FR), or "" anywhere else or when it cannot be read."""
+    try:
+        import ctypes
+        buffer = ctypes.create_unicode_buffer(85)
+        if ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer)):
+            return buffer.value
+    except (AttributeError, OSError):
+        pass
+    return ""
 
 
 def language_name(code: str) -> str:

@@ -13,7 +13,7 @@ from typing import Callable, Optional
 import pygame
 
 from ..paths import config_dir, data_dir, story_data_dir
-from ..i18n.catalog import SOURCE_LANGUAGE, interface_texts, languages, story_texts
+from ..i18n.catalog import SOURCE_LANGUAGE, interface_texts, languages, story_texts, system_language
 from ..slots import SaveSlots
 from ..story import Runner, Story, default_root
 from ..story.translated import translated
@@ -88,7 +88,8 @@ class App:
         self.language = SOURCE_LANGUAGE
         self.words = Words()
         self._texts: dict = {}
-        self.set_language(self.settings.language)
+        # the language the player chose in Settings; until they choose one, the system's where the story has it
+        self.set_language(self.settings.language or system_language(self.languages()))
 
     def trace(self, **what) -> None:
         if self.trace_path is None:

@@ -7,7 +7,7 @@ from typing import Optional
 import pygame
 
 from . import theme
-from .text import paginate, wrap
+from .text import paginate, words, wrap
 from .textbox import LINES_PER_PAGE, TEXT_WIDTH
 
 
@@ -43,7 +43,7 @@ def layout_problem(text: str, narration: bool) -> Optional[str]:
     lacking = sorted(c for c in set(text) if not c.isspace() and _missing(font, c))
     if lacking:
         return "the font has no " + ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lacking)
-    for word in text.split():
+    for word in words(text):
         if font.size(word)[0] > TEXT_WIDTH:
             return f"the word '{word[:40]}' is wider than the text box"
     return None

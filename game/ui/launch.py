@@ -13,13 +13,16 @@ from .prefs import Records, Settings
 log = logging.getLogger(__name__)
 
 
-def play_in_window(story: Story, route: Optional[str] = None, start: Optional[State] = None) -> int:
+def play_in_window(story: Story, route: Optional[str] = None, start: Optional[State] = None,
+                   lang: Optional[str] = None) -> int:
     """Open the window at the title (or straight into a route, or at `start`: a state just before a line, from
-    game.story.warp) and run until the player quits."""
+    game.story.warp) and run until the player quits; in `lang` for this time, when given (not kept in settings)."""
     from .app import App
     from .screens.play import PlayScreen
     from .screens.title import TitleScreen
     app = App(story)
+    if lang:
+        app.set_language(lang)
     if start is not None:
         first = PlayScreen(app, Runner(story, start), resume=True)
     else:

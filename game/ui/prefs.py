@@ -49,7 +49,8 @@ class Settings:
     box_opacity: int = 90         # percent: the text box over the picture
     high_contrast: bool = False   # opaque box and buttons, white words
     reduced_motion: bool = False  # no typewriter, no moving tiles, cuts for fades, a still title
-    language: str = ""            # a language code of the story's translations/; "" the story's own language
+    language: str = ""            # a language code of the story's translations/ (or its own); "" not chosen yet:
+                                  # the system's language where the story has it (catalog.system_language)
     file: Optional[PlayerFile] = field(default=None, compare=False, repr=False)
 
     @classmethod

@@ -1,6 +1,8 @@
 """Text on the canvas: word wrapping, pages that fit the box, and letter-by-letter reveal."""
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from ..story.model import paragraphs
@@ -8,12 +10,23 @@ from . import theme
 from .lru import SizedLRU
 
 
+# the spaces a line may break at: any white space but the no-break ones, which French sets before : ; ! ? and
+# inside « » (U+202F, narrow; U+00A0) and figures use (U+2007): they hold their neighbours on one line
+BREAKS = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+
+
+def words(paragraph: str) -> list[str]:
+    """The paragraph's words as a line may be broken between them; a no-break space stays inside its word."""
+    return [word for word in BREAKS.split(paragraph) if word]
+
+
 def wrap(text: str, font: pygame.font.Font, width: int) -> list[str]:
-    """Break text into lines no wider than width; a word too long for a line is broken by letters."""
+    """Break text into lines no wider than width, only at breaking spaces; a word too long for a line is broken
+    by letters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for word in paragraph.split():
+        for word in words(paragraph):
             candidate = f"{line} {word}" if line else word
             if font.size(candidate)[0] <= width:
                 line = candidate

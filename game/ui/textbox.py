@@ -9,7 +9,7 @@ import pygame
 
 from . import theme
 from .reading import Reading
-from .text import Reveal, TextCache, paginate, wrap
+from .text import Reveal, TextCache, paginate, words, wrap
 from .skin import plain_rounded, skin
 from .widgets import panel
 
@@ -69,11 +69,11 @@ class TextBox:
         if reading == self.reading:
             return
         was_done = self.reveal.done
-        before = sum(len(" ".join(page).split()) for page in self.pages[:self.page])   # words on earlier pages
+        before = sum(len(words(" ".join(page))) for page in self.pages[:self.page])   # words on earlier pages
         self.reading = reading
         self.show(self.text, self.name, self.colour, instant=True)
-        while self.page < len(self.pages) - 1 and len(" ".join(self.pages[self.page]).split()) <= before:
-            before -= len(" ".join(self.pages[self.page]).split())
+        while self.page < len(self.pages) - 1 and len(words(" ".join(self.pages[self.page]))) <= before:
+            before -= len(words(" ".join(self.pages[self.page])))
             self.page += 1
         self.reveal = Reveal(self.pages[self.page], 0)
         if not was_done:

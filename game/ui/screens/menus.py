@@ -7,7 +7,7 @@ import pygame
 
 from .. import theme
 from ..screen import Pop, Push, Quit, Replace, Screen, Transition
-from ..text import wrap
+from ..text import words, wrap
 from ..widgets import Button, ButtonList, column, panel, text
 
 BACK_KEYS = (pygame.K_ESCAPE,)
@@ -62,7 +62,7 @@ class Notice(Screen):
         super().__init__(app)
         button = button or app.words("notice.back")
         self.title = title
-        self.lines = wrap(" ".join(body.split()), theme.ui_font(theme.UI_SIZE), 560)[:14]
+        self.lines = wrap(" ".join(words(body)), theme.ui_font(theme.UI_SIZE), 560)[:14]
         height = 190 + 30 * len(self.lines)
         self.box = pygame.Rect(0, 0, 640, height)
         self.box.center = (640, 340)
