@@ -14,21 +14,57 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .story.saves import SaveError, read_json, sweep_stale, write_json_atomic
 
 log = logging.getLogger(__name__)
 LIMIT = 4 * 1024 * 1024   # no settings, records or seen-lines file is ever near this
 
+# What the player is told, in English; the interface's words (game/ui/words.py) hold them too, so that they are
+# translated with the rest. {what} is one of the files' names; a note begins with a capital however it is worded.
+NOTES = {
+    "files.settings": "the settings file",
+    "files.records": "the record of endings reached",
+    "files.seen": "the record of lines read",
+    "files.used_backup": "The last good copy of {what} was used in its place.",
+    "files.set_aside": "{what} was damaged; it is kept as {name}.",
+    "files.unreadable": "{what} could not be read ({reason}); it is left as it is and nothing will be written over it.",
+    "files.read_only": "{what} is read-only, so it was not changed.",
+    "files.not_saved": "{what} could not be saved ({reason}).",
+}
+Say = Callable[..., str]   # words(key, **values) -> text: game.ui.words.Words, or english below
+
+
+def english(key: str, **values: object) -> str:
+    return NOTES[key].format(**values)
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing to tell the player about one of their files: the words' key, the file's and the values."""
+    key: str
+    what: str                                   # the file's key in NOTES: files.settings, ...
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self, say: Say = english) -> str:
+        sentence = say(self.key, what=say(self.what), **dict(self.values))
+        return sentence[:1].upper() + sentence[1:]
+
+    def __str__(self) -> str:
+        return self.text()
+
 
 @dataclass
 class PlayerFile:
     """One of the player's files: where it is, whether it may be written, and what the player should be told."""
     path: Path
-    what: str                          # "your settings", "your record of endings", ...
+    what: str                          # its name's key in NOTES: "files.settings", "files.records", ...
     writable: bool = True
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    def note(self, key: str, **values: str) -> None:
+        self.notes.append(Note(key, self.what, tuple(values.items())))
 
     @property
     def backup(self) -> Path:
@@ -47,7 +83,7 @@ class PlayerFile:
         except SaveError:
             return None
         if not missing:
-            self.notes.append(f"The last good copy of {self.what} was used in its place.")
+            self.note("files.used_backup")
         return data
 
     def _set_aside(self, reason: str) -> None:
@@ -64,13 +100,12 @@ class PlayerFile:
                 aside = self.path.with_name(f"{self.path.name}.bad-{time.strftime('%Y%m%d-%H%M%S')}-{number}")
             try:
                 os.replace(self.path, aside)
-                self.notes.append(f"{self.what.capitalize()} was damaged; it is kept as {aside.name}.")
+                self.note("files.set_aside", name=aside.name)
                 return
             except OSError:
                 pass
         self.writable = False  # never write over what could not be read
-        self.notes.append(f"{self.what.capitalize()} could not be read ({reason}); it is left as it is and "
-                          f"nothing will be written over it.")
+        self.note("files.unreadable", reason=reason)
 
     def write(self, data: Any) -> bool:
         """Keep the current good file as NAME.bak, then write; False (and a note) if it must not or could not be."""
@@ -78,7 +113,7 @@ class PlayerFile:
             return False
         if self.path.exists() and not os.access(self.path, os.W_OK):
             self.writable = False
-            self.notes.append(f"{self.what.capitalize()} is read-only, so it was not changed.")
+            self.note("files.read_only")
             return False
         try:
             current = read_json(self.path, LIMIT)
@@ -93,7 +128,7 @@ class PlayerFile:
             write_json_atomic(self.path, data)
         except OSError as exc:
             log.warning("could not write %s: %s", self.path, exc.strerror or exc)
-            self.notes.append(f"{self.what.capitalize()} could not be saved ({exc.strerror or exc}).")
+            self.note("files.not_saved", reason=str(exc.strerror or exc))
             return False
         return True
 

@@ -41,7 +41,8 @@ class SlotInfo:
     route_title: str = ""
     words: str = ""
     thumbnail: Optional[bytes] = None
-    error: str = ""
+    error: str = ""                    # why it cannot be used, in English (the log, tests)
+    why: str = ""                      # the same as one of saves.WHY, told in the player's words
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -129,7 +130,7 @@ class SaveSlots:
             data = read_json(path)
             save_from_data(data, path, self.story)
         except SaveError as exc:
-            return SlotInfo(name, error=exc.reason, saved_at=_mtime(path))
+            return SlotInfo(name, error=exc.reason, why=exc.kind, saved_at=_mtime(path))
         meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
         info = SlotInfo(name, meta=meta, saved_at=_when(meta.get("saved_at")) or _mtime(path),
                         route_title=_str(meta.get("route_title")), words=_str(meta.get("words")))

@@ -147,7 +147,7 @@ def check_settings(damage: Damage, folder: Path, last_good: Settings, patch, imm
         with placed(damage, path, patch, immutable):
             before = thing_at(path)
             settings = in_time(damage, lambda: Settings.load(path))
-            notes = list(settings.file.notes)
+            notes = [str(note) for note in settings.file.notes]
             outcome = outcome_of(path, notes, damage)
             problems = valid_settings(settings)
             if outcome == "salvaged" and not damage.near_limit and \

@@ -8,7 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.controls import CONTROLS
+from game.ui.controls import CONTROLS, control_keys
 from game.ui.screens.keys import KeysScreen
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.settings import ROWS, SettingsScreen
@@ -47,13 +47,15 @@ def test_settings_leads_to_the_keys_screen_by_keys_and_by_mouse_and_back(app) ->
     assert app.stack == [screen]
 
 
-def test_the_keys_screen_shows_every_key_inside_its_panel_without_overlaps(app) -> None:
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_keys_screen_shows_every_key_inside_its_panel_without_overlaps(app, language) -> None:
+    app.set_language(language)
     screen = KeysScreen(app)
     shown = [words for _, words, _, _ in screen.rows]
-    for section, entries in CONTROLS:
-        assert section in shown
-        for keys, does in entries:
-            assert " ".join(w for w in shown).count(does.split()[0]) >= 1
+    for (section, entries), (section_key, keys) in zip(CONTROLS, control_keys()):
+        assert app.words(section_key) in shown and (app.words(section_key) == section) == (language == "en")
+        for _names_key, does_key in keys:
+            assert " ".join(w for w in shown).count(app.words(does_key).split()[0]) >= 1
     rects = [font.size(words) and pygame.Rect(pos, font.size(words)) for font, words, _, pos in screen.rows]
     room = screen.room
     assert all(room.contains(r) for r in rects), [r for r in rects if not room.contains(r)]

@@ -161,6 +161,7 @@ def test_a_player_file_that_cannot_be_written_says_so(tmp_path, monkeypatch) -> 
     def refuse(path, data):
         raise PermissionError(13, "Permission denied")
     monkeypatch.setattr(playerfiles, "write_json_atomic", refuse)   # as a full or read-only disk would
-    where = PlayerFile(tmp_path / "records.json", "the record of endings reached")
+    where = PlayerFile(tmp_path / "records.json", "files.records")
     assert where.write({"endings": []}) is False
-    assert where.notes == ["The record of endings reached could not be saved (Permission denied)."]
+    told = [str(note) for note in where.notes]
+    assert told == ["The record of endings reached could not be saved (Permission denied)."]

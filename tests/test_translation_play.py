@@ -251,3 +251,49 @@ def test_lang_before_play_prints_the_transcript_in_that_language(pack: Path, cap
     from game import cli
     assert cli.main(["--story", str(pack), "--lang", "fr", "play", "--route", "night", "--choose", "1"]) == 0
     assert "Le café était vide." in capsys.readouterr().out
+
+
+def _french_words():
+    from game.i18n.catalog import interface_texts
+    from game.story.home import default_root
+    return Words(interface_texts("fr", default_root(), default_root()))
+
+
+def test_the_window_title_is_the_storys_in_the_players_language(pack: Path):
+    app = make_app(load_story(pack))
+    assert pygame.display.get_caption()[0] == "Small Hours"
+    app.set_language("fr")
+    assert pygame.display.get_caption()[0] == "Petites Heures"
+
+
+def test_what_happened_to_the_players_files_is_told_in_their_language(tmp_path: Path):
+    from game.ui.prefs import Records, player_notes
+    path = tmp_path / "records.json"
+    Records(path=path).save()
+    path.with_name("records.json.bak").write_bytes(path.read_bytes())     # the last good copy
+    path.write_text("{ damaged", encoding="utf-8")
+    records = Records.load(path)
+    english = [str(note) for note in records.file.notes]
+    french = player_notes(records, say=_french_words())
+    assert english[0].startswith("The record of endings reached was damaged; it is kept as records.json.bad-")
+    assert french[0].startswith("Le registre des fins atteintes était endommagé\u202f; il est conservé sous le nom "
+                                "records.json.bad-")
+    assert french[1] == "Pour le registre des fins atteintes, la dernière bonne copie a été reprise à sa place."
+
+
+def test_a_save_card_tells_its_date_and_why_it_cannot_be_used_in_the_players_words(tmp_path: Path):
+    from datetime import datetime
+    from game.slots import SlotInfo
+    from game.story.saves import WHY, SaveError, read_json
+    from game.ui.screens.saves import when
+    french, english = _french_words(), Words()
+    info = SlotInfo("slot-01", saved_at=datetime(2026, 12, 3, 14, 5))
+    assert when(info, english) == "3 Dec 2026, 14:05" and when(info, french) == "3 déc. 2026 à 14:05"
+    broken = tmp_path / "slot.json"
+    broken.write_text('{"format": ', encoding="utf-8")
+    with pytest.raises(SaveError) as raised:
+        read_json(broken)
+    assert raised.value.kind == "damaged" and "invalid JSON" in raised.value.reason
+    assert french(f"saves.why.{raised.value.kind}") == "Le fichier est endommagé ou incomplet."
+    for kind in WHY:     # every reason a save can be refused for has its words, in both languages
+        assert english(f"saves.why.{kind}") != french(f"saves.why.{kind}")

@@ -338,3 +338,35 @@ def test_the_settings_rows_turn_voicing_and_clipboard_copying_on_as_the_keys_do(
     assert not app.settings.self_voicing
     screen.change(copying, 1)
     assert app.settings.clipboard_voicing or app.clipboard.broken
+
+
+def test_an_ending_is_read_aloud_with_its_title_and_words() -> None:
+    from game.story import End
+    app = voiced_app()
+    speech = app.voice.speech
+    ending = next(e for e in app.story.endings.values() if e.route == "vineyard")
+    screen = app.make("ending", End(ending.id, ending.title, ending.epilogue), "vineyard")
+    app.stack = [screen]
+    screen.on_enter()
+    said = speech.said[-1]
+    assert said.startswith(f"A new ending. {ending.title}. ") and ending.epilogue.split()[0] in said
+
+
+def test_in_french_the_notes_are_french_and_espeak_speaks_with_its_french_voice(tmp_path) -> None:
+    app = voiced_app(self_voicing=False)
+    app.set_language("fr")
+    speech = app.voice.speech
+    feed(app, key(pygame.K_v))
+    assert speech.said == ["Lecture vocale activée"]
+    spawned = []
+    espeak = Espeak("/usr/bin/espeak-ng", folder=tmp_path,
+                    spawn=lambda args, **kw: spawned.append(args) or FakeProcess(args))
+    espeak._voices["fr"] = ["-v", "fr"]          # as `espeak-ng --voices=fr` answers where French is installed
+    voicing = Voicing(app.settings, espeak)
+    voicing.set_language(app.words, "fr")
+    assert espeak.language == "fr" and espeak._voice() == ["-v", "fr"]
+    espeak.render("Oui\u202f?", tmp_path / "line.wav")
+    assert spawned[-1][:3] == ["/usr/bin/espeak-ng", "-v", "fr"]
+    espeak.language = "en"
+    espeak.render("Yes?", tmp_path / "line.wav")
+    assert spawned[-1][1:3] == ["-w", str(tmp_path / "line.wav")]     # English: espeak-ng's own default voice

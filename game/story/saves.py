@@ -19,12 +19,17 @@ SAVE_VERSION = 1
 MAX_SAVE_BYTES = 16 * 1024 * 1024
 
 
-class SaveError(StoryError):
-    """A save file that cannot be used; str() is one line naming the file and the reason."""
+# Why a save cannot be used, as the player is told it in the window (the interface's words "saves.why.KIND",
+# translated with the rest); the reason itself, in English, names the detail for the command line and the log.
+WHY = ("missing", "not_file", "too_large", "unreadable", "damaged", "not_save", "newer", "story")
 
-    def __init__(self, path: Path | str, reason: str):
+
+class SaveError(StoryError):
+    """A save file that cannot be used; str() is one line naming the file and the reason; kind, one of WHY."""
+
+    def __init__(self, path: Path | str, reason: str, kind: str = "damaged"):
         reason = " ".join(reason.split())  # one line, whatever names the save held
-        self.path, self.reason = str(path), reason
+        self.path, self.reason, self.kind = str(path), reason, kind
         Exception.__init__(self, f"{path}: {reason}")
         self.problems = ()
 
@@ -106,29 +111,29 @@ def read_json(path: Path | str, limit: int = MAX_SAVE_BYTES) -> Any:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise SaveError(path, "not a regular file (a folder, a pipe or a device is in its place)")
+            raise SaveError(path, "not a regular file (a folder, a pipe or a device is in its place)", "not_file")
         if info.st_size > limit:
-            raise SaveError(path, f"too large to be a save ({info.st_size} bytes)")
+            raise SaveError(path, f"too large to be a save ({info.st_size} bytes)", "too_large")
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between the check and the open
-                raise SaveError(path, "not a regular file")
+                raise SaveError(path, "not a regular file", "not_file")
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 raw = handle.read(limit + 1)
         finally:
             os.close(fd)
         if len(raw) > limit:
-            raise SaveError(path, f"too large to be a save (over {limit} bytes)")
+            raise SaveError(path, f"too large to be a save (over {limit} bytes)", "too_large")
     except FileNotFoundError:
-        raise SaveError(path, "no such file") from None
+        raise SaveError(path, "no such file", "missing") from None
     except OSError as exc:
-        raise SaveError(path, f"cannot read it ({exc.strerror or exc})") from None
+        raise SaveError(path, f"cannot read it ({exc.strerror or exc})", "unreadable") from None
     if not raw.strip():
         raise SaveError(path, "the file is empty (damaged)")
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
-        raise SaveError(path, "not a save file (not text)") from None
+        raise SaveError(path, "not a save file (not text)", "not_save") from None
     except json.JSONDecodeError as exc:
         raise SaveError(path, f"damaged or truncated (invalid JSON at line {exc.lineno}, column {exc.colno})") from None
     except ValueError as exc:  # e.g. a number too long to convert, NaN or Infinity
@@ -191,12 +196,12 @@ def read_save_noted(path: Path | str, story: Story) -> tuple[State, dict[str, An
 
 def save_from_data(data: Any, path: Path | str, story: Story) -> tuple[State, dict[str, Any], str]:
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-        raise SaveError(path, "not a save file of this game")
+        raise SaveError(path, "not a save file of this game", "not_save")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise SaveError(path, f"not a save file of this game (its version {version!r} is not a number)")
+        raise SaveError(path, f"not a save file of this game (its version {version!r} is not a number)", "not_save")
     if version > SAVE_VERSION:
-        raise SaveError(path, f"made by a newer version of the game (save version {version!r})")
+        raise SaveError(path, f"made by a newer version of the game (save version {version!r})", "newer")
     try:
         matches = "checksum" not in data or data["checksum"] == checksum(data)
     except (RecursionError, ValueError):
@@ -208,5 +213,5 @@ def save_from_data(data: Any, path: Path | str, story: Story) -> tuple[State, di
         state, note = State.from_json_noted(data.get("state"), story)
     except StoryError as exc:
         reason = exc.problems[0].message if exc.problems else str(exc)
-        raise SaveError(path, reason) from None
+        raise SaveError(path, reason, getattr(exc, "kind", "damaged")) from None
     return state, meta if isinstance(meta, dict) else {}, note

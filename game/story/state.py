@@ -75,7 +75,7 @@ class State:
         if not isinstance(version, int) or version < OLDEST_READABLE:
             raise StoryError(f"saved state version {version!r} is not one this game reads")
         if version > VERSION:
-            raise StoryError(f"saved by a newer version of the game (state version {version})")
+            raise _kind(StoryError(f"saved by a newer version of the game (state version {version})"), "newer")
         data = migrate(data, version)
         try:
             state = cls(
@@ -125,14 +125,15 @@ class State:
 
     def check_fits(self, story: Story) -> None:
         if self.route not in story.routes:
-            raise StoryError(f"the save is for route '{self.route}', which this story does not have")
+            raise _kind(StoryError(f"the save is for route '{self.route}', which this story does not have"), "story")
         scene = story.scenes.get(self.scene)
         if scene is None:
-            raise StoryError(f"the save is at scene '{self.scene}', which this story does not have")
+            raise _kind(StoryError(f"the save is at scene '{self.scene}', which this story does not have"), "story")
         if not 0 <= self.pc < len(scene.ops):
-            raise StoryError(f"the save points past the end of scene '{self.scene}' (was the scene edited?)")
+            raise _kind(StoryError(f"the save points past the end of scene '{self.scene}' (was the scene edited?)"),
+                        "story")
         if self.ending is not None and self.ending not in story.endings:
-            raise StoryError(f"the save reached ending '{self.ending}', which this story does not have")
+            raise _kind(StoryError(f"the save reached ending '{self.ending}', which this story does not have"), "story")
         for name, meter in story.meters.items():
             self.meters[name] = meter.clamp(self.meters.get(name, meter.start))
         for name in list(self.meters):
@@ -217,3 +218,9 @@ def _stage(value: Any) -> dict[str, Any]:
     opt = lambda v: None if v is None else _text(v)  # noqa: E731
     return {"background": opt(value["background"]), "music": opt(value["music"]),
             "ambience": opt(value["ambience"]), "sprites": sprites}
+
+
+def _kind(error: StoryError, kind: str) -> StoryError:
+    """The error with the kind a save that holds this state is told by (game/story/saves.py, WHY)."""
+    error.kind = kind
+    return error

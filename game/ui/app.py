@@ -32,7 +32,6 @@ from .words import Words
 
 log = logging.getLogger(__name__)
 
-TITLE = "Under the Same Stars"
 BUSY_FPS = 60          # while something moves: a transition, text being revealed
 IDLE_SLEEP = 1 / 30    # while nothing moves: poll events this often, draw nothing
 
@@ -136,6 +135,9 @@ class App:
         self._texts = story_texts(root, lang)
         self.story = translated(self.source_story, self._texts)
         self.words = Words(interface_texts(lang, root, default_root()))
+        pygame.display.set_caption(self.story.title)   # the window's title bar and task bar, in the same words
+        self.voice.set_language(self.words, lang)
+        self.clipboard.words = self.words
 
     def volumes(self) -> dict[str, float]:
         s = self.settings
@@ -158,7 +160,7 @@ class App:
         self.audio.ambience(playing.get("ambience"), fade_ms=800)
 
     def _open_window(self) -> Window:
-        pygame.display.set_caption(TITLE)
+        pygame.display.set_caption(self.source_story.title)   # then in the player's language (set_language)
         icon = Path(self.story.root) / "assets" / "ui" / "icon.png"
         if icon.is_file():
             try:
@@ -279,7 +281,7 @@ class App:
 
     def tell_player(self) -> None:
         """Say, in the window, anything that happened to the player's files (a damaged one set aside, ...)."""
-        notes = player_notes(self.settings, self.records, self.seen)
+        notes = player_notes(self.settings, self.records, self.seen, say=self.words)
         if notes and self.stack:
             apply(self.stack, Push(self.make("notice", self.words("saves.about_data"), " ".join(notes),
                                                    button=self.words("notice.ok"))))

@@ -7,9 +7,11 @@ from typing import Callable, Optional
 
 import pygame
 
+from .words import WORDS, Words
+
 log = logging.getLogger(__name__)
 
-UNAVAILABLE = "Clipboard voicing is off: there is no clipboard here"
+UNAVAILABLE = WORDS["clipboard.missing"]     # in English; told in the player's words (ClipboardVoicing.words)
 
 
 def _put(words: str) -> None:
@@ -23,15 +25,16 @@ class ClipboardVoicing:
         self.settings = settings
         self._put = put
         self.broken = False   # the clipboard refused once: off for this run, and said once
+        self.words = Words()  # the interface's words in the player's language (App.set_language)
 
     def toggle(self) -> Optional[str]:
         """Shift+C: on or off; the note to show (the clipboard's absence is told once)."""
         if self.broken:
             return None
         self.settings.clipboard_voicing = not self.settings.clipboard_voicing
-        note = "Clipboard voicing on" if self.settings.clipboard_voicing else "Clipboard voicing off"
+        note = self.words("clipboard.on" if self.settings.clipboard_voicing else "clipboard.off")
         if self.settings.clipboard_voicing and not self._copy(note):
-            note = UNAVAILABLE
+            note = self.words("clipboard.missing")
         self.settings.save()
         return note
 
@@ -39,7 +42,7 @@ class ClipboardVoicing:
         """Copy a line shown; the note to show if the clipboard has just failed."""
         if not self.settings.clipboard_voicing or self.broken:
             return None
-        return None if self._copy(f"{speaker}: {words}" if speaker else words) else UNAVAILABLE
+        return None if self._copy(f"{speaker}: {words}" if speaker else words) else self.words("clipboard.missing")
 
     def _copy(self, words: str) -> bool:
         try:

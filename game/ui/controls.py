@@ -3,6 +3,8 @@
 docs/playing.md has the same keys; a test holds the two together."""
 from __future__ import annotations
 
+import re
+
 # (where, [(keys, what they do)]); a key's name is written as docs/playing.md writes it.
 CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Reading", [
@@ -46,3 +48,26 @@ CONTROLS: list[tuple[str, list[tuple[str, str]]]] = [
         ("Shift+P", "record the playthrough"),
     ]),
 ]
+
+
+def slug(words: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")
+
+
+def control_keys() -> list[tuple[str, list[tuple[str, str]]]]:
+    """CONTROLS with, in place of the words, the interface's word keys they are translated under: a section's
+    "keys.SECTION", an entry's "keys.SECTION.WHAT.keys" and "keys.SECTION.WHAT.does" (WHAT: its English, slugged)."""
+    return [(f"keys.{slug(section)}",
+             [(f"keys.{slug(section)}.{slug(does)}.keys", f"keys.{slug(section)}.{slug(does)}.does")
+              for _names, does in entries])
+            for section, entries in CONTROLS]
+
+
+def control_words() -> dict[str, str]:
+    """The English of every key control_keys() names, for the interface's words (game/ui/words.py)."""
+    out: dict[str, str] = {}
+    for (section, entries), (section_key, entry_keys) in zip(CONTROLS, control_keys()):
+        out[section_key] = section
+        for (names, does), (names_key, does_key) in zip(entries, entry_keys):
+            out[names_key], out[does_key] = names, does
+    return out

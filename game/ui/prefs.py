@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from ..paths import config_dir
-from ..playerfiles import PlayerFile
+from ..playerfiles import PlayerFile, Say, english
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
-        where = PlayerFile(path or config_dir() / "settings.json", "the settings file")
+        where = PlayerFile(path or config_dir() / "settings.json", "files.settings")
         settings = _fill(cls(), where.read())
         settings.file = where
         return settings
@@ -63,11 +63,11 @@ class Settings:
     def save(self, path: Path | None = None) -> None:
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "file"}
         if path is not None:
-            PlayerFile(path, "the settings file").write(data)
+            PlayerFile(path, "files.settings").write(data)
         elif self.file is not None:
             self.file.write(data)
         else:
-            PlayerFile(config_dir() / "settings.json", "the settings file").write(data)
+            PlayerFile(config_dir() / "settings.json", "files.settings").write(data)
 
 
 @dataclass
@@ -93,7 +93,7 @@ class Records:
                 shutil.copyfile(legacy, path)
             except OSError as exc:
                 log.warning("could not carry over %s: %s", legacy, exc.strerror)
-        where = PlayerFile(path, "the record of endings reached")
+        where = PlayerFile(path, "files.records")
         records = _fill(cls(), where.read())
         # Records only grow: what the last good copy holds is always kept, even if the file read in its place
         # parses but was damaged (a flipped byte in an ending's id, a field of the wrong type).
@@ -106,7 +106,7 @@ class Records:
 
     def __post_init__(self) -> None:
         if self.path is not None and self.file is None:
-            self.file = PlayerFile(self.path, "the record of endings reached")
+            self.file = PlayerFile(self.path, "files.records")
 
     def save(self) -> None:
         if self.file is None:
@@ -148,7 +148,7 @@ class SeenLines:
     def __init__(self, ids: set[str] | None = None, path: Optional[Path] = None):
         self.ids: set[str] = ids if ids is not None else set()
         self.path = path
-        self.file = PlayerFile(path, "the record of lines read") if path is not None else None
+        self.file = PlayerFile(path, "files.seen") if path is not None else None
         self._written = len(self.ids)
 
     @classmethod
@@ -206,13 +206,14 @@ def _fill(value: Any, data: Any) -> Any:
     return value
 
 
-def player_notes(*held: Any) -> list[str]:
-    """What the player should be told about their files, gathered from settings, records and seen lines."""
+def player_notes(*held: Any, say: Say = english) -> list[str]:
+    """What the player should be told about their files, gathered from settings, records and seen lines, in the
+    words `say` gives (the interface's, in the player's language; English by default)."""
     notes: list[str] = []
     for thing in held:
         where = getattr(thing, "file", None)
         if where is not None:
-            notes.extend(where.notes)
+            notes.extend(note.text(say) for note in where.notes)
             where.notes.clear()
     return notes
 

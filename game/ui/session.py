@@ -82,6 +82,7 @@ def load_slot(app: App, name: str) -> Transition:
         loaded = app.slots.load(name)
         runner = Runner(app.story, loaded.state)
     except (SaveError, StoryError) as exc:
-        reason = exc.reason if isinstance(exc, SaveError) else str(exc)
+        log.warning("cannot load slot %s: %s", name, exc)
+        reason = app.words(f"saves.why.{getattr(exc, 'kind', 'damaged')}")
         return Push(app.make("notice", app.words("saves.cannot_load"), reason))
     return Replace(app.make("play", runner, resume=True, note=loaded.note, log=loaded.log), clear=True)

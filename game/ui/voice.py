@@ -13,11 +13,12 @@ from typing import Callable, Optional, Protocol
 import pygame
 
 from .audio import EFFECT_CHANNELS, RESERVED
+from .words import WORDS, Words
 
 log = logging.getLogger(__name__)
 
 VOICE_CHANNEL = RESERVED + EFFECT_CHANNELS   # after the effects' channels: speech never cuts a sound short
-MISSING = "Self-voicing needs espeak-ng, which is not installed (Debian: apt install espeak-ng)"
+MISSING = WORDS["voicing.missing"]           # in English; told in the player's words (Voicing.words)
 SYNTH_TIMEOUT = 20.0                         # seconds: a stuck espeak-ng is given up, never waited on for ever
 
 
@@ -58,6 +59,24 @@ class Espeak:
         self._idle = threading.Event()
         self._idle.set()
         self.spoken = 0   # requests carried out (synthesised and played, or handed to espeak-ng to speak)
+        self.language = "en"   # espeak-ng's voice: the game's language (fr, pt_BR -> pt-br), its default for en
+        self._voices: dict[str, list[str]] = {"": [], "en": []}
+
+    def _voice(self) -> list[str]:
+        """The arguments choosing the language's voice; none (espeak-ng's default) when it has no such voice,
+        asked once per language, on the worker thread (espeak-ng refuses to speak with a voice it lacks)."""
+        language = self.language
+        if language not in self._voices:
+            voice = language.lower().replace("_", "-")
+            try:
+                listed = subprocess.run([self.program, f"--voices={voice}"], capture_output=True, text=True,
+                                        timeout=SYNTH_TIMEOUT).stdout.splitlines()[1:]
+                self._voices[language] = ["-v", voice] if listed else []
+                if not listed:
+                    log.warning("espeak-ng has no voice for %s: it speaks with its default voice", language)
+            except (OSError, subprocess.SubprocessError):
+                self._voices[language] = ["-v", voice]
+        return self._voices[language]
 
     @classmethod
     def find(cls, path: Optional[str] = None, **kwargs) -> Espeak:
@@ -100,7 +119,7 @@ class Espeak:
     def render(self, text: str, wav: Path) -> bool:
         """Write `text` spoken to `wav`; True if espeak-ng made it."""
         try:
-            process = self._spawn([self.program, "-w", str(wav), "--", text],
+            process = self._spawn([self.program, *self._voice(), "-w", str(wav), "--", text],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except OSError as exc:
             log.warning("cannot start espeak-ng: %s", exc)
@@ -144,7 +163,7 @@ class Espeak:
 
     def _speak(self, generation: int, words: str) -> None:
         if not pygame.mixer.get_init():   # no mixer (no audio device, or not open yet): espeak-ng speaks itself
-            process = self._spawn([self.program, "--", words], stdout=subprocess.DEVNULL,
+            process = self._spawn([self.program, *self._voice(), "--", words], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)
             with self._lock:
                 current = generation == self._generation
@@ -176,6 +195,13 @@ class Voicing:
         self.settings = settings
         self.speech = speech
         self._told_missing = False
+        self.words = Words()   # the interface's words in the player's language (App.set_language)
+
+    def set_language(self, words: Words, language: str) -> None:
+        """Notes in the player's words, and speech in their language's voice where the speech has voices."""
+        self.words = words
+        if hasattr(self.speech, "language"):
+            self.speech.language = language
 
     @property
     def on(self) -> bool:
@@ -187,14 +213,14 @@ class Voicing:
             if self._told_missing:
                 return None
             self._told_missing = True
-            return MISSING
+            return self.words("voicing.missing")
         self.settings.self_voicing = not self.settings.self_voicing
         self.settings.save()
         if self.settings.self_voicing:
-            self.speech.say("Self-voicing on")
-            return "Self-voicing on"
+            self.speech.say(self.words("voicing.on"))
+            return self.words("voicing.on")
         self.speech.stop()
-        return "Self-voicing off"
+        return self.words("voicing.off")
 
     def line(self, speaker: Optional[str], words: str) -> None:
         """A new line: whatever was being said stops, and this is said, its speaker first."""

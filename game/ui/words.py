@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from typing import Mapping
 
+from ..playerfiles import NOTES
+from .controls import control_words
+
 BRACES = re.compile(r"\{[^{}]*\}")   # as game/i18n/check.py finds them
 
 WORDS: dict[str, str] = {
@@ -104,6 +107,8 @@ WORDS: dict[str, str] = {
     "saves.about_data": "About your saved data",
     # endings
     "ending.continue": "Continue",
+    "ending.new": "A new ending",
+    "ending.again": "An ending",
     "ending.stopped": "The story stopped here",
     "ending.stopped_help": "Press any key to go back to the title",
     "endings.title": "Endings",
@@ -140,6 +145,30 @@ WORDS: dict[str, str] = {
     "settings.clipboard_voicing": "Copy lines (Shift+C)",
     "settings.keys": "Keys",
     "settings.show_all": "Show all",
+    # what the player is told about their own files (game/playerfiles.py)
+    **NOTES,
+    # the Keys screen: each section's name, and each key with what it does (game/ui/controls.py)
+    **control_words(),
+    # why a save cannot be used (game/story/saves.py, WHY), on its card and when it is chosen
+    "saves.why.missing": "The file is gone.",
+    "saves.why.not_file": "Something that is not a save file is in its place.",
+    "saves.why.too_large": "The file is far too large to be a save.",
+    "saves.why.unreadable": "The system would not let the game read it.",
+    "saves.why.damaged": "The file is damaged or was cut short.",
+    "saves.why.not_save": "This is not a save of this game.",
+    "saves.why.newer": "A newer version of the game made this save.",
+    "saves.why.story": "The story has changed, and the place this save kept is no longer in it.",
+    # V and Shift+C (game/ui/voice.py, clipboard.py)
+    "voicing.on": "Self-voicing on",
+    "voicing.off": "Self-voicing off",
+    "voicing.missing": "Self-voicing needs espeak-ng, which is not installed (Debian: apt install espeak-ng)",
+    "clipboard.on": "Clipboard voicing on",
+    "clipboard.off": "Clipboard voicing off",
+    "clipboard.missing": "Clipboard voicing is off: there is no clipboard here",
+    # when a save was made, on its card: 3 Dec 2026, 14:05
+    "saves.when": "{day} {month} {year}, {time}",
+    **{f"month.{n}": name for n, name in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)},
 }
 
 

@@ -49,6 +49,15 @@ class EndingScreen(Screen):
         """True once the Continue button is shown and input counts."""
         return self.waited >= READ_FIRST
 
+    @property
+    def label(self) -> str:
+        return self.app.words("ending.new" if self.new else "ending.again")
+
+    def on_enter(self) -> None:
+        """The ending is read aloud (self-voicing) and copied (clipboard voicing) as a line is."""
+        words = " ".join(self.lines)
+        self.app.said(None, f"{self.label}. {self.ending.title}." + (f" {words}" if words else ""))
+
     def update(self, dt: float) -> bool:
         was = self.ready
         self.waited += dt
@@ -67,7 +76,7 @@ class EndingScreen(Screen):
 
     def draw(self, canvas: pygame.Surface) -> None:
         canvas.blit(self.picture, (0, 0))
-        text(canvas, theme.ui_font(theme.SMALL_SIZE), "A NEW ENDING" if self.new else "AN ENDING", theme.GOLD,
+        text(canvas, theme.ui_font(theme.SMALL_SIZE), self.label.upper(), theme.GOLD,
              (640, 140), "center")
         text(canvas, theme.display_font(54), self.ending.title, (250, 236, 206), (640, 200), "center", shadow=True)
         skin().mark(canvas, "cursor_continue", (640, 252))

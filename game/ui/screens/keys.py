@@ -6,7 +6,7 @@ from typing import Optional
 import pygame
 
 from .. import theme
-from ..controls import CONTROLS
+from ..controls import control_keys
 from ..screen import Pop, Screen, Transition
 from ..text import wrap
 from ..widgets import Button, ButtonList, panel, text
@@ -16,6 +16,7 @@ from .menus import is_back
 KEYS_WIDTH = 250     # the keys' column in each half; what they do has the rest
 COLUMN_WIDTH = 540
 HEAD_GAP = 8         # above a section's heading
+MIN_SIZE = 15        # the smallest the list is set in, for the longest words
 
 
 class KeysScreen(Screen):
@@ -23,7 +24,7 @@ class KeysScreen(Screen):
         super().__init__(app)
         self.backdrop = Backdrop(app, veil=190)
         self.box = pygame.Rect(40, 24, 1200, 672)
-        self.back = ButtonList([Button("Back", pygame.Rect(self.box.centerx - 90, self.box.bottom - 66, 180, 50),
+        self.back = ButtonList([Button(app.words("settings.back"), pygame.Rect(self.box.centerx - 90, self.box.bottom - 66, 180, 50),
                                        key="back")])
         self.back.focus = 0
         self.rows = self.lay_out()
@@ -35,15 +36,25 @@ class KeysScreen(Screen):
 
     def lay_out(self) -> list[tuple[pygame.font.Font, str, tuple[int, int, int], tuple[int, int]]]:
         """Every piece of words with its font, colour and top-left: each section goes in the left column if it
-        still fits there, else in the right; a section is never split between them."""
-        head, keys, what = theme.ui_font(theme.UI_SIZE, bold=True), theme.ui_font(theme.SMALL_SIZE, bold=True), \
-            theme.ui_font(theme.SMALL_SIZE)
+        still fits there, else in the right; a section is never split between them. Where a language's words are
+        longer than the room (or the text is larger), the list is set a size smaller until it fits."""
+        for size in range(theme.SMALL_SIZE, MIN_SIZE - 1, -1):
+            placed, bottom = self._placed(size)
+            if bottom <= self.room.bottom:
+                break
+        return placed
+
+    def _placed(self, size: int) -> tuple[list, int]:
+        head = theme.ui_font(size + theme.UI_SIZE - theme.SMALL_SIZE, bold=True)
+        keys, what = theme.ui_font(size, bold=True), theme.ui_font(size)
         line = keys.get_linesize() + 4   # the face sits tight on its line size
         room = self.room
         tops = [room.y, room.y]   # where each column has got to
         out = []
-        for section, entries in CONTROLS:
-            rows = [(wrap(names, keys, KEYS_WIDTH), wrap(does, what, COLUMN_WIDTH - KEYS_WIDTH - 20))
+        say = self.app.words
+        for section_key, entries in control_keys():
+            section = say(section_key)
+            rows = [(wrap(say(names), keys, KEYS_WIDTH), wrap(say(does), what, COLUMN_WIDTH - KEYS_WIDTH - 20))
                     for names, does in entries]
             height = HEAD_GAP + head.get_linesize() + sum(max(len(k), len(w)) * line for k, w in rows)
             column = 0 if tops[0] + height <= room.bottom else 1
@@ -57,7 +68,7 @@ class KeysScreen(Screen):
                         for i, words in enumerate(does)]
                 y += max(len(names), len(does)) * line
             tops[column] = y
-        return out
+        return out, max(tops)
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
         if is_back(event) or self.back.handle(event) is not None:
@@ -67,7 +78,7 @@ class KeysScreen(Screen):
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         panel(canvas, self.box)
-        text(canvas, theme.display_font(36), "Keys", theme.GOLD, (self.box.centerx, self.box.y + 40), "center")
+        text(canvas, theme.display_font(36), self.app.words("settings.keys"), theme.GOLD, (self.box.centerx, self.box.y + 40), "center")
         for font, line, colour, pos in self.rows:
             text(canvas, font, line, colour, pos)
         self.back.draw(canvas)

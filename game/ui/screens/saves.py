@@ -39,11 +39,12 @@ def delete_rect(card: pygame.Rect) -> pygame.Rect:
     return pygame.Rect(card.right - DELETE_SIZE - 8, card.y + 8, DELETE_SIZE, DELETE_SIZE)
 
 
-def when(info: SlotInfo) -> str:
+def when(info: SlotInfo, words) -> str:
+    """3 Dec 2026, 14:05, the month in the player's words (the system's locale is not asked)."""
     if info.saved_at is None:
         return ""
     at = info.saved_at
-    return f"{at.day} {at:%b %Y}, {at:%H:%M}"
+    return words("saves.when", day=at.day, month=words(f"month.{at.month}"), year=at.year, time=f"{at:%H:%M}")
 
 
 class SaveLoad(Screen):
@@ -238,10 +239,11 @@ class SaveLoad(Screen):
                  (picture.centerx, picture.y + 40),
                  "center")
             y = picture.y + 76
-            for line in wrap(info.error, small, picture.width - 24)[:3]:
+            for line in wrap(self.app.words(f"saves.why.{info.why or 'damaged'}"), small, picture.width - 24)[:3]:
                 text(canvas, small, line, theme.PAPER_DIM, (picture.centerx, y), "midtop")
                 y += small.get_linesize()
-            text(canvas, small, self.app.words("saves.delete_hint", slot=label), theme.PAPER_DIM, (card.x + 16, below))
+            hint = fitted(self.app.words("saves.delete_hint", slot=label), small, card.width - 32)
+            text(canvas, small, hint, theme.PAPER_DIM, (card.x + 16, below))
         else:
             thumb = self.thumbs.get(name)
             if thumb is not None:
@@ -251,7 +253,7 @@ class SaveLoad(Screen):
             badge = pygame.Rect(picture.x + 6, picture.y + 6, label_font.size(label)[0] + 16, 26)
             panel(canvas, badge, alpha=200, border=None)
             text(canvas, label_font, label, theme.PAPER, badge.center, "center")
-            stamp = when(info)
+            stamp = when(info, self.app.words)
             stamp_rect = text(canvas, label_font, stamp, theme.PAPER_DIM, (picture.right, below + 2), "topright")
             room = stamp_rect.left - picture.x - 14
             text(canvas, small, fitted(self.route_title(info), small, room), theme.GOLD, (picture.x, below))
