@@ -70,3 +70,24 @@ def test_self_voicing_reads_the_line_in_focus() -> None:
     feed(screen.app, key(pygame.K_UP))
     row = screen.rows[screen.focus]
     assert said[-1] == row.spoken() and (row.speaker == "" or said[-1].startswith(f"{row.speaker}: "))
+
+
+def test_self_voicing_reads_each_save_card_as_the_focus_comes_to_it(tmp_path) -> None:
+    from game.ui.session import write_slot
+    screen = history_after_lines(8)
+    app, play = screen.app, screen.play
+    write_slot(app, "slot-01", play.snapshot())
+    app.slots.path("slot-02").write_text("{ damaged", encoding="utf-8")
+    saves = app.make("saves", "load")
+    app.stack = [play, saves]
+    saves.on_enter()
+    said = app.voice.speech.said
+    first = said[-1]
+    assert first.startswith("Load. Slot 1: The House in Provence, ") and first.endswith(play.snapshot().words)
+    feed(app, key(pygame.K_RIGHT))
+    assert said[-1] == "Slot 2: Damaged save. The file is damaged or was cut short."
+    feed(app, key(pygame.K_RIGHT))
+    assert said[-1] == "Slot 3: Empty slot"
+    app.set_language("fr")
+    feed(app, key(pygame.K_LEFT))
+    assert said[-1] == "Emplacement 2: Sauvegarde abîmée. Le fichier est endommagé ou incomplet."   # spoken

@@ -166,8 +166,9 @@ class SaveLoad(Screen):
             return None
         if event.type == pygame.MOUSEMOTION:
             for i in range(len(self.names)):
-                if card_rect(i).collidepoint(event.pos):
+                if card_rect(i).collidepoint(event.pos) and self.focus != i:
                     self.focus = i
+                    self.say_focus()
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for i in range(len(self.names)):
                 card = card_rect(i)
@@ -187,10 +188,13 @@ class SaveLoad(Screen):
             target = self.focus + moves[key]
             if 0 <= target < count:
                 self.focus = target
+                self.say_focus()
         elif key in (pygame.K_PAGEUP, pygame.K_q):
             self.set_tab(self.tab - 1)
+            self.say_focus()
         elif key in (pygame.K_PAGEDOWN, pygame.K_e):
             self.set_tab(self.tab + 1)
+            self.say_focus()
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             return self.pick(self.focus)
         elif key in (pygame.K_DELETE, pygame.K_BACKSPACE):
@@ -265,6 +269,25 @@ class SaveLoad(Screen):
         c = cross.center
         for dx in (-1, 1):
             pygame.draw.line(canvas, theme.PAPER, (c[0] - 7, c[1] - 7 * dx), (c[0] + 7, c[1] + 7 * dx), 2)
+
+    def spoken(self, index: int) -> str:
+        """What self-voicing says of a card: its slot, then what it holds (or that it is empty, or damaged, and why)."""
+        name, info, say = self.names[index], self.infos[index], self.app.words
+        label = self.slot_label(name)
+        if info is None:
+            return f"{label}: {say('saves.empty')}"
+        if not info.usable:
+            why = say(f"saves.why.{info.why or 'damaged'}")
+            return f"{label}: {say('saves.damaged')}. {why}"
+        return f"{label}: {self.route_title(info)}, {when(info, say)}. {info.words}"
+
+    def say_focus(self, before: str = "") -> None:
+        if self.names:
+            self.app.voice.focused(before + self.spoken(self.focus))
+
+    def on_enter(self) -> None:
+        """Self-voicing says which screen this is, then the card in focus."""
+        self.say_focus(self.app.words("saves.save" if self.mode == "save" else "saves.load") + ". ")
 
     def route_title(self, info: SlotInfo) -> str:
         """The route's title in the player's language; the save keeps it as it was written when saved."""
