@@ -145,3 +145,20 @@ def test_a_maps_light_tints_the_characters_and_a_picture_leaves_them_as_drawn(tm
     assert stage._lit(sprite, background.light) is lit            # made once
     write_png(tmp_path / "p.png", 16, 16, lambda x, y: (*RED, 255))
     assert load_background(tmp_path / "p.png", (16, 16)).light is None
+
+
+def test_a_rotated_tile_object_turns_about_its_corner_as_in_tiled(tmp_path):
+    """A 16x8 tile object turned 90 degrees clockwise about its bottom-left corner (Tiled's origin for tile objects
+    on an orthogonal map) stands 8 wide and 16 tall, to the right of and below that corner; its left half (red)
+    ends up on top."""
+    write_png(tmp_path / "bar.png", 16, 8, lambda x, y: (*(RED if x < 8 else BLUE), 255))
+    tileset = (' <tileset firstgid="1" name="bar" tilewidth="16" tileheight="8" tilecount="1" columns="1">\n'
+               '  <image source="bar.png" width="16" height="8"/>\n </tileset>\n')
+    objects = (' <objectgroup id="2" name="things">\n'
+               '  <object id="1" gid="1" x="8" y="8" width="16" height="8" rotation="90"/>\n'
+               '  <object id="2" gid="1" x="0" y="32" width="16" height="8"/>\n </objectgroup>\n')
+    (tmp_path / "m.tmx").write_text(tiled_map(4, 4, (8, 8), tileset + objects, extra=' backgroundcolor="#00c800"'))
+    background = load_background(tmp_path / "m.tmx", (32, 32))
+    assert at(background, 11, 11) == RED and at(background, 11, 19) == BLUE    # x 8-16, y 8-24: turned
+    assert at(background, 4, 11) == GREEN and at(background, 20, 11) == GREEN and at(background, 11, 4) == GREEN
+    assert at(background, 3, 28) == RED and at(background, 12, 28) == BLUE     # unturned: as drawn

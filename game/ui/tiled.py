@@ -224,8 +224,9 @@ def _tiles(grid: _Grid, layer: Any, dx: float, dy: float,
 
 def _tile_objects(grid: _Grid, group: Any, dx: float, dy: float,
                   cache: dict[int, Frames]) -> tuple[list[Sprite], list[AnimatedTile]]:
-    """Tile objects (unrotated), stretched to their object's size; pytmx has already moved y to the top.
-    On an isometric map a tile object stands with its bottom centre on its (projected) point, as in Tiled."""
+    """Tile objects, stretched to their object's size and turned by their rotation; pytmx has already moved y to
+    the top. As in Tiled, a tile object stands on its point by its bottom-left corner (orthogonal) or its bottom
+    centre (isometric, the point projected), and turns about that point."""
     tmx = grid.tmx
     sprites: list[Sprite] = []
     animated: list[AnimatedTile] = []
@@ -236,16 +237,35 @@ def _tile_objects(grid: _Grid, group: Any, dx: float, dy: float,
         size = (round(obj.width) or picture.get_width(), round(obj.height) or picture.get_height())
         top = obj.y if obj.height else obj.y - picture.get_height()
         if grid.isometric:
-            foot_x, foot_y = grid.point(obj.x, top + size[1])
-            pos = (round(foot_x - size[0] / 2 + dx), round(foot_y - size[1] + dy))
+            origin = grid.point(obj.x, top + size[1])
+            centre = (0.0, -size[1] / 2)           # from the bottom centre
         else:
-            pos = (round(obj.x + dx), round(top + dy))
+            origin = (obj.x, top + size[1])
+            centre = (size[0] / 2, -size[1] / 2)   # from the bottom-left corner
+        place = _placer((origin[0] + dx, origin[1] + dy), centre, obj.rotation or 0.0)
         frames = _frames(tmx, obj.gid, cache)
         if frames:
-            animated.append(AnimatedTile(pos, tuple((_fit(p, size), ms) for p, ms in frames), obj.gid))
+            turned = [(_turned(_fit(p, size), obj.rotation), ms) for p, ms in frames]
+            animated.append(AnimatedTile(place(turned[0][0]), tuple(turned), obj.gid))
         else:
-            sprites.append((_fit(picture, size), pos))
+            shown = _turned(_fit(picture, size), obj.rotation)
+            sprites.append((shown, place(shown)))
     return sprites, animated
+
+
+def _turned(picture: pygame.Surface, degrees: Optional[float]) -> pygame.Surface:
+    """Turned clockwise by Tiled's degrees (pygame turns the other way)."""
+    return pygame.transform.rotate(picture, -degrees) if degrees else picture
+
+
+def _placer(origin: tuple[float, float], centre: tuple[float, float], degrees: float
+            ) -> Callable[[pygame.Surface], tuple[int, int]]:
+    """Where a picture turned about `origin` goes: its centre, `centre` away from the origin before the turn,
+    turned with it (clockwise, y down), and the turned picture's box around that."""
+    turn = math.radians(degrees)
+    cx = origin[0] + centre[0] * math.cos(turn) - centre[1] * math.sin(turn)
+    cy = origin[1] + centre[0] * math.sin(turn) + centre[1] * math.cos(turn)
+    return lambda shown: (round(cx - shown.get_width() / 2), round(cy - shown.get_height() / 2))
 
 
 def _fit(picture: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
