@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -178,3 +179,18 @@ def test_graph_refuses_bad_input(story_dir, argv: list[str], message: str,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", "--story", str(story_dir(MANIFEST, SCENES)), *argv]) == 2
     assert capsys.readouterr().err == message + "\n"
+
+
+@pytest.mark.skipif(shutil.which("dot") is None,
+                    reason="Graphviz's dot is not installed (Debian: apt install graphviz; .ci/run installs it)")
+def test_the_real_graphviz_reads_the_dot_and_draws_every_scene_menu_and_ending(story_dir, tmp_path: Path,
+                                                                               capsys) -> None:
+    """The DOT is Graphviz's own language as Graphviz reads it: the real dot draws each node, titled by its id."""
+    root = story_dir(MANIFEST, SCENES)
+    assert main(["graph", "--story", str(root), "--out", str(tmp_path / "g.svg")]) == 0
+    assert capsys.readouterr().out.endswith(", drawn by Graphviz\n")
+    svg = ElementTree.parse(tmp_path / "g.svg").getroot()
+    titles = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}title")}
+    graph = build_graph(load_story(root))
+    assert set(graph.nodes) <= titles
+    assert any("->" in (t or "") for t in titles)    # the edges too
