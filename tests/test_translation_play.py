@@ -297,3 +297,23 @@ def test_a_save_card_tells_its_date_and_why_it_cannot_be_used_in_the_players_wor
     assert french(f"saves.why.{raised.value.kind}") == "Le fichier est endommagé ou incomplet."
     for kind in WHY:     # every reason a save can be refused for has its words, in both languages
         assert english(f"saves.why.{kind}") != french(f"saves.why.{kind}")
+
+
+def test_the_title_shows_the_storys_own_tagline_or_none(pack: Path, story_dir) -> None:
+    """The line under the title is the manifest's tagline:, translated with the story; a story without one shows
+    none (never the game's own "a visual novel in three confessions")."""
+    from game.story.loader import load_story as load
+    own = load()
+    assert own.tagline == "a visual novel in three confessions"
+    french = make_app(own, language="fr")
+    assert french.story.tagline == "un roman visuel en trois confessions"
+    app = make_app(load_story(pack))
+    assert app.story.tagline == ""
+    title = app.make("title")
+    app.stack = [title]
+    title.on_enter()
+    settle(app, 0.2)
+    app.step(0.05, force=True)
+    band = app.canvas.subsurface(pygame.Rect(340, 240, 600, 32))
+    bright = sum(1 for x in range(0, 600, 2) for y in range(0, 32, 2) if sum(band.get_at((x, y))[:3]) > 600)
+    assert bright == 0      # nothing written where a tagline would be

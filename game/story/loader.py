@@ -15,7 +15,8 @@ from .problems import Problem, StoryError, Where, did_you_mean, display_path
 from .yamlsource import YList, read_yaml
 
 MANIFEST = "story.yaml"
-MANIFEST_FIELDS = ("title", "title_background", "title_music", "characters", "meters", "routes", "endings")
+MANIFEST_FIELDS = ("title", "tagline", "title_background", "title_music", "characters", "meters", "routes",
+                   "endings")
 PART_FIELDS = ("characters", "meters", "routes", "endings")
 SCENE_FIELDS = ("id", "background", "music", "ambience", "steps")
 HIGHER = ("better", "worse")   # a meter's 'higher:' field
@@ -116,6 +117,7 @@ class StoryLoader:
         if not top.ok:
             self.unreadable.add(MANIFEST)  # without routes, which scenes are reached cannot be told
         title = top.text("title", "Untitled", required=True) or "Untitled"
+        tagline = top.text("tagline") or ""
         title_background = self.asset_field(top, "title_background", "backgrounds")
         title_music = self.asset_field(top, "title_music", "music")
         manifests = [top] + self.parts(scenes_dir, manifest_path)
@@ -138,7 +140,7 @@ class StoryLoader:
         assets.update({f"characters/{sprite_set}/{expression}": str(path)
                        for sprite_set, files in self.catalog.sprites.items() for expression, path in files.items()})
         return Story(title, str(self.root), characters, meters, flags, routes, endings, scenes, assets,
-                     title_background, title_music)
+                     title_background, title_music, tagline)
 
     def asset_field(self, top: Fields, key: str, kind: str) -> str | None:
         name = top.text(key)

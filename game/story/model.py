@@ -190,6 +190,7 @@ class Story:
     assets: Mapping[str, str] = field(default_factory=dict, compare=False)  # 'kind/name' -> file
     title_background: Optional[str] = None
     title_music: Optional[str] = None
+    tagline: str = ""                           # under the title on the title screen; "" for none
 
     def __post_init__(self) -> None:
         for name in ("characters", "meters", "routes", "endings", "scenes", "assets"):

@@ -28,6 +28,7 @@ def translated(story: Story, texts: Mapping[str, tuple[str, str]]) -> Story:
     return replace(
         story,
         title=pick("story/title", story.title),
+        tagline=pick("story/tagline", story.tagline) if story.tagline else "",
         characters={k: replace(c, name=pick(f"character:{k}/name", c.name)) for k, c in story.characters.items()},
         meters={k: replace(m, label=pick(f"meter:{k}/label", m.label)) for k, m in story.meters.items()},
         routes={k: replace(r, title=pick(f"route:{k}/title", r.title),

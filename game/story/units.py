@@ -72,7 +72,9 @@ def story_units(story: Story) -> Iterator[Unit]:
     for meter in story.meters.values():
         yield _unit(f"meter:{meter.id}/label", meter.label, meter.where, "meter label")
     if story.title:
-        yield Unit("story/title", story.title, "story.yaml", _title_line(story), "story title")
+        yield Unit("story/title", story.title, "story.yaml", _manifest_line(story, "title"), "story title")
+    if story.tagline:
+        yield Unit("story/tagline", story.tagline, "story.yaml", _manifest_line(story, "tagline"), "story tagline")
 
 
 def _scene_units(scene: str, ops, scenes: Path) -> Iterator[Unit]:
@@ -91,13 +93,13 @@ def _scene_units(scene: str, ops, scenes: Path) -> Iterator[Unit]:
                     yield Unit(f"{context}/hint", option.hint, file, line, "choice hint", None, scene, option.text)
 
 
-def _title_line(story: Story) -> int:
-    """The line of `title:` in scenes/story.yaml (the model keeps no place for the title)."""
+def _manifest_line(story: Story, key: str) -> int:
+    """The line of `KEY:` in scenes/story.yaml (the model keeps no place for the title or the tagline)."""
     try:
         text = (Path(story.root) / SCENES / "story.yaml").read_text(encoding="utf-8")
     except OSError:
         return 0
     for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith("title:"):
+        if line.startswith(f"{key}:"):
             return number
     return 0

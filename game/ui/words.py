@@ -23,7 +23,6 @@ WORDS: dict[str, str] = {
     "title.settings": "Settings",
     "title.endings": "Endings",
     "title.quit": "Quit",
-    "title.tagline": "a visual novel in three confessions",
     "title.keys": "Arrows and Return, or the mouse.  F11: full screen.",
     "title.quit_question": "Quit the game?",
     "title.goodbye": "See you under the stars.",

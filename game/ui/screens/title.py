@@ -98,8 +98,9 @@ class TitleScreen(Screen):
             canvas.blit(flourish, flourish.get_rect(center=(640, 223)))
         else:
             pygame.draw.line(canvas, theme.GOLD, (470, 222), (810, 222), 2)
-        text(canvas, theme.text_font(24, italic=True), self.app.words("title.tagline"), (228, 216, 196),
-             (640, 256), "center", shadow=True)
+        if self.app.story.tagline:   # the story's own (its manifest's tagline:), never the engine's
+            text(canvas, theme.text_font(24, italic=True), self.app.story.tagline, (228, 216, 196),
+                 (640, 256), "center", shadow=True)
         self.buttons.draw(canvas)
         text(canvas, theme.ui_font(theme.SMALL_SIZE, bold=True), self.app.words("title.keys"),
              theme.PAPER_DIM, (640, 700), "center", shadow=True)
