@@ -12,7 +12,7 @@ from game.ui.text import wrap
 from game.ui.textbox import TEXT_LEFT, TEXT_TOP, TEXT_WIDTH
 from test_window_comforts import words_drawn
 from test_window_e2e import TEXT_BOX, display  # noqa: F401 - display is a fixture
-from window_game import is_line, is_menu, launch, screen_is  # noqa: F401 - launch is a fixture
+from window_game import is_line, is_menu, launch  # noqa: F401 - launch is a fixture
 from xvfb_helpers import changed_pixels
 
 SETTINGS = (640, 90 + 92 + 3 * (52 + 14) + 26)   # the game menu's fourth button (menus.py GameMenu)
