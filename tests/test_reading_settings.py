@@ -200,12 +200,13 @@ def test_the_box_opacity_lets_the_picture_through_as_much_as_asked(app) -> None:
 
 def luminance_contrast(surface: pygame.Surface) -> float:
     """The contrast of the words' strokes (the pixels farthest from the box's own colour) with the box."""
-    colours = pygame.surfarray.array3d(surface).reshape(-1, 3)
+    raw = pygame.image.tobytes(surface, "RGB")         # pygame alone: surfarray would need numpy
+    colours = [tuple(raw[i:i + 3]) for i in range(0, len(raw), 3)]
     counts: dict[tuple, int] = {}
-    for c in map(tuple, colours):
+    for c in colours:
         counts[c] = counts.get(c, 0) + 1
     back = max(counts, key=counts.get)
-    strokes = sorted(colours.tolist(), key=lambda c: theme.contrast(tuple(c), back))
+    strokes = sorted(colours, key=lambda c: theme.contrast(tuple(c), back))
     stroke = tuple(strokes[int(len(strokes) * 0.995)])       # a stroke's core, not one stray pixel
     return theme.contrast(stroke, back)
 
