@@ -16,18 +16,12 @@ import pytest
 
 import game
 from game.cli import main
+from toolfiles import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _build_tool():
-    spec = importlib.util.spec_from_file_location("utss_build_tool", ROOT / "tools" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build_tool = _build_tool()
+build_tool = load_tool("build")
 
 
 def test_the_version_constant_is_pyprojects():

@@ -111,10 +111,8 @@ def test_shot_exits_non_zero_when_a_map_does_not_draw(story_dir, tmp_path, monke
 
 def test_the_isometric_example_story_lints_clean_and_stands_sophie_in_the_middle(tmp_path, monkeypatch, capsys):
     """tools/isometric_story.py, the example docs/assets.md points to: a 16:9 isometric map, nothing cropped."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("isometric_story", ROOT / "tools" / "isometric_story.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    from toolfiles import load_tool
+    tool = load_tool("isometric_story")
     tool.write(tmp_path / "iso")
     monkeypatch.chdir(tmp_path / "iso")
     assert main(["lint", "--story", "."]) == 0

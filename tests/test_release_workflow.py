@@ -3,26 +3,19 @@ checked step by step, and tools/run_workflow.py, which runs its Linux steps loca
 workflows of its own."""
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from toolfiles import load_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / ".github" / "workflows" / "release.yml"
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("utss_run_workflow", ROOT / "tools" / "run_workflow.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-run_workflow = _tool()
+run_workflow = load_tool("run_workflow")
 
 
 @pytest.fixture(scope="module")
