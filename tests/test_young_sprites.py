@@ -17,7 +17,7 @@ from game.story.state import State
 ROOT = Path(__file__).resolve().parent.parent
 BERLIN = {"provence.berlin": "provence", "provence.berlin_street": "provence",   # scene: the route it is played in
           "epilogue.berlin": "epilogue", "epilogue.stairs": "epilogue", "epilogue.bridge": "epilogue"}
-YOUNG = ("stephane_young", "vitaliy_young", "marco_young")
+YOUNG = ("stephane_young", "vitaliy_young", "marco_young", "halloran_young")
 EXPRESSIONS = {"neutral", "guarded", "thoughtful", "surprised", "sad"}
 SIZE = (460, 640)
 
@@ -27,12 +27,13 @@ def story():
     return load_story()
 
 
-def walk(story, scene: str, route: str, choices: tuple[int, ...]):
-    """Play one scene from its first step with these answers (from 0) to its menus; yield each line with the
-    characters on stage when it is shown (each with the place it stands on), then the menu that the answers ran
-    out at, if any."""
+def walk(story, scene: str, route: str, choices: tuple[int, ...], meters: dict[str, int] | None = None):
+    """Play one scene from its first step with these answers (from 0) to its menus, the meters set as given; yield
+    each line with the characters on stage when it is shown (each with the place it stands on), then the menu that
+    the answers ran out at, if any."""
     state = State.start(story, route)
     state.scene = scene
+    state.meters.update(meters or {})
     runner = Runner(story, state)
     on_stage: dict[str, str | None] = {}
     answers = list(choices)
@@ -56,12 +57,12 @@ def walk(story, scene: str, route: str, choices: tuple[int, ...]):
             runner.choose(answers.pop(0))
 
 
-def every_way_through(story, scene: str, route: str):
+def every_way_through(story, scene: str, route: str, meters: dict[str, int] | None = None):
     """Every line of the scene on every path through its menus, with who is on stage at the time."""
     pending = [()]
     while pending:
         choices = pending.pop()
-        for event, on_stage in walk(story, scene, route, choices):
+        for event, on_stage in walk(story, scene, route, choices, meters):
             if isinstance(event, Menu):
                 pending.extend(choices + (i,) for i, option in enumerate(event.options) if option.available)
             else:
@@ -82,7 +83,7 @@ def test_every_berlin_speaker_with_sprites_is_on_stage_while_speaking(story, sce
             continue
         shown = shown_as(story, line.speaker)
         if not shown:
-            continue   # a voice only (Halloran): nobody to show
+            continue   # a voice only: nobody to show
         spoken += 1
         assert shown & on_stage.keys(), (f"{scene} (answers {list(choices)}): {line.speaker} says {line.text!r} "
                                   f"while the stage shows only {sorted(on_stage) or 'nobody'}")

@@ -14,6 +14,7 @@ SHEETS = {
     "vitaliy": ("vineyard_terrace", "vineyard_night"), "sophia": ("vineyard_terrace", "vineyard_night"),
     "vitaliy_young": ("berlin_1989",), "stephane_young": ("berlin_1989",), "marco_young": ("berlin_1989",),
     "irina": ("berlin_1989",), "grey_coat": ("paris_cafe_night", "seine_quays"),
+    "halloran_young": ("berlin_1989",), "halloran": ("provence_garden",),
 }
 
 

@@ -1,6 +1,6 @@
 """Draw every character sprite (one figure, several expressions each) into assets/characters/, the three men
-also as they were in Berlin in 1989 (the *_young sets), and the two supporting figures, Irina and the man in the
-grey coat."""
+also as they were in Berlin in 1989 (the *_young sets), and the supporting figures: Irina, the man in the grey
+coat, and Frank Halloran now and in 1989."""
 from __future__ import annotations
 
 import sys
@@ -13,6 +13,7 @@ from types import ModuleType
 from art_common import ASSETS, downscale_alpha, init, pygame, save_png
 
 import sprite_grey_coat
+import sprite_halloran
 import sprite_irina
 import sprite_marco
 import sprite_sophia
@@ -40,6 +41,7 @@ CHARACTERS: dict[str, Sprites] = {
     "stephane_young": Sprites(sprite_stephane, young=True),
     "marco_young": Sprites(sprite_marco, young=True),
     "irina": Sprites(sprite_irina), "grey_coat": Sprites(sprite_grey_coat),
+    "halloran": Sprites(sprite_halloran), "halloran_young": Sprites(sprite_halloran, young=True),
 }
 
 
