@@ -175,6 +175,8 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
          ["Return", "Return", "Escape", "Return"]),
         ("history", "the History over a story (music and ambience)", play, env("history"),
          ["Return", "Return", "Return", "Return", "l"]),
+        ("voicing", "play: a finished line, self-voicing on (music and ambience)", play,
+         env("voicing", {"self_voicing": True}), 2),
     ]
     results = []
     for key, label, cmd, child, presses in runs:

@@ -143,7 +143,9 @@ def summary_rows(r: dict) -> list[str]:
             ("saves", "CPU on the Save screen over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT,
              bare_music),
             ("history", "CPU on the History over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT,
-             bare_music)):
+             bare_music),
+            ("voicing", "CPU while a finished line is read, self-voicing on (espeak-ng has spoken it; music "
+             "and ambience playing)", TARGET_MUSIC_PCT, bare_music)):
         run = _idle(r, key)
         if run is None:
             continue
