@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from . import conditions, rules
+from .liveness import Live
 from .loader import scene_graph
 from .model import JumpUnlessOp, MenuOp, OptionSpec, Story
 from .segments import Segments
@@ -161,10 +162,11 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
     keys = StateKeys(story, route)
     live, key = keys.live, keys.key
 
-    queue: deque[tuple[Point, list[tuple[int, OptionSpec]], Trail]] = deque()
+    queue: deque[tuple[Point, list[tuple[int, int, OptionSpec]], Trail]] = deque()
     merged: set[tuple] = set()
     stuck: set[tuple] = set()  # states at a menu with nothing to choose: dead ends, not counted as states
-    walk = Segments(walker, live, key, reached_scenes).walk
+    menus: dict[tuple[str, int], tuple[Optional[list[tuple[int, int, OptionSpec]]], Live]] = {}  # by place, as _menu()
+    walk = Segments(walker, keys, reached_scenes).walk
 
     def reach(point: Point, trail: Trail) -> None:
         """Walk `point` on: a new state at a menu joins the queue, an ending or a dead end is noted."""
@@ -177,10 +179,14 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
                 if route not in report.incomplete_routes:
                     report.incomplete_routes.append(route)
                 return
-            meters, flags, visits, past = point.meters, point.flags, point.visits, point.past
-            shown = [o for o in stop.op.options if rules.shown(o, meters, flags, visits, past)]
-            choosable = [(number, o) for number, o in enumerate(shown, 1)
-                         if rules.available(o, meters, flags, visits, past)]
+            place = (point.scene, point.pc)
+            menu = menus.get(place)
+            if menu is None:
+                menu = menus[place] = _menu(stop.op, keys.at(*place))
+            choosable, at = menu
+            flags, visits = point.flags, point.visits
+            if choosable is None:
+                choosable = rules.choosable(stop.op.options, point.meters, flags, visits, point.past)
             if not choosable:
                 stuck.add(k)
                 _dead_end(report, route, point, trail, DeadEnd(str(stop.op.where), rules.stuck_menu(stop.op).message))
@@ -188,9 +194,9 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
             merged.add(k)
             if progress is not None and not len(merged) % PROGRESS_EVERY:
                 progress(route, len(merged), len(queue))
-            at = keys.at(point.scene, point.pc)  # keep only what is live: smaller to queue and to copy
-            point.flags = {name: flags[name] for name in at.flags}
-            point.visits = {scene: visits[scene] for scene in at.visits if scene in visits}
+            # keep only what is live: smaller to queue and to copy
+            point.flags = {name: flags[name] for name in at.flags} if at.flags else {}
+            point.visits = {scene: visits[scene] for scene in at.visits if scene in visits} if at.visits else {}
             queue.append((point, choosable, trail))
         elif type(stop) is Ended:
             ending = stop.ending
@@ -207,11 +213,19 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
         reach(Point.start(story, route, past, live.flags_read), None)
     while queue:
         point, choosable, trail = queue.popleft()
-        for number, option in choosable:
+        for number, _, option in choosable:
             reach(point.after(story, option), (number, trail))
     if progress is not None:
         progress(route, len(merged), 0)
     return len(merged)
+
+
+def _menu(op: MenuOp, at: Live) -> tuple[Optional[list[tuple[int, int, OptionSpec]]], Live]:
+    """A menu's options, numbered as shown, when none has a condition (else None: they depend on the state), and
+    what is live at the menu."""
+    if any(o.shown_if or o.enabled_if for o in op.options):
+        return None, at
+    return rules.choosable(op.options, {}, {}, {}, ()), at
 
 
 def _dead_end(report: Exploration, route: str, point: Point, trail: Trail, stop: DeadEnd) -> None:

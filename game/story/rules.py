@@ -43,6 +43,22 @@ def available(option: OptionSpec, meters: Mapping[str, int], flags: Mapping[str,
     return test is None or bool(test.test(meters, flags, visits, past))
 
 
+def choosable(options: tuple[OptionSpec, ...], meters: Mapping[str, int], flags: Mapping[str, bool],
+              visits: Mapping[str, int], past: Collection[str]) -> list[tuple[int, int, OptionSpec]]:
+    """The options a player can choose, as shown() and available() tell: (number as shown from 1, place in the
+    menu as written from 0, option). One call per menu: the explorer asks it of every state at a menu."""
+    out, number = [], 0
+    for index, option in enumerate(options):
+        test = option.shown_if
+        if test is not None and not test.test(meters, flags, visits, past):
+            continue
+        number += 1
+        test = option.enabled_if
+        if test is None or test.test(meters, flags, visits, past):
+            out.append((number, index, option))
+    return out
+
+
 def best_ending(story: Story, route: str, meters: Mapping[str, int], flags: Mapping[str, bool],
                 visits: Mapping[str, int], past: Collection[str]) -> Optional[Ending]:
     """The route's ending whose condition holds, highest priority first, then as written."""
