@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from . import conditions, rules
-from .liveness import Live
+from .collector import collector_paused
 from .loader import scene_graph
-from .model import JumpUnlessOp, MenuOp, OptionSpec, Story
-from .segments import Segments
+from .model import JumpUnlessOp, MenuOp, Story
+from .rules import Choices
+from .segments import Segments, Walk
 from .statekeys import StateKeys
-from .walk import AtMenu, DeadEnd, Ended, Point, Walker
+from .walk import AtMenu, DeadEnd, Ended, Point, Stop, Walker
 
 MAX_STATES = 250_000  # per route: far more than any route of the game needs once states are merged
 PROGRESS_EVERY = 10_000  # distinct states between two calls of explore()'s progress callback
@@ -142,9 +143,9 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                                          "reachable": False, "path": None, "where": str(ending.where)}
     reached_scenes: set[str] = set()
     walker = Walker(story)
-    for r in routes:
-        states = _walk_route(story, walker, r.id, max_states, report, reached_scenes, progress)
-        report.states += states
+    with collector_paused():  # the walk keeps what it builds, in no cycle, to the end of each route
+        for r in routes:
+            report.states += _walk_route(story, walker, r.id, max_states, report, reached_scenes, progress)
     for entry in report.endings.values():
         if not entry["reachable"] and entry["route"] in report.incomplete_routes:
             entry["reachable"] = None
@@ -162,31 +163,30 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
     keys = StateKeys(story, route)
     live, key = keys.live, keys.key
 
-    queue: deque[tuple[Point, list[tuple[int, int, OptionSpec]], Trail]] = deque()
+    queue: deque[tuple[Point, Choices, Trail]] = deque()
     merged: set[tuple] = set()
     stuck: set[tuple] = set()  # states at a menu with nothing to choose: dead ends, not counted as states
-    menus: dict[tuple[str, int], tuple[Optional[list[tuple[int, int, OptionSpec]]], Live]] = {}  # by place, as _menu()
-    walk = Segments(walker, keys, reached_scenes).walk
+    fixed: dict[tuple[str, int], Optional[Choices]] = {}  # by a menu's place: as _fixed() tells
+    segments = Segments(walker, keys, reached_scenes)
+    choose, branch = segments.choose, segments.branch
 
-    def reach(point: Point, trail: Trail) -> None:
-        """Walk `point` on: a new state at a menu joins the queue, an ending or a dead end is noted."""
-        stop = walk(point)
+    def reach(before: Point, stop: Stop, k: Optional[tuple], chosen: Union[Point, Walk], trail: Trail) -> None:
+        """Where a walk from `before` stopped (Segments.choose): a new state at a menu joins the queue (made only
+        then), an ending or a dead end is noted."""
         if type(stop) is AtMenu:
-            k = key(point)
             if k in merged or k in stuck:
                 return
             if len(merged) >= max_states:  # the budget is spent: what is queued still goes on to its next menu
                 if route not in report.incomplete_routes:
                     report.incomplete_routes.append(route)
                 return
+            point = branch(before, chosen)
             place = (point.scene, point.pc)
-            menu = menus.get(place)
-            if menu is None:
-                menu = menus[place] = _menu(stop.op, keys.at(*place))
-            choosable, at = menu
-            flags, visits = point.flags, point.visits
+            choosable = fixed.get(place, False)
+            if choosable is False:
+                choosable = fixed[place] = _fixed(stop.op)
             if choosable is None:
-                choosable = rules.choosable(stop.op.options, point.meters, flags, visits, point.past)
+                choosable = rules.choosable(stop.op.options, point.meters, point.flags, point.visits, point.past)
             if not choosable:
                 stuck.add(k)
                 _dead_end(report, route, point, trail, DeadEnd(str(stop.op.where), rules.stuck_menu(stop.op).message))
@@ -194,9 +194,7 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
             merged.add(k)
             if progress is not None and not len(merged) % PROGRESS_EVERY:
                 progress(route, len(merged), len(queue))
-            # keep only what is live: smaller to queue and to copy
-            point.flags = {name: flags[name] for name in at.flags} if at.flags else {}
-            point.visits = {scene: visits[scene] for scene in at.visits if scene in visits} if at.visits else {}
+            keys.trim(point)
             queue.append((point, choosable, trail))
         elif type(stop) is Ended:
             ending = stop.ending
@@ -204,28 +202,30 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
                                                           "reachable": False, "path": None})
             if not entry["reachable"]:
                 entry["reachable"], entry["path"] = True, _choices(trail)
-                if point.past:
-                    entry["ended"] = sorted(point.past)
+                if before.past:
+                    entry["ended"] = sorted(before.past)
         else:
-            _dead_end(report, route, point, trail, stop)
+            _dead_end(report, route, before, trail, stop)
 
     for past in pasts(story, route):
-        reach(Point.start(story, route, past, live.flags_read), None)
+        start = Point.start(story, route, past, live.flags_read)
+        stop = segments.walk(start)
+        reach(start, stop, key(start) if type(stop) is AtMenu else None, start, None)
     while queue:
         point, choosable, trail = queue.popleft()
-        for number, _, option in choosable:
-            reach(point.after(story, option), (number, trail))
+        for number, index, option in choosable:
+            reach(point, *choose(point, index, option), (number, trail))
     if progress is not None:
         progress(route, len(merged), 0)
     return len(merged)
 
 
-def _menu(op: MenuOp, at: Live) -> tuple[Optional[list[tuple[int, int, OptionSpec]]], Live]:
-    """A menu's options, numbered as shown, when none has a condition (else None: they depend on the state), and
-    what is live at the menu."""
+def _fixed(op: MenuOp) -> Optional[Choices]:
+    """A menu's options as rules.choosable() numbers them, when none has a condition (else None: they depend on
+    the state)."""
     if any(o.shown_if or o.enabled_if for o in op.options):
-        return None, at
-    return rules.choosable(op.options, {}, {}, {}, ()), at
+        return None
+    return rules.choosable(op.options, {}, {}, {}, ())
 
 
 def _dead_end(report: Exploration, route: str, point: Point, trail: Trail, stop: DeadEnd) -> None:

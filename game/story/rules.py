@@ -11,6 +11,7 @@ from .model import Change, Ending, EndingOp, FallOffOp, MenuOp, Meter, OptionSpe
 from .problems import Problem, Where
 
 SILENT_LOOP = "the story loops without showing anything"
+Choices = list[tuple[int, int, OptionSpec]]  # (number as shown from 1, place in the menu as written from 0, option)
 
 
 def apply_changes(meters_of: Mapping[str, Meter], meters: MutableMapping[str, int],
@@ -44,9 +45,9 @@ def available(option: OptionSpec, meters: Mapping[str, int], flags: Mapping[str,
 
 
 def choosable(options: tuple[OptionSpec, ...], meters: Mapping[str, int], flags: Mapping[str, bool],
-              visits: Mapping[str, int], past: Collection[str]) -> list[tuple[int, int, OptionSpec]]:
-    """The options a player can choose, as shown() and available() tell: (number as shown from 1, place in the
-    menu as written from 0, option). One call per menu: the explorer asks it of every state at a menu."""
+              visits: Mapping[str, int], past: Collection[str]) -> Choices:
+    """The options a player can choose, as shown() and available() tell, numbered. One call per menu: the
+    explorer asks it of every state at a menu."""
     out, number = [], 0
     for index, option in enumerate(options):
         test = option.shown_if
