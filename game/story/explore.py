@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional, Union
 from . import conditions, rules
 from .collector import collector_paused
 from .loader import scene_graph
+from .menus import Menus
 from .model import JumpUnlessOp, MenuOp, Story
 from .rules import Choices
 from .segments import Segments, Walk
@@ -166,27 +167,19 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
     queue: deque[tuple[Point, Choices, Trail]] = deque()
     merged: set[tuple] = set()
     stuck: set[tuple] = set()  # states at a menu with nothing to choose: dead ends, not counted as states
-    fixed: dict[tuple[str, int], Optional[Choices]] = {}  # by a menu's place: as _fixed() tells
     segments = Segments(walker, keys, reached_scenes)
-    choose, branch = segments.choose, segments.branch
+    choose, branch, choosable_at = segments.choose, segments.branch, Menus(keys).choosable
 
     def reach(before: Point, stop: Stop, k: Optional[tuple], chosen: Union[Point, Walk], trail: Trail) -> None:
-        """Where a walk from `before` stopped (Segments.choose): a new state at a menu joins the queue (made only
-        then), an ending or a dead end is noted."""
+        """Where a walk from `before` stopped (Segments.choose), unless at a state met before (key k): a new state
+        at a menu joins the queue (made only then), an ending or a dead end is noted."""
         if type(stop) is AtMenu:
-            if k in merged or k in stuck:
-                return
             if len(merged) >= max_states:  # the budget is spent: what is queued still goes on to its next menu
                 if route not in report.incomplete_routes:
                     report.incomplete_routes.append(route)
                 return
             point = branch(before, chosen)
-            place = (point.scene, point.pc)
-            choosable = fixed.get(place, False)
-            if choosable is False:
-                choosable = fixed[place] = _fixed(stop.op)
-            if choosable is None:
-                choosable = rules.choosable(stop.op.options, point.meters, point.flags, point.visits, point.past)
+            choosable = choosable_at(point, stop.op)
             if not choosable:
                 stuck.add(k)
                 _dead_end(report, route, point, trail, DeadEnd(str(stop.op.where), rules.stuck_menu(stop.op).message))
@@ -194,12 +187,13 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
             merged.add(k)
             if progress is not None and not len(merged) % PROGRESS_EVERY:
                 progress(route, len(merged), len(queue))
-            keys.trim(point)
             queue.append((point, choosable, trail))
         elif type(stop) is Ended:
             ending = stop.ending
-            entry = report.endings.setdefault(ending.id, {"route": route, "title": ending.title,
-                                                          "reachable": False, "path": None})
+            entry = report.endings.get(ending.id)
+            if entry is None:
+                entry = report.endings[ending.id] = {"route": route, "title": ending.title, "reachable": False,
+                                                     "path": None}
             if not entry["reachable"]:
                 entry["reachable"], entry["path"] = True, _choices(trail)
                 if before.past:
@@ -210,22 +204,18 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
     for past in pasts(story, route):
         start = Point.start(story, route, past, live.flags_read)
         stop = segments.walk(start)
-        reach(start, stop, key(start) if type(stop) is AtMenu else None, start, None)
+        k = key(start) if type(stop) is AtMenu else None
+        if k not in merged and k not in stuck:
+            reach(start, stop, k, start, None)
     while queue:
         point, choosable, trail = queue.popleft()
         for number, index, option in choosable:
-            reach(point, *choose(point, index, option), (number, trail))
+            stop, k, chosen = choose(point, index, option)
+            if k not in merged and k not in stuck:  # most choices lead to a state met before (k is None if no menu)
+                reach(point, stop, k, chosen, (number, trail))
     if progress is not None:
         progress(route, len(merged), 0)
     return len(merged)
-
-
-def _fixed(op: MenuOp) -> Optional[Choices]:
-    """A menu's options as rules.choosable() numbers them, when none has a condition (else None: they depend on
-    the state)."""
-    if any(o.shown_if or o.enabled_if for o in op.options):
-        return None
-    return rules.choosable(op.options, {}, {}, {}, ())
 
 
 def _dead_end(report: Exploration, route: str, point: Point, trail: Trail, stop: DeadEnd) -> None:

@@ -12,11 +12,11 @@ from typing import Any, Callable, Hashable, Union
 
 from . import rules
 from .explore import pasts
-from .liveness import Liveness
+from .liveness import Live, Liveness
 from .meter_bounds import MeterBounds
 from .model import (EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp, OptionSpec,
                     SayOp, Story)
-from .keyparts import getter, keyer, meter_values
+from .keyparts import getter, keyer
 from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
 MAX_STATES = 400_000  # per route: the game's largest route has some tens of thousands
@@ -105,7 +105,7 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
         parts = places.get(place)
         if parts is None:
             at = live.at(*place)
-            parts = places[place] = (keyer(place, all_meters, at), at)
+            parts = places[place] = (keyer(place, Live(names, at.flags, at.visits, at.ended)), at)
         return parts[0](point)
 
     def walk(point: Point) -> tuple[object, Hashable]:
@@ -115,7 +115,7 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
         if read is None:
             r = live.read_before_menu(*place)
             limits = tuple(bounds.bounds(*place, n) for n in r.meters) if bound_walks else ()
-            read = reads[place] = keyer(place, meter_values(r.meters, limits), r)
+            read = reads[place] = keyer(place, r, limits)
         segment: Hashable
         if read is _STEP:
             counted[0] += 1

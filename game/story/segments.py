@@ -77,8 +77,10 @@ class Segments:
         return stop, self.keys.key(branch) if type(stop) is AtMenu else None, branch
 
     def branch(self, point: Point, chosen: Union[Point, Walk]) -> Point:
-        """The new point choose() told of, made from `point` if it was not made then."""
+        """The new point choose() told of, made from `point` if it was not made then, with only what is live at
+        its place (StateKeys.trim)."""
         if type(chosen) is Point:
+            self.keys.trim(chosen)
             return chosen
         branch = Point(point.route, chosen.scene, chosen.pc, point.meters.copy(), point.flags.copy(),
                        point.visits.copy(), point.past)
@@ -88,6 +90,7 @@ class Segments:
             visits = branch.visits
             for scene in chosen.counted:
                 visits[scene] = visits.get(scene, 0) + 1
+        self.keys.trim(branch)
         return branch
 
     def _step(self, way: tuple, here: object, key: Optional[tuple], point: Point, first: tuple[Change, ...]) -> Stop:

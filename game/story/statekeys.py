@@ -5,10 +5,9 @@ ahead of some effects, from the state before them (keyparts.py): the explorer te
 making it."""
 from __future__ import annotations
 
-from collections import Counter
 from typing import Callable
 
-from .keyparts import flag_sets, keyer, meter_values
+from .keyparts import keyer
 from .liveness import Live, Liveness
 from .meter_bounds import MeterBounds
 from .model import Change, Story
@@ -54,5 +53,4 @@ class StateKeys:
         """The key of a point by the values `live` names as they will be at op `pc` of `scene` once `changes` are
         made and the scenes `counted` visited (each meter held within its bounds there), after `prefix`."""
         limits = tuple(self.bounds.bounds(scene, pc, m) for m in live.meters)
-        return keyer(prefix, meter_values(live.meters, limits, changes, self.bounds.story.meters), live,
-                     flag_sets(changes), Counter(counted))
+        return keyer(prefix, live, limits, changes, counted, self.bounds.story.meters)
