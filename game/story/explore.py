@@ -3,8 +3,10 @@ and unreached scenes.
 
 A state at a menu is keyed by what is live there (statekeys.py): the meters, flags, visit counts and earlier
 endings that some later condition or ending reads (liveness.py), each meter held within the bounds past which no
-comparison ahead can tell its values apart (meter_bounds.py). Each walk between two menus is remembered by the
-values it reads (segments.py). Each path is a parent pointer to the path before it. Each route has a
+comparison ahead can tell its values apart (meter_bounds.py). Each walk from an option of a menu is remembered by
+the values it reads, and the key of the state it reaches is taken from the state at the menu, so that a state met
+before (most are) is told without being made (segments.py); the options of each menu are worked out once per set
+of values their conditions read (menus.py). Each path is a parent pointer to the path before it. Each route has a
 budget of distinct states at menus: past it, the walk of that route stops, and what it could not decide (an ending
 not reached yet, a scene not reached yet) is reported as incomplete, never as unreachable."""
 from __future__ import annotations

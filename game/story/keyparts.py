@@ -18,48 +18,70 @@ from .walk import Point
 
 Values = Callable[[dict], tuple]
 Limits = tuple[Optional[tuple[int, int]], ...]
+Own = tuple[str, Optional[tuple[int, int]], tuple[Change, ...]]  # a meter, its limits, its changes to come
+
+
+class Shared:
+    """What the keys of one route share, each worked out once for each value met: a meter's value through the
+    same changes and limits, and the meters' part of a key for the same meters, changes and limits. Keys are
+    taken hundreds of thousands of times, from a few values at each place."""
+
+    def __init__(self, meters_of: Mapping[str, Meter]):
+        self.meters_of = meters_of
+        self._ones: dict[Own, Callable[[int], int]] = {}
+        self._parts: dict[tuple[Own, ...], dict] = {}
+
+    def one(self, own: Own) -> Callable[[int], int]:
+        one = self._ones.get(own)
+        if one is None:
+            one = self._ones[own] = _through(*own, self.meters_of)
+        return one
+
+    def parts(self, owns: tuple[Own, ...]) -> dict:
+        """The meters' parts of keys met so far, by the meters' values as they are now."""
+        parts = self._parts.get(owns)
+        if parts is None:
+            parts = self._parts[owns] = {}
+        return parts
 
 
 def keyer(prefix: tuple, live: Live, limits: Limits = (), changes: tuple[Change, ...] = (),
-          counted: tuple[str, ...] = (), meters_of: Optional[Mapping[str, Meter]] = None) -> Callable[[Point], tuple]:
+          counted: tuple[str, ...] = (), shared: Optional[Shared] = None) -> Callable[[Point], tuple]:
     """A point's key: `prefix`, then the values of the meters, flags, visits and earlier endings `live` names, as
-    they will be once `changes` are made (by rules.apply_changes, which needs `meters_of`) and the scenes
-    `counted` visited, each meter held within its (low, high) where `limits` gives one."""
+    they will be once `changes` are made and the scenes `counted` visited, each meter held within its (low, high)
+    where `limits` gives one (`shared`: what the keys of a route share, needed with changes)."""
     names = live.meters
-    exact, held = (itemgetter(*names) if names else _nothing), {}
-    each = [_through(name, limit, tuple(c for c in changes if c.kind != "flag" and c.name == name), meters_of)
-            for name, limit in zip(names, limits or (None,) * len(names))]
-
-    def meters(values: object) -> tuple:
-        """The first part of the key, for the meters' values as they are now: worked out once for each."""
-        if len(names) != 1:
-            part = held[values] = prefix + tuple([one(value) for one, value in zip(each, values)])
-        else:
-            part = held[values] = prefix + (each[0](values),)
-        return part
-
+    owns = tuple((name, limit, tuple(c for c in changes if c.kind != "flag" and c.name == name))
+                 for name, limit in zip(names, limits or (None,) * len(names)))
+    meters = _meters(names, owns, shared or Shared({}))
     flags, visits, ended = flag_values(live.flags, flag_sets(changes)), counter(live.visits, counted), live.ended
     if live.visits or ended:
-        def key(point: Point) -> tuple:
-            values = exact(point.meters)
-            part = held.get(values)
-            return ((meters(values) if part is None else part) + flags(point.flags) + visits(point.visits)
-                    + (point.past & ended,))
-    elif live.flags:  # the usual shapes, without a call for what is empty
-        def key(point: Point) -> tuple:
-            values = exact(point.meters)
-            part = held.get(values)
-            return (meters(values) if part is None else part) + flags(point.flags)
-    else:
-        def key(point: Point) -> tuple:
-            values = exact(point.meters)
-            part = held.get(values)
-            return meters(values) if part is None else part
-    return key
+        return lambda point: (prefix + meters(point.meters) + flags(point.flags) + visits(point.visits)
+                              + (point.past & ended,))
+    if live.flags:  # the usual shapes, without a call for what is empty
+        return lambda point: prefix + meters(point.meters) + flags(point.flags)
+    return lambda point: prefix + meters(point.meters)
+
+
+def _meters(names: tuple[str, ...], owns: tuple[Own, ...], shared: Shared) -> Values:
+    """The meters' part of a key: their values as they are, or through their changes and limits."""
+    exact = getter(names)
+    if not any(limit is not None or changes for _, limit, changes in owns):
+        return exact
+    exact, parts, each = itemgetter(*names), shared.parts(owns), [shared.one(own) for own in owns]
+
+    def part(meters: dict) -> tuple:
+        values = exact(meters)
+        part = parts.get(values)
+        if part is None:
+            part = parts[values] = (tuple([one(value) for one, value in zip(each, values)]) if len(each) > 1
+                                    else (each[0](values),))
+        return part
+    return part
 
 
 def _through(name: str, limit: Optional[tuple[int, int]], changes: tuple[Change, ...],
-             meters_of: Optional[Mapping[str, Meter]]) -> Callable[[int], int]:
+             meters_of: Mapping[str, Meter]) -> Callable[[int], int]:
     """One meter's value through its changes, then held within `limit`."""
     after: dict[int, int] = {}  # each value through the changes, worked out once
 

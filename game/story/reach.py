@@ -16,7 +16,7 @@ from .liveness import Live, Liveness
 from .meter_bounds import MeterBounds
 from .model import (EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp, OptionSpec,
                     SayOp, Story)
-from .keyparts import getter, keyer
+from .keyparts import Shared, getter, keyer
 from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
 MAX_STATES = 400_000  # per route: the game's largest route has some tens of thousands
@@ -98,14 +98,14 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
     places: dict[tuple[str, int], tuple] = {}
     counted = [0]
 
-    all_meters = getter(names)
+    all_meters, shared = getter(names), Shared(story.meters)
 
     def key_of(point: Point) -> tuple:
         place = (point.scene, point.pc)
         parts = places.get(place)
         if parts is None:
             at = live.at(*place)
-            parts = places[place] = (keyer(place, Live(names, at.flags, at.visits, at.ended)), at)
+            parts = places[place] = (keyer(place, Live(names, at.flags, at.visits, at.ended), shared=shared), at)
         return parts[0](point)
 
     def walk(point: Point) -> tuple[object, Hashable]:
@@ -115,7 +115,7 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
         if read is None:
             r = live.read_before_menu(*place)
             limits = tuple(bounds.bounds(*place, n) for n in r.meters) if bound_walks else ()
-            read = reads[place] = keyer(place, r, limits)
+            read = reads[place] = keyer(place, r, limits, shared=shared)
         segment: Hashable
         if read is _STEP:
             counted[0] += 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from .keyparts import keyer
+from .keyparts import Shared, keyer
 from .liveness import Live, Liveness
 from .meter_bounds import MeterBounds
 from .model import Change, Story
@@ -22,6 +22,7 @@ class StateKeys:
         self.bounds = MeterBounds(story, self.live)
         self._keys: dict[str, list] = {scene: [None] * len(story.scenes[scene].ops) for scene in self.live.scenes}
         self._ahead: dict[tuple, Key] = {}
+        self._shared = Shared(story.meters)
 
     def key(self, point: Point) -> tuple:
         """The key of `point`'s state at its place."""
@@ -53,4 +54,4 @@ class StateKeys:
         """The key of a point by the values `live` names as they will be at op `pc` of `scene` once `changes` are
         made and the scenes `counted` visited (each meter held within its bounds there), after `prefix`."""
         limits = tuple(self.bounds.bounds(scene, pc, m) for m in live.meters)
-        return keyer(prefix, live, limits, changes, counted, self.bounds.story.meters)
+        return keyer(prefix, live, limits, changes, counted, self._shared)
