@@ -46,8 +46,8 @@ def available(option: OptionSpec, meters: Mapping[str, int], flags: Mapping[str,
 
 def choosable(options: tuple[OptionSpec, ...], meters: Mapping[str, int], flags: Mapping[str, bool],
               visits: Mapping[str, int], past: Collection[str]) -> Choices:
-    """The options a player can choose, as shown() and available() tell, numbered. One call per menu: the
-    explorer asks it of every state at a menu."""
+    """The options a player can choose, as shown() and available() tell, numbered: what the explorer
+    (menus.py) and the analysis's walk (reach.py) follow from a state at a menu."""
     out, number = [], 0
     for index, option in enumerate(options):
         test = option.shown_if
