@@ -8,10 +8,12 @@ from collections import deque
 from hypothesis import given, settings
 
 from game.story import End, Line, Menu, Runner, StoryError, load_story
+from game.story import rules
 from game.story.explore import explore, pasts
+from game.story.segments import Segments
 from game.story.state import State
 from game.story.statekeys import StateKeys
-from game.story.walk import Point
+from game.story.walk import AtMenu, Point, Walker
 from reference_explore import concrete_explore
 from robust_helpers import ROBUST_IO, compared_with_numbers, no_hang, runner_stories, tally
 from robust_helpers import story_folder  # noqa: F401  (a fixture)
@@ -109,6 +111,48 @@ def test_one_key_one_future_with_any_conditions(story_folder, files) -> None:
     story = load_story(story_folder().write(manifest, scenes))
     with no_hang(60):
         check_same_key_same_future(story)
+
+
+def check_keys_told_ahead(story, route: str = "r") -> None:
+    """Each option of each state at a menu chosen twice, the second time along a walk remembered (segments.py):
+    the key told then, from the state at the menu before its effects, is the key of the state it makes."""
+    keys = StateKeys(story, route)
+    segments = Segments(Walker(story), keys, set())
+    queue, seen, told = deque(), set(), 0
+    for past in pasts(story, route):
+        start = Point.start(story, route, past, keys.live.flags_read)
+        queue.append((start, segments.walk(start)))
+    while queue and len(seen) < STATES:
+        point, stop = queue.popleft()
+        if type(stop) is not AtMenu or keys.key(point) in seen:
+            continue
+        seen.add(keys.key(point))
+        keys.trim(point)
+        for _, index, option in rules.choosable(stop.op.options, point.meters, point.flags, point.visits,
+                                                point.past):
+            for _ in range(2):
+                stop, key, chosen = segments.choose(point, index, option)
+                made = segments.branch(point, chosen)
+                if type(stop) is AtMenu:
+                    assert key == keys.key(made), (point, option, made)
+                    told += not isinstance(chosen, Point)
+            queue.append((made, stop))
+    tally(f"keys told ahead: {'some' if told else 'none'}")
+
+
+@settings(ROBUST_IO, max_examples=60)
+@given(files=runner_stories())
+def test_a_key_told_ahead_is_the_key_of_the_state_made(story_folder, files) -> None:
+    manifest, scenes = files
+    story = load_story(story_folder().write(manifest, scenes))
+    with no_hang(60):
+        check_keys_told_ahead(story)
+
+
+def test_the_games_keys_told_ahead_are_the_keys_of_the_states_made() -> None:
+    story = load_story()
+    for route in story.routes:
+        check_keys_told_ahead(story, route)
 
 
 BOUNDED = """\

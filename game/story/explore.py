@@ -3,22 +3,27 @@ and unreached scenes.
 
 A state at a menu is keyed by what is live there (statekeys.py): the meters, flags, visit counts and earlier
 endings that some later condition or ending reads (liveness.py), each meter held within the bounds past which no
-comparison ahead can tell its values apart (meter_bounds.py). Each walk between two menus is remembered by the
-values it reads (segments.py). Each path is a parent pointer to the path before it. Each route has a
+comparison ahead can tell its values apart (meter_bounds.py). Each walk from an option of a menu is remembered by
+the values it reads, and the key of the state it reaches is taken from the state at the menu, so that a state met
+before (most are) is told without being made (segments.py); the options of each menu are worked out once per set
+of values their conditions read (menus.py). Each path is a parent pointer to the path before it. Each route has a
 budget of distinct states at menus: past it, the walk of that route stops, and what it could not decide (an ending
 not reached yet, a scene not reached yet) is reported as incomplete, never as unreachable."""
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
 from . import conditions, rules
+from .collector import collector_paused
 from .loader import scene_graph
-from .model import JumpUnlessOp, MenuOp, OptionSpec, Story
-from .segments import Segments
+from .menus import Menus
+from .model import JumpUnlessOp, MenuOp, Story
+from .rules import Choices
+from .segments import Segments, Walk
 from .statekeys import StateKeys
-from .walk import AtMenu, DeadEnd, Ended, Point, Walker
+from .walk import AtMenu, DeadEnd, Ended, Point, Stop, Walker
 
 MAX_STATES = 250_000  # per route: far more than any route of the game needs once states are merged
 PROGRESS_EVERY = 10_000  # distinct states between two calls of explore()'s progress callback
@@ -141,9 +146,9 @@ def explore(story: Story, route: str | None = None, max_states: int = MAX_STATES
                                          "reachable": False, "path": None, "where": str(ending.where)}
     reached_scenes: set[str] = set()
     walker = Walker(story)
-    for r in routes:
-        states = _walk_route(story, walker, r.id, max_states, report, reached_scenes, progress)
-        report.states += states
+    with collector_paused():  # the walk keeps what it builds, in no cycle, to the end of each route
+        for r in routes:
+            report.states += _walk_route(story, walker, r.id, max_states, report, reached_scenes, progress)
     for entry in report.endings.values():
         if not entry["reachable"] and entry["route"] in report.incomplete_routes:
             entry["reachable"] = None
@@ -161,26 +166,22 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
     keys = StateKeys(story, route)
     live, key = keys.live, keys.key
 
-    queue: deque[tuple[Point, list[tuple[int, OptionSpec]], Trail]] = deque()
+    queue: deque[tuple[Point, Choices, Trail]] = deque()
     merged: set[tuple] = set()
     stuck: set[tuple] = set()  # states at a menu with nothing to choose: dead ends, not counted as states
-    walk = Segments(walker, live, key, reached_scenes).walk
+    segments = Segments(walker, keys, reached_scenes)
+    choose, branch, choosable_at = segments.choose, segments.branch, Menus(keys).choosable
 
-    def reach(point: Point, trail: Trail) -> None:
-        """Walk `point` on: a new state at a menu joins the queue, an ending or a dead end is noted."""
-        stop = walk(point)
+    def reach(before: Point, stop: Stop, k: Optional[tuple], chosen: Union[Point, Walk], trail: Trail) -> None:
+        """Where a walk from `before` stopped (Segments.choose), unless at a state met before (key k): a new state
+        at a menu joins the queue (made only then), an ending or a dead end is noted."""
         if type(stop) is AtMenu:
-            k = key(point)
-            if k in merged or k in stuck:
-                return
             if len(merged) >= max_states:  # the budget is spent: what is queued still goes on to its next menu
                 if route not in report.incomplete_routes:
                     report.incomplete_routes.append(route)
                 return
-            meters, flags, visits, past = point.meters, point.flags, point.visits, point.past
-            shown = [o for o in stop.op.options if rules.shown(o, meters, flags, visits, past)]
-            choosable = [(number, o) for number, o in enumerate(shown, 1)
-                         if rules.available(o, meters, flags, visits, past)]
+            point = branch(before, chosen)
+            choosable = choosable_at(point, stop.op)
             if not choosable:
                 stuck.add(k)
                 _dead_end(report, route, point, trail, DeadEnd(str(stop.op.where), rules.stuck_menu(stop.op).message))
@@ -188,27 +189,32 @@ def _walk_route(story: Story, walker: Walker, route: str, max_states: int, repor
             merged.add(k)
             if progress is not None and not len(merged) % PROGRESS_EVERY:
                 progress(route, len(merged), len(queue))
-            at = keys.at(point.scene, point.pc)  # keep only what is live: smaller to queue and to copy
-            point.flags = {name: flags[name] for name in at.flags}
-            point.visits = {scene: visits[scene] for scene in at.visits if scene in visits}
             queue.append((point, choosable, trail))
         elif type(stop) is Ended:
             ending = stop.ending
-            entry = report.endings.setdefault(ending.id, {"route": route, "title": ending.title,
-                                                          "reachable": False, "path": None})
+            entry = report.endings.get(ending.id)
+            if entry is None:
+                entry = report.endings[ending.id] = {"route": route, "title": ending.title, "reachable": False,
+                                                     "path": None}
             if not entry["reachable"]:
                 entry["reachable"], entry["path"] = True, _choices(trail)
-                if point.past:
-                    entry["ended"] = sorted(point.past)
+                if before.past:
+                    entry["ended"] = sorted(before.past)
         else:
-            _dead_end(report, route, point, trail, stop)
+            _dead_end(report, route, before, trail, stop)
 
     for past in pasts(story, route):
-        reach(Point.start(story, route, past, live.flags_read), None)
+        start = Point.start(story, route, past, live.flags_read)
+        stop = segments.walk(start)
+        k = key(start) if type(stop) is AtMenu else None
+        if k not in merged and k not in stuck:
+            reach(start, stop, k, start, None)
     while queue:
         point, choosable, trail = queue.popleft()
-        for number, option in choosable:
-            reach(point.after(story, option), (number, trail))
+        for number, index, option in choosable:
+            stop, k, chosen = choose(point, index, option)
+            if k not in merged and k not in stuck:  # most choices lead to a state met before (k is None if no menu)
+                reach(point, stop, k, chosen, (number, trail))
     if progress is not None:
         progress(route, len(merged), 0)
     return len(merged)

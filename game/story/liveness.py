@@ -55,8 +55,15 @@ class Liveness:
         """What is live just before op `pc` of `scene` runs."""
         return self._live(self.masks[scene][pc])
 
+    def read_by_options(self, scene: str, pc: int) -> Live:
+        """What the conditions of the options of the menu at op `pc` of `scene` read."""
+        op = self.story.scenes[scene].ops[pc]
+        return self._live(self._reads_all([c for o in op.options for c in (o.shown_if, o.enabled_if)])
+                          & self.masks[scene][pc])
+
     def read_before_menu(self, scene: str, pc: int) -> Live:
-        """What a walk from op `pc` of `scene` may read before it stops at a menu, an ending or a dead end."""
+        """What a walk from op `pc` of `scene` may read before it stops at a menu, an ending or a dead end, of
+        what is live there (a value it sets before it reads it is not the place's)."""
         mask, todo, done = 0, [(scene, pc)], set()
         scenes = self.story.scenes
         while todo:
@@ -80,7 +87,7 @@ class Liveness:
                 todo.append((op.scene, 0))
             else:
                 todo.append((scene_id, at + 1))
-        return self._live(mask)
+        return self._live(mask & self.masks[scene][pc])
 
     def _live(self, mask: int) -> Live:
         live = self._cache.get(mask)

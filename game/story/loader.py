@@ -1,12 +1,12 @@
 """Loads a story folder (scenes/*.yaml + assets/) into a checked, immutable Story, or reports every problem."""
 from __future__ import annotations
 
-import gc
 from collections import deque
 from pathlib import Path
 
 from . import conditions, ranges
 from .assets import AssetCatalog
+from .collector import collector_paused
 from .compiler import STEP_WORDS, Refs, SceneCompiler, SceneContext
 from .fields import COLOR, Fields, check_id
 from .home import default_root  # noqa: F401  (here for the callers that import it from the loader)
@@ -93,14 +93,8 @@ class StoryLoader:
                 return   # one is enough to send the author to the file
 
     def load(self) -> Story:
-        # Loading builds many small objects and frees none: the cyclic collector would only rescan them.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():  # loading builds many small objects and frees none
             return self._load()
-        finally:
-            if enabled:
-                gc.enable()
 
     def shown(self, path: Path) -> str:
         return display_path(path, self.cwd)

@@ -16,8 +16,7 @@ from .liveness import Live, Liveness
 from .meter_bounds import MeterBounds
 from .model import (EffectsOp, EndingOp, EnterOp, FallOffOp, GotoOp, JumpOp, JumpUnlessOp, MenuOp, OptionSpec,
                     SayOp, Story)
-from .segments import counter, getter
-from .statekeys import bounded
+from .keyparts import Shared, getter, keyer
 from .walk import AtMenu, DeadEnd, Ended, Point, Walker
 
 MAX_STATES = 400_000  # per route: the game's largest route has some tens of thousands
@@ -99,14 +98,14 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
     places: dict[tuple[str, int], tuple] = {}
     counted = [0]
 
-    all_meters = getter(names)
+    all_meters, shared = getter(names), Shared(story.meters)
 
     def key_of(point: Point) -> tuple:
         place = (point.scene, point.pc)
         parts = places.get(place)
         if parts is None:
             at = live.at(*place)
-            parts = places[place] = (_keyer(place, all_meters, at), at)
+            parts = places[place] = (keyer(place, Live(names, at.flags, at.visits, at.ended), shared=shared), at)
         return parts[0](point)
 
     def walk(point: Point) -> tuple[object, Hashable]:
@@ -114,13 +113,9 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
         place = (point.scene, point.pc)
         read = reads.get(place)
         if read is None:
-            r, at = live.read_before_menu(*place), live.at(*place)
-            read_meters = tuple(n for n in r.meters if n in at.meters)
-            limits = tuple(bounds.bounds(*place, n) for n in read_meters)
-            meters = bounded(read_meters, limits) if bound_walks and any(limits) else getter(read_meters)
-            read = reads[place] = _keyer(place, meters,
-                                         Live((), tuple(n for n in r.flags if n in at.flags),
-                                              tuple(n for n in r.visits if n in at.visits), r.ended & at.ended))
+            r = live.read_before_menu(*place)
+            limits = tuple(bounds.bounds(*place, n) for n in r.meters) if bound_walks else ()
+            read = reads[place] = keyer(place, r, limits, shared=shared)
         segment: Hashable
         if read is _STEP:
             counted[0] += 1
@@ -155,8 +150,7 @@ def reach(story: Story, route: str, max_states: int = MAX_STATES, bound_walks: b
                 values = all_meters(point.meters)
                 graph.menu_values.setdefault(stop.op.menu_id, set()).add(values)
                 m, f, v, p = point.meters, point.flags, point.visits, point.past
-                shown = [(i, o) for i, o in enumerate(stop.op.options) if rules.shown(o, m, f, v, p)]
-                choosable = [(n, i, o) for n, (i, o) in enumerate(shown, 1) if rules.available(o, m, f, v, p)]
+                choosable = rules.choosable(stop.op.options, m, f, v, p)
                 if not choosable:
                     stuck[key] = Stuck(str(stop.op.where), rules.stuck_menu(stop.op).message)
                     return stuck[key]
@@ -207,13 +201,6 @@ class _Trace(list):
                 seen = self.values[item] = set()
             seen.add(self.names(self.meters))
         super().append(item)
-
-
-def _keyer(place: tuple[str, int], meters: Callable[[dict], tuple], at: Live) -> Callable[[Point], tuple]:
-    """The key of a state at `place`: the meters given, and the flags, visits and past of `at`."""
-    flags, visits, ended = getter(at.flags), counter(at.visits), at.ended
-    return lambda point: place + meters(point.meters) + flags(point.flags) + visits(point.visits) + (
-        point.past & ended,)
 
 
 def _replay(story: Story, graph: RouteGraph, names: Callable[[dict], tuple], point: Point, trace: tuple,

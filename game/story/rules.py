@@ -11,6 +11,7 @@ from .model import Change, Ending, EndingOp, FallOffOp, MenuOp, Meter, OptionSpe
 from .problems import Problem, Where
 
 SILENT_LOOP = "the story loops without showing anything"
+Choices = list[tuple[int, int, OptionSpec]]  # (number as shown from 1, place in the menu as written from 0, option)
 
 
 def apply_changes(meters_of: Mapping[str, Meter], meters: MutableMapping[str, int],
@@ -41,6 +42,22 @@ def available(option: OptionSpec, meters: Mapping[str, int], flags: Mapping[str,
               visits: Mapping[str, int], past: Collection[str]) -> bool:
     test = option.enabled_if
     return test is None or bool(test.test(meters, flags, visits, past))
+
+
+def choosable(options: tuple[OptionSpec, ...], meters: Mapping[str, int], flags: Mapping[str, bool],
+              visits: Mapping[str, int], past: Collection[str]) -> Choices:
+    """The options a player can choose, as shown() and available() tell, numbered: what the explorer
+    (menus.py) and the analysis's walk (reach.py) follow from a state at a menu."""
+    out, number = [], 0
+    for index, option in enumerate(options):
+        test = option.shown_if
+        if test is not None and not test.test(meters, flags, visits, past):
+            continue
+        number += 1
+        test = option.enabled_if
+        if test is None or test.test(meters, flags, visits, past):
+            out.append((number, index, option))
+    return out
 
 
 def best_ending(story: Story, route: str, meters: Mapping[str, int], flags: Mapping[str, bool],
