@@ -7,9 +7,15 @@ from pathlib import Path
 import pygame
 import pytest
 
+import game.ui.app as app_module
+from game.story import Runner
 from game.ui.backgrounds import load_background
+from game.ui.screen import Screen, draw_stack
+from game.ui.screens.play import PlayScreen
+from game.ui.screens.title import TitleScreen
 from game.ui.tiled import read_tmx
 from mapfixtures import write_png
+from ui_helpers import key, make_app
 
 ROOT = Path(__file__).resolve().parents[1]
 STARS = ROOT / "assets" / "backgrounds" / "vineyard_stars.tmx"
@@ -22,6 +28,12 @@ def display(dummy_display):
 
 def pixels(surface: pygame.Surface) -> bytes:
     return pygame.image.tobytes(surface, "RGB")
+
+
+def full_draw(app) -> pygame.Surface:
+    expected = pygame.Surface(app.canvas.get_size())
+    draw_stack(app.stack, expected, app.dim)
+    return expected
 
 
 # ---------------------------------------------------------------- a map knows when its next frame is due
@@ -117,3 +129,154 @@ def test_tiles_alone_and_tiles_over_one_another_are_redrawn_as_their_layers_draw
         difference = max(abs(a - b) for a, b in zip(pixels(shown), pixels(expected)))
         assert difference <= 2, ms
     assert redrawn == {(8, 8, 8, 8), (24, 8, 8, 8)}
+
+
+# ---------------------------------------------------------------- the main loop, on a clock of its own
+
+
+class FakeTime:
+    """The loop's clock: each sleep moves it on at once, and after `ticks` sleeps the window is closed."""
+
+    def __init__(self, ticks: int, events: dict[int, pygame.event.Event] | None = None):
+        self.now, self.ticks, self.slept, self.events = 100.0, ticks, 0, events or {}
+
+    def perf_counter(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.slept += 1
+        if self.slept in self.events:
+            pygame.event.post(self.events[self.slept])
+        if self.slept == self.ticks:
+            pygame.event.post(pygame.event.Event(pygame.QUIT))
+
+
+class Counting(Screen):
+    """A screen that counts its updates and says how long it stays still."""
+
+    def __init__(self, app, still: float):
+        super().__init__(app)
+        self.still, self.steps = still, []
+
+    def update(self, dt: float) -> bool:
+        self.steps.append(dt)
+        return False
+
+    def still_for(self) -> float:
+        return self.still
+
+    def draw(self, canvas: pygame.Surface) -> None:
+        canvas.fill((10, 20, 30))
+
+
+def run_loop(monkeypatch, screen: Counting, clock: FakeTime) -> None:
+    monkeypatch.setattr(app_module, "time", clock)
+    pygame.event.clear()
+    assert screen.app.run(screen) == 0
+
+
+def test_a_screen_that_never_changes_by_itself_is_still_until_an_event(monkeypatch) -> None:
+    app = make_app()
+
+    class Plain(Screen):
+        def draw(self, canvas: pygame.Surface) -> None:
+            canvas.fill((10, 20, 30))
+    assert Plain(app).still_for() == float("inf")
+    assert Counting(app, 0.0).still_for() == 0.0
+
+
+def test_the_loop_steps_a_screen_that_is_never_still_at_every_pass(monkeypatch) -> None:
+    app = make_app()
+    screen = Counting(app, 0.0)
+    run_loop(monkeypatch, screen, FakeTime(60))
+    assert len(screen.steps) == 60
+
+
+def test_the_loop_does_not_step_a_still_screen_until_an_event_arrives(monkeypatch) -> None:
+    app = make_app()
+    screen = Counting(app, float("inf"))
+    run_loop(monkeypatch, screen, FakeTime(90, {45: key(pygame.K_a)}))
+    assert len(screen.steps) == 2       # its first frame, and the key 45 passes (1.5 s) later
+    assert screen.steps[1] == pytest.approx(1.5)    # handed all the time gone by
+
+
+def test_the_loop_steps_a_screen_when_it_said_it_would_change_with_all_the_time_gone_by(monkeypatch) -> None:
+    app = make_app()
+    screen = Counting(app, 0.5)
+    clock = FakeTime(90)     # 3 s of passes, 1/30 s apart
+    run_loop(monkeypatch, screen, clock)
+    assert 5 <= len(screen.steps) <= 7
+    assert all(0.5 <= dt < 0.5 + 1 / 30 + 1e-9 for dt in screen.steps[1:])
+    assert sum(screen.steps) == pytest.approx(clock.now - 100.0, abs=0.5 + 1 / 30)
+
+
+# ---------------------------------------------------------------- the title, left alone
+
+
+def still_title(app) -> TitleScreen:
+    """The title with its map read and its look-ahead started, as after its first frames in the window."""
+    title = TitleScreen(app)
+    app.stack = [title]
+    title.on_enter()
+    app.step(0, force=True)
+    app.prefetch.run_pending()
+    app.step(0)
+    app.prefetch.run_pending()
+    app.step(0, force=True)
+    assert not title.backdrop.waiting and title.backdrop.background.animated
+    return title
+
+
+def test_a_still_title_is_redrawn_only_when_a_star_changes_and_looks_as_drawn_whole() -> None:
+    app = make_app()
+    title = still_title(app)
+    drawn = 0
+    for _ in range(30):
+        wait = title.still_for()
+        assert 0 < wait < 10
+        frames = app.frames
+        # Stepped as the loop may step it before then: nothing is drawn.
+        assert not app.step(wait / 3) and not app.step(wait / 3 - 0.001)
+        assert app.frames == frames
+        app.step(wait / 3 + 0.001)         # due: the star's new frame is drawn, and only its rects
+        drawn += app.frames - frames
+        assert pixels(app.canvas) == pixels(full_draw(app))
+    assert drawn >= 20
+
+
+def test_reduced_motion_leaves_the_title_still_for_good() -> None:
+    app = make_app(reduced_motion=True)
+    title = still_title(app)
+    assert title.still_for() == float("inf")
+
+
+# ---------------------------------------------------------------- the play screen at a menu, left alone
+
+
+def at_first_menu(app) -> PlayScreen:
+    """The vineyard route's first menu, its line shown, over the dusk map's birds."""
+    play = PlayScreen(app, Runner.new(app.story, "vineyard"))
+    app.stack = [play]
+    play.on_enter()
+    while play.menu is None:
+        play.stage.finish()
+        play.box.complete()
+        play.advance()
+    play.stage.finish()
+    for _ in range(20):
+        app.step(0.05)
+    app.step(0, force=True)
+    assert play.stage.background.animated
+    return play
+
+
+def test_a_note_on_the_play_screen_ends_its_stillness_when_it_is_due_to_go() -> None:
+    app = make_app()
+    play = at_first_menu(app)
+    play.tell("Saved.")
+    app.step(0, force=True)
+    assert play.still_for() <= 2.8
+    play.stage.still = True        # reduced motion: only the note is left to change
+    app.step(0.01)
+    assert play.still_for() == pytest.approx(2.8 - 0.01)

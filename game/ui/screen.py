@@ -1,6 +1,7 @@
 """The screen stack: a screen's handle_event returns Push, Pop, Replace or Quit, and apply() carries it out."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -31,6 +32,12 @@ class Screen:
     def dirty_rects(self) -> list[pygame.Rect] | None:
         """After update(): the only canvas rects that changed, or None for the whole screen."""
         return None
+
+    def still_for(self) -> float:
+        """After update(): seconds during which update() would change nothing unless an event arrives, so the
+        main loop need not call it (it then passes all the time gone by at once); 0: call it at every pass.
+        A screen that keeps this class's update() never changes by itself: it is still until an event."""
+        return math.inf if type(self).update is Screen.update else 0.0
 
     def on_enter(self) -> None:
         """Called when the screen comes to the top of the stack (pushed, or uncovered by a pop)."""

@@ -3,6 +3,7 @@
 Kept still (reduced motion), every change is a cut and a background's moving tiles stay as they are."""
 from __future__ import annotations
 
+import math
 import weakref
 
 from dataclasses import dataclass
@@ -37,6 +38,14 @@ class AmbientClock:
             return []
         owed, self.owed = self.owed, 0.0
         return background.update(owed)
+
+    def still_for(self, background: Background) -> float:
+        """Seconds of update() before the background can change: the next step of this clock at which one of its
+        tiles is due to show another frame."""
+        if not background.animated:
+            return math.inf
+        due = getattr(background, "due_in", None)
+        return max(self.STEP, due() if due is not None else 0.0) - self.owed
 
 
 @dataclass
@@ -134,6 +143,14 @@ class StageView:
         for actor in self.actors.values():
             actor.alpha = actor.target
         self._drop_hidden(force=True)
+
+    def still_for(self) -> float:
+        """Seconds of update() during which nothing on the stage changes (see Screen.still_for)."""
+        if self.busy:
+            return 0.0
+        if self.still:
+            return math.inf
+        return self.ambient.still_for(self.background)
 
     def update(self, dt: float) -> bool:
         changed = False

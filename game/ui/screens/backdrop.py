@@ -1,6 +1,8 @@
 """The picture behind the title and the menus reached from it, with a veil so words read on it."""
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from ..stage import AmbientClock
@@ -31,6 +33,14 @@ class Backdrop:
         # reduced motion: the stars and candles stay as they are
         self.rects = [] if self.app.settings.reduced_motion else self.ambient.update(self.background, dt)
         return bool(self.rects)
+
+    def still_for(self) -> float:
+        """Seconds of update() before the picture changes (see Screen.still_for)."""
+        if self.waiting:
+            return 0.0
+        if self.app.settings.reduced_motion:
+            return math.inf
+        return self.ambient.still_for(self.background)
 
     def draw(self, canvas: pygame.Surface) -> None:
         self.background.draw(canvas)

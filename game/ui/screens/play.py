@@ -512,6 +512,13 @@ class PlayScreen(Screen):
             pygame.event.post(pygame.event.Event(pygame.USEREVENT, {"wake": True}))
         return paced or staged or revealed or noted or moded or bool(self._ambient)
 
+    def still_for(self) -> float:
+        """Nothing moves, nothing is due: the stage's next twinkle, or a note's going, is the first change."""
+        if self.busy or self.pace.auto or self.toasts.changed or self.mode() != self._mode_shown or \
+                (self.menu is not None and self.menu_age < MENU_GUARD):   # the guard counts time in update()
+            return 0.0
+        return min([self.stage.still_for()] + [toast.left for toast in self.toasts.items])
+
     def dirty_rects(self) -> list[pygame.Rect] | None:
         if self._only_text:
             return [TEXT_AREA] + self._ambient

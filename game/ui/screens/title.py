@@ -89,6 +89,9 @@ class TitleScreen(Screen):
     def dirty_rects(self) -> list[pygame.Rect] | None:
         return self.backdrop.rects or None
 
+    def still_for(self) -> float:
+        return self.backdrop.still_for() if self.prepared else 0.0
+
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
         title = self.app.story.title
