@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 import game.ui.app as app_module
+from game.ui import widgets
 from game.story import Runner
 from game.ui.backgrounds import load_background
 from game.ui.screen import Screen, draw_stack
@@ -280,3 +281,55 @@ def test_a_note_on_the_play_screen_ends_its_stillness_when_it_is_due_to_go() -> 
     play.stage.still = True        # reduced motion: only the note is left to change
     app.step(0.01)
     assert play.still_for() == pytest.approx(2.8 - 0.01)
+
+
+# ---------------------------------------------------------------- a redraw draws what lies under what changed
+
+def test_a_redraw_under_a_star_draws_the_title_once_a_star_not_every_word_again(monkeypatch) -> None:
+    app = make_app()
+    title = still_title(app)
+    render = widgets._cache.render
+    looked_up = []
+    monkeypatch.setattr(widgets._cache, "render", lambda font, words, colour: (looked_up.append(words),
+                                                                               render(font, words, colour))[1])
+    for _ in range(20):
+        app.step(title.still_for() + 0.001)
+    # The title, its tagline and its keys were laid out once, with its menu (a button under a star is drawn).
+    labels = {button.label for button in title.buttons.buttons}
+    assert app.frames > 10 and set(looked_up) <= labels
+
+
+def test_a_redraw_under_a_bird_does_not_draw_the_text_box_or_the_menu_and_looks_as_drawn_whole(monkeypatch) -> None:
+    app = make_app()
+    play = at_first_menu(app)
+    box_draws, option_draws = [], []
+    box_draw, button_draw = play.box.draw, type(play.menu.buttons[0]).draw
+    monkeypatch.setattr(play.box, "draw", lambda canvas: (box_draws.append(canvas.get_clip()), box_draw(canvas)))
+    monkeypatch.setattr(type(play.menu.buttons[0]), "draw",
+                        lambda self, canvas, *args: (option_draws.append((self.rect, canvas.get_clip())),
+                                                     button_draw(self, canvas, *args)))
+    redrawn = []
+    for _ in range(40):
+        wait = play.still_for()
+        assert 0 < wait < 10
+        assert not app.step(wait - 0.001)
+        if app.step(0.002):     # due (a frame may show the same picture as the one before: no redraw then)
+            redrawn += play.dirty_rects()
+    assert len(redrawn) >= 20 and all(not rect.colliderect(play.box.area) for rect in redrawn)
+    assert box_draws == []
+    assert all(rect.colliderect(clip) for rect, clip in option_draws)   # an option only under what changed
+    assert pixels(app.canvas) == pixels(full_draw(app))
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
+def test_the_text_box_says_where_it_draws_its_name_plate_at_every_text_size(scale) -> None:
+    """A redraw skips the box where the clip misses its area: the area must hold the plate, however tall."""
+    from game.ui.reading import Reading
+    from game.ui.textbox import BOX, TextBox, plate_rect
+    reading = Reading(scale=scale)
+    box = TextBox(0, reading)
+    box.show("Bonsoir.", "Sophia-Marguerite", (200, 180, 255))
+    label = reading.name_font().render("Sophia-Marguerite", True, (0, 0, 0))
+    assert box.area.contains(plate_rect(reading, label.get_width() + 48)) and box.area.contains(BOX)
+    box.show("Narration.")
+    assert box.area == BOX

@@ -5,6 +5,7 @@ import math
 
 import pygame
 
+from ..screen import apart
 from ..stage import AmbientClock
 from ..theme import CANVAS
 
@@ -42,6 +43,15 @@ class Backdrop:
             return math.inf
         return self.ambient.still_for(self.background)
 
-    def draw(self, canvas: pygame.Surface) -> None:
-        self.background.draw(canvas)
-        canvas.blit(self.veil, (0, 0))
+    def draw(self, canvas: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
+        """The picture and its veil: all of it, or only these rects (each once: the veil is translucent)."""
+        if rects is None:
+            self.background.draw(canvas)
+            canvas.blit(self.veil, (0, 0))
+        elif apart(rects):
+            self.background.draw(canvas, rects)
+            canvas.blits([(self.veil, rect, rect) for rect in rects], doreturn=False)
+        else:
+            for rect in rects:
+                self.background.draw(canvas, [rect])
+                canvas.blit(self.veil, rect, rect)

@@ -131,12 +131,15 @@ class MeterPanel:
     def draw(self, canvas: pygame.Surface, values: dict[str, int], open_: bool) -> None:
         if not self.meters:
             return
+        box = pygame.Rect(24, 62, 360, 24 + 58 * len(self.meters))
+        clip = canvas.get_clip()
+        if not clip.colliderect(self.toggle_rect) and not (open_ and clip.colliderect(box)):
+            return   # a redraw of a dirty rect elsewhere
         font = theme.ui_font(theme.SMALL_SIZE)
         panel(canvas, self.toggle_rect, alpha=210)
         text(canvas, font, self.label, theme.PAPER if open_ else theme.PAPER_DIM, self.toggle_rect.center, "center")
         if not open_:
             return
-        box = pygame.Rect(24, 62, 360, 24 + 58 * len(self.meters))
         panel(canvas, box, alpha=225)
         y = box.y + 16
         for meter in self.meters:

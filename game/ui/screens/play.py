@@ -527,6 +527,8 @@ class PlayScreen(Screen):
         return None
 
     def draw(self, canvas: pygame.Surface) -> None:
+        # Drawn whole, or clipped to a dirty rect (a twinkling star): a part the clip misses is not drawn.
+        clip = canvas.get_clip()
         self.stage.draw(canvas)
         self._mode_shown = self.mode()
         if self.hidden:
@@ -534,12 +536,14 @@ class PlayScreen(Screen):
         if not self.stage.transition:
             if self.menu is not None and self.menu_dims:   # under the box: its name plate stays bright
                 canvas.blit(self._stage_dim(), (0, 0))
-            self.box.draw(canvas)
+            if clip.colliderect(self.box.area):
+                self.box.draw(canvas)
             if self.menu is not None:
                 self.menu.draw(canvas)
-        canvas.blit(self.band, (0, BOX.bottom))
-        self.quick.draw(canvas)
-        self._draw_quick_states(canvas)
+        if clip.bottom > BOX.bottom:   # the quick menu, on its band under the box
+            canvas.blit(self.band, (0, BOX.bottom))
+            self.quick.draw(canvas)
+            self._draw_quick_states(canvas)
         self.meters.draw(canvas, self.runner.state.meters, self.app.settings.show_meters)
         if self.dev.on:
             self.dev.draw(canvas, inspect(self.app.story, self.runner.checkpoint))
