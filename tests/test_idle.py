@@ -333,3 +333,37 @@ def test_the_text_box_says_where_it_draws_its_name_plate_at_every_text_size(scal
     assert box.area.contains(plate_rect(reading, label.get_width() + 48)) and box.area.contains(BOX)
     box.show("Narration.")
     assert box.area == BOX
+
+
+def test_at_a_line_a_bird_where_nothing_is_over_the_stage_is_drawn_as_the_background_alone(monkeypatch) -> None:
+    app = make_app()
+    play = PlayScreen(app, Runner.new(app.story, "vineyard"))
+    app.stack = [play]
+    play.on_enter()
+    while not play.stage.actors:         # on to the first line with a character on the stage
+        play.stage.finish()
+        play.box.complete()
+        play.advance()
+    assert play.menu is None
+    play.stage.finish()
+    play.box.complete()
+    play.toasts.note("Saved.", seconds=60)    # a note at the top right, over the sky, all along
+    for _ in range(20):
+        app.step(0.05)
+    app.step(0, force=True)
+    assert play.stage.background.animated
+    clips = []
+    draw = play.draw
+    monkeypatch.setattr(play, "draw", lambda canvas: (clips.append(canvas.get_clip()), draw(canvas)))
+    redrawn = []
+    for _ in range(40):
+        wait = play.still_for()
+        assert 0 < wait < 10
+        if app.step(wait + 0.001):
+            redrawn += play.dirty_rects()
+    over = play.stage.actor_rects() + [play.box.area] + [rect for _, _, rect in play.toasts.layout()]
+    alone = [rect for rect in redrawn if rect.collidelist(over) < 0]
+    assert len(redrawn) >= 20 and alone
+    assert all(clip.collidelist(over) >= 0 or clip.collidelist(redrawn) < 0 for clip in clips)
+    assert len(clips) <= len(redrawn) - len(alone)
+    assert pixels(app.canvas) == pixels(full_draw(app))

@@ -212,6 +212,11 @@ class StageView:
             out.append(head)
         return out
 
+    def actor_rects(self) -> list[pygame.Rect]:
+        """Where the characters are drawn over the background (draw() puts each sprite at these rects)."""
+        return [actor.surface.get_rect(midbottom=self.position(actor.position)) for actor in self.actors.values()
+                if actor.surface is not None and actor.alpha > 0]
+
     def _drawn_part(self, surface: pygame.Surface) -> pygame.Rect:
         known = self._bounds.get(surface)
         if known is None:
