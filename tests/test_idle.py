@@ -367,3 +367,20 @@ def test_at_a_line_a_bird_where_nothing_is_over_the_stage_is_drawn_as_the_backgr
     assert all(clip.collidelist(over) >= 0 or clip.collidelist(redrawn) < 0 for clip in clips)
     assert len(clips) <= len(redrawn) - len(alone)
     assert pixels(app.canvas) == pixels(full_draw(app))
+
+
+def test_with_every_volume_at_nought_the_mixer_stays_shut_until_one_is_raised(monkeypatch) -> None:
+    """The mixer's thread mixes silence 40 times a second: a player who turned everything down does not pay it."""
+    app = make_app(music_volume=0.0, ambience_volume=0.0, sound_volume=0.0)
+    app.wants_audio = True            # as in a window (headless, the app never opens the mixer)
+    title = Counting(app, float("inf"))
+    app.audio.music("vineyard_waltz")
+    run_loop(monkeypatch, title, FakeTime(10))
+    assert app.frames >= 1 and not app.audio.available and app.wants_audio
+    app.settings.music_volume = 0.5
+    app.volumes_changed()
+    try:
+        assert app.audio.available and not app.wants_audio
+        assert app.audio.now_playing["music"] == "vineyard_waltz" and app.audio.volumes["music"] == 0.5
+    finally:
+        app.audio.close()

@@ -148,6 +148,16 @@ class App:
         self.assets.let_go_behind()
         self.prefetch.want(jobs)
 
+    def audible(self) -> bool:
+        """Some volume is above 0: with all three at 0 the mixer is not opened (its thread mixes silence)."""
+        return any(level > 0 for level in self.volumes().values())
+
+    def volumes_changed(self) -> None:
+        """The player changed a volume (Settings): what plays follows, and a mixer left shut opens if needed."""
+        self.audio.set_volumes(**self.volumes())
+        if self.wants_audio and self.frames and self.audible():
+            self.start_audio()
+
     def start_audio(self) -> None:
         """Open the mixer and start what the silent stand-in was asked to play."""
         from .audio import Audio
@@ -328,7 +338,7 @@ class App:
                     if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
                         break  # for the start-up benchmark: launch to the first frame on screen
                     bound_heap()  # from here on, a freed picture goes back to the system at once (memory.py)
-                    if self.wants_audio:
+                    if self.wants_audio and self.audible():
                         self.start_audio()
                 wake = now + (self.stack[-1].still_for() if self.stack else 0.0)
                 busy = self.busy()   # a screen not stepped is still, so not busy
