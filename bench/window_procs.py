@@ -192,7 +192,8 @@ class Idle:
     label: str
     wall_s: float = 0.0
     cpu_s: float = 0.0
-    threads: dict[str, float] = field(default_factory=dict)    # CPU seconds by thread name
+    threads: dict[str, float] = field(default_factory=dict)    # CPU seconds by thread name (the threads alive
+                                                               # at the end of the measure)
     wakeups_per_s: float = 0.0
     hwm_mb: float = 0.0
     rss_mb: float = 0.0
@@ -209,7 +210,8 @@ class Idle:
 
 
 def _tasks(pid: int) -> dict[int, tuple[str, int, int]]:
-    """Each thread: (name, CPU ticks, context switches)."""
+    """Each thread: (name, CPU time in ns, context switches). The CPU time is the scheduler's own count
+    (/proc/PID/task/TID/schedstat, in nanoseconds); where it cannot be read, utime + stime in ticks."""
     out = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         try:
@@ -221,14 +223,12 @@ def _tasks(pid: int) -> dict[int, tuple[str, int, int]]:
         fields = stat[stat.rindex(")") + 2:].split()
         switches = sum(int(row.split()[1]) for row in status.splitlines()
                        if row.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")))
-        out[int(task.name)] = (name, int(fields[11]) + int(fields[12]), switches)
+        try:
+            ns = int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            ns = (int(fields[11]) + int(fields[12])) * 1_000_000_000 // TICK
+        out[int(task.name)] = (name, ns, switches)
     return out
-
-
-def _process_ticks(pid: int) -> int:
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    fields = stat[stat.rindex(")") + 2:].split()
-    return int(fields[11]) + int(fields[12])
 
 
 def _status_mb(pid: int, key: str) -> float:
@@ -311,17 +311,18 @@ def idle(display: str, key: str, label: str, cmd: list[str], env: dict[str, str]
             raise BenchError(f"the program exited ({proc.returncode}) while settling")
         result.loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
         busy0, total0 = _machine_ticks()
-        tasks0, ticks0, wall0 = _tasks(proc.pid), _process_ticks(proc.pid), time.monotonic()
+        tasks0, wall0 = _tasks(proc.pid), time.monotonic()
         time.sleep(seconds)
-        tasks1, ticks1, wall1 = _tasks(proc.pid), _process_ticks(proc.pid), time.monotonic()
+        tasks1, wall1 = _tasks(proc.pid), time.monotonic()
         busy1, total1 = _machine_ticks()
-        result.wall_s, result.cpu_s = wall1 - wall0, (ticks1 - ticks0) / TICK
+        result.wall_s = wall1 - wall0
         result.machine_busy = (busy1 - busy0) / max(1, total1 - total0)
         switches = 0
-        for tid, (name, ticks, count) in tasks1.items():
-            _, old_ticks, old_count = tasks0.get(tid, (name, 0, 0))
-            result.threads[name] = result.threads.get(name, 0.0) + (ticks - old_ticks) / TICK
+        for tid, (name, ns, count) in tasks1.items():
+            _, old_ns, old_count = tasks0.get(tid, (name, 0, 0))
+            result.threads[name] = result.threads.get(name, 0.0) + (ns - old_ns) / 1e9
             switches += count - old_count
+        result.cpu_s = sum(result.threads.values())
         result.wakeups_per_s = switches / result.wall_s
         result.hwm_mb, result.rss_mb = _status_mb(proc.pid, "VmHWM"), _status_mb(proc.pid, "VmRSS")
     except (BenchError, subprocess.SubprocessError, OSError) as exc:

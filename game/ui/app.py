@@ -150,6 +150,16 @@ class App:
         self.assets.let_go_behind()
         self.prefetch.want(jobs)
 
+    def audible(self) -> bool:
+        """Some volume is above 0: with all three at 0 the mixer is not opened (its thread mixes silence)."""
+        return any(level > 0 for level in self.volumes().values())
+
+    def volumes_changed(self) -> None:
+        """The player changed a volume (Settings): what plays follows, and a mixer left shut opens if needed."""
+        self.audio.set_volumes(**self.volumes())
+        if self.wants_audio and self.frames and self.audible():
+            self.start_audio()
+
     def start_audio(self) -> None:
         """Open the mixer and start what the silent stand-in was asked to play."""
         from .audio import Audio
@@ -244,10 +254,11 @@ class App:
         """Update the top screen and draw if anything changed; True if a frame was drawn."""
         if not self.stack:
             return False
-        for key in self.pads.tick(dt):   # a stick held on a direction repeats it
-            force = self.handle(key) or force
-        if not self.stack:
-            return False
+        if self.pads.holding:   # a stick held on a direction repeats it
+            for key in self.pads.tick(dt):
+                force = self.handle(key) or force
+            if not self.stack:
+                return False
         self.prefetch.deliver()
         top = self.stack[-1]
         if top is not self._top:
@@ -292,13 +303,18 @@ class App:
     def busy(self) -> bool:
         return bool(self.stack) and getattr(self.stack[-1], "busy", False)
 
+    def quiet(self) -> bool:
+        """Nothing outside the screens asks for a step: no load finished on the worker waits to be adopted,
+        no stick is held on a pad."""
+        return self.prefetch.ready == 0 and not self.pads.holding
+
     def run(self, first: Screen) -> int:
         """The main loop: the only place that reads pygame's events."""
         self.stack = [first]
         first.on_enter()
         self.tell_player()
-        dirty = True
-        last = time.perf_counter()
+        dirty, busy = True, False
+        last = wake = time.perf_counter()
         try:
             previous = signal.signal(signal.SIGTERM, self._on_sigterm)
         except ValueError:  # not the main thread (a test may run the loop elsewhere)
@@ -308,22 +324,28 @@ class App:
                 self.suspend()
                 apply(self.stack, Quit())
                 break
-            for event in pygame.event.get():
+            events = pygame.event.get()
+            for event in events:
                 dirty |= self.handle(event)
                 if not self.stack:
                     break
             if not self.stack:
                 break
             now = time.perf_counter()
-            dt, last = min(now - last, 0.1), now
-            if self.step(dt, force=dirty) and self.frames == 1:
-                if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
-                    break  # for the start-up benchmark: launch to the first frame on screen
-                bound_heap()  # from here on, a freed picture goes back to the system at once (memory.py)
-                if self.wants_audio:
-                    self.start_audio()
+            if events or dirty or now >= wake or not self.quiet():
+                # A still screen is not stepped until it is due to change (Screen.still_for): then it is handed
+                # all the time gone by at once, at most as much as it said (a stall is cut short, as before).
+                dt, last = min(now - last, max(0.1, wake - last)), now
+                if self.step(dt, force=dirty) and self.frames == 1:
+                    if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
+                        break  # for the start-up benchmark: launch to the first frame on screen
+                    bound_heap()  # from here on, a freed picture goes back to the system at once (memory.py)
+                    if self.wants_audio and self.audible():
+                        self.start_audio()
+                wake = now + (self.stack[-1].still_for() if self.stack else 0.0)
+                busy = self.busy()   # a screen not stepped is still, so not busy
             dirty = False
-            if self.busy():
+            if busy:
                 self.clock.tick(BUSY_FPS)
             else:
                 time.sleep(IDLE_SLEEP)

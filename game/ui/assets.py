@@ -3,6 +3,7 @@ that shows them when the story says they are near (prefetch.py); a missing file 
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Optional
@@ -49,6 +50,9 @@ class PlainBackground:
 
     def update(self, dt: float) -> list[pygame.Rect]:
         return []
+
+    def due_in(self) -> float:
+        return math.inf
 
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
         for rect in rects or [target.get_rect()]:

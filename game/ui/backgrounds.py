@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
+import math
 import pathlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, Optional, Protocol, Sequence
 
@@ -30,6 +32,8 @@ class Background(Protocol):
     light: Optional[tuple[int, int, int]]
 
     def update(self, dt: float) -> list[pygame.Rect]: ...
+
+    def due_in(self) -> float: ...
 
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None: ...
 
@@ -98,8 +102,7 @@ def _blit(target: pygame.Surface, canvas: pygame.Surface, rects: Sequence[pygame
     if rects is None:
         target.blit(canvas, (0, 0))
     else:
-        for rect in rects:
-            target.blit(canvas, rect, rect)
+        target.blits([(canvas, rect, rect) for rect in rects], doreturn=False)
 
 
 # ---------------------------------------------------------------- a still picture
@@ -122,6 +125,9 @@ class PictureBackground:
     def update(self, dt: float) -> list[pygame.Rect]:
         return []
 
+    def due_in(self) -> float:
+        return math.inf
+
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
         _blit(target, self._canvas, rects)
 
@@ -133,12 +139,20 @@ class _Clock:
     """The shared clock of one animated tile: cumulative frame end times in microseconds."""
     ends: list[int]
     current: int = 0
+    tiles: list[_Tile] = field(default_factory=list)    # the tiles it moves
 
     def frame_at(self, time_us: int) -> int:
         # As Tiled does (Tile::advanceAnimation), a frame stays until strictly more than its duration passed.
         if time_us <= 0:
             return 0
         return bisect.bisect_left(self.ends, (time_us - 1) % self.ends[-1] + 1)
+
+    def next_change(self, time_us: int) -> int:
+        """The first time after `time_us` at which frame_at may give another frame."""
+        if time_us <= 0:
+            return self.ends[0] + 1
+        into = (time_us - 1) % self.ends[-1] + 1
+        return time_us + self.ends[bisect.bisect_left(self.ends, into)] - into + 1
 
 
 @dataclass(eq=False)
@@ -148,12 +162,17 @@ class _Tile:
     rect: pygame.Rect             # what it covers, clipped to the canvas
     frames: tuple[pygame.Surface, ...]
     clock: _Clock
+    # An animated tile that no other overlaps: each frame baked with the still pixels under and over it, in the
+    # canvas's format, so a repaint is one opaque blit (frames: the premultiplied pictures, then let go).
+    baked: tuple[pygame.Surface, ...] = ()
 
 
 class MapBackground:
-    """A layered map. Still layers are baked once at map size and scaled to cover the canvas; the layers
-    between animated tile layers are kept apart so an animated tile is redrawn, only where and when its
-    frame changes, from the still pixels under it, its new frame, and the still pixels over it."""
+    """A layered map. Still layers are baked once at map size and scaled to cover the canvas; an animated
+    tile is redrawn only where and when its frame changes. A tile no other animated tile overlaps (nearly all
+    of them) has each of its frames baked with the still pixels under and over it, so a redraw is one blit;
+    where animated tiles overlap, the layers between them are kept apart and the rect is composed again from
+    the still pixels under it, the tiles' frames, and the still pixels over them."""
 
     def __init__(self, tile_map: LayeredMap, canvas_size: Size, convert: bool = True,
                  consume: bool = False) -> None:
@@ -171,8 +190,13 @@ class MapBackground:
         self._bands = sum(1 for _, _, moving in layers if moving)
         self._tiles = self._place(live, cache)
         self._clocks = list({id(t.clock): t.clock for t in self._tiles}.values())
+        for tile in self._tiles:
+            tile.clock.tiles.append(tile)
         self.animated = bool(self._tiles)
         self._time_us = 0
+        # The clocks by the time each may next show another frame: an update looks only at those due.
+        self._due = [(clock.next_change(0), n, clock) for n, clock in enumerate(self._clocks)]
+        heapq.heapify(self._due)
         # Only the rects of animated tiles are ever repainted: of the base and of each still run above it,
         # only the part under them is kept once the canvas is painted.
         box = self._animated_box()
@@ -196,9 +220,46 @@ class MapBackground:
                 self._finish(run, band, box, convert)
                 band, run = band + 1, None
         self._finish(run, band, box, convert)
-        frames = {id(frame): frame for tile in self._tiles for frame in tile.frames}
+        self._loose = self._bake()
+        self._loose_rects = {tuple(tile.rect) for tile in self._loose}
+        frames = {id(frame): frame for tile in self._tiles for frame in tile.frames + tile.baked}
         kept = [self._canvas, *(surface for surface, _ in self._overlays.values()), *frames.values()]
         self.nbytes = sum(_bytes(surface) for surface in kept) + (_bytes(self._base) if self._base else 0)
+
+    def _bake(self) -> list[_Tile]:
+        """Bake every frame of each tile that no other animated tile overlaps; keep the base and the still
+        runs only under the others, which are returned (they are composed as they change)."""
+        loose = [tile for tile in self._tiles if any(other is not tile and other.rect.colliderect(tile.rect)
+                                                     for other in self._tiles)]
+        for tile in self._tiles:
+            if tile in loose:
+                continue
+            made: dict[int, pygame.Surface] = {}
+            for frame in tile.frames:
+                if id(frame) not in made:
+                    made[id(frame)] = self._baked(tile, frame)
+            tile.baked, tile.frames = tuple(made[id(frame)] for frame in tile.frames), ()
+        box = loose[0].rect.unionall([tile.rect for tile in loose[1:]]) if loose else None
+        if box is None:
+            self._base, self._overlays = None, {}
+            return loose
+        self._base = self._base.subsurface(box.move(-self._base_at[0], -self._base_at[1])).copy()
+        self._base_at = box.topleft
+        self._overlays = {band: (surface.subsurface(box.move(-at[0], -at[1])).copy(), box.topleft)
+                          for band, (surface, at) in self._overlays.items()}
+        return loose
+
+    def _baked(self, tile: _Tile, frame: pygame.Surface) -> pygame.Surface:
+        """The tile's rect as the canvas shows it with this frame: _compose's blits, into a surface of its own."""
+        rect = tile.rect
+        out = self._base.subsurface(rect.move(-self._base_at[0], -self._base_at[1])).copy()
+        for band in range(self._bands):
+            if band == tile.band:
+                out.blit(frame, (tile.pos[0] - rect.x, tile.pos[1] - rect.y), special_flags=_PREMULTIPLIED)
+            overlay = self._overlays.get(band + 1)
+            if overlay is not None:
+                out.blit(overlay[0], (overlay[1][0] - rect.x, overlay[1][1] - rect.y), special_flags=_PREMULTIPLIED)
+        return out
 
     def _finish(self, run: pygame.Surface | None, band: int, box: pygame.Rect | None, convert: bool) -> None:
         """Put one finished run on the canvas: the base (band 0) becomes the canvas; above it, the animated
@@ -223,20 +284,38 @@ class MapBackground:
     def update(self, dt: float) -> list[pygame.Rect]:
         if not self.animated or dt <= 0:
             return []
-        self._time_us += round(dt * 1_000_000)
-        before = {}
-        for clock in self._clocks:
-            index = clock.frame_at(self._time_us)
+        self._time_us = now = self._time_us + round(dt * 1_000_000)
+        due = self._due
+        if now < due[0][0]:
+            return []     # no tile's frame changes before then
+        before = []
+        while due[0][0] <= now:
+            _, n, clock = due[0]
+            index = clock.frame_at(now)
             if index != clock.current:
-                before[clock], clock.current = clock.current, index
+                before.append((clock, clock.current))
+                clock.current = index
+            heapq.heapreplace(due, (clock.next_change(now), n, clock))
         dirty: dict[tuple[int, int, int, int], pygame.Rect] = {}
-        for tile in self._tiles:
-            old = before.get(tile.clock)
-            if old is not None and tile.frames[old] is not tile.frames[tile.clock.current]:
+        baked = []
+        for clock, old in before:
+            for tile in clock.tiles:
+                pictures = tile.baked or tile.frames
+                shown = pictures[clock.current]
+                if pictures[old] is shown:
+                    continue
+                if tile.baked:
+                    baked.append((shown, tile.rect))
                 dirty.setdefault(tuple(tile.rect), tile.rect)
-        for rect in dirty.values():
-            self._compose(rect)
+        self._canvas.blits(baked, doreturn=False)
+        for key, rect in dirty.items():
+            if key in self._loose_rects:
+                self._compose(rect)
         return [rect.copy() for rect in dirty.values()]
+
+    def due_in(self) -> float:
+        """Seconds of update() from now before any tile's frame changes (0: at the next update)."""
+        return max(0, self._due[0][0] - self._time_us) / 1_000_000 if self.animated else math.inf
 
     def draw(self, target: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
         _blit(target, self._canvas, rects)
@@ -278,7 +357,7 @@ class MapBackground:
         canvas.set_clip(rect)
         canvas.blit(self._base, rect, rect.move(-self._base_at[0], -self._base_at[1]))
         for band in range(self._bands):
-            for tile in self._tiles:
+            for tile in self._loose:
                 if tile.band == band and tile.rect.colliderect(rect):
                     canvas.blit(tile.frames[tile.clock.current], tile.pos, special_flags=_PREMULTIPLIED)
             overlay = self._overlays.get(band + 1)

@@ -131,6 +131,11 @@ class Gamepads:
             return self._joystick(event)
         return None
 
+    @property
+    def holding(self) -> bool:
+        """A stick is held on a direction: tick() will repeat it."""
+        return self.stick.held is not None
+
     def tick(self, dt: float) -> list[pygame.event.Event]:
         """The arrow keys a held stick repeats after dt seconds."""
         return [key_event(pygame.KEYDOWN, key) for key in self.stick.tick(dt)]

@@ -102,6 +102,11 @@ class Prefetcher:
         return count
 
     @property
+    def ready(self) -> int:
+        """Loads finished and waiting for deliver() (read without the lock: a hint for the main loop)."""
+        return len(self._done)
+
+    @property
     def idle(self) -> bool:
         """Nothing wished for, nothing loading, nothing waiting to be adopted."""
         with self._cond:

@@ -1,6 +1,7 @@
 """The screen stack: a screen's handle_event returns Push, Pop, Replace or Quit, and apply() carries it out."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Union
 
@@ -28,9 +29,24 @@ class Screen:
     def draw(self, canvas: pygame.Surface) -> None:
         raise NotImplementedError
 
+    def redraw(self, canvas: pygame.Surface, rects: list[pygame.Rect]) -> None:
+        """Draw only these rects of the screen (what update() changed): draw() clipped to each, or to the box
+        around many close together (StackPainter.merged). A screen that knows what lies under each rect may do
+        less (the title: under a star, only its sky)."""
+        for rect in StackPainter.merged(canvas, rects):
+            canvas.set_clip(rect)
+            self.draw(canvas)
+        canvas.set_clip(None)
+
     def dirty_rects(self) -> list[pygame.Rect] | None:
         """After update(): the only canvas rects that changed, or None for the whole screen."""
         return None
+
+    def still_for(self) -> float:
+        """After update(): seconds during which update() would change nothing unless an event arrives, so the
+        main loop need not call it (it then passes all the time gone by at once); 0: call it at every pass.
+        A screen that keeps this class's update() never changes by itself: it is still until an event."""
+        return math.inf if type(self).update is Screen.update else 0.0
 
     def on_enter(self) -> None:
         """Called when the screen comes to the top of the stack (pushed, or uncovered by a pop)."""
@@ -97,6 +113,11 @@ def apply(stack: list[Screen], transition: Optional[Transition]) -> bool:
     return True
 
 
+def apart(rects: list[pygame.Rect]) -> bool:
+    """No two of the rects overlap: each pixel is in one at most, so layers may be drawn rect list by list."""
+    return all(rect.collidelist(rects[i + 1:]) < 0 for i, rect in enumerate(rects))
+
+
 def draw_stack(stack: list[Screen], canvas: pygame.Surface, dim: pygame.Surface) -> None:
     """Draw the top screen, and beneath each overlay the screen under it, dimmed."""
     bottom = len(stack) - 1
@@ -131,7 +152,10 @@ class StackPainter:
         top = stack[-1]
         if not top.overlay or len(stack) == 1:   # an overlay alone has nothing beneath it to dim
             self._beneath, self._under = None, ()
-            self._each(canvas, rects, lambda: top.draw(canvas))
+            if rects is None:
+                top.draw(canvas)
+            else:
+                top.redraw(canvas, rects)
             return
         under = tuple(id(screen) for screen in stack[:-1])
         if fresh or self._beneath is None or under != self._under or self._beneath.get_size() != canvas.get_size():
@@ -146,20 +170,24 @@ class StackPainter:
         self._each(canvas, rects, lambda: top.draw(canvas), beneath)
 
     @staticmethod
-    def _each(canvas: pygame.Surface, rects: Optional[list[pygame.Rect]], draw, beneath=None) -> None:
-        if rects is not None and len(rects) > MERGE_OVER:
+    def merged(canvas: pygame.Surface, rects: list[pygame.Rect]) -> list[pygame.Rect]:
+        if len(rects) > MERGE_OVER:
             # Many small rects close together (glints on water): one pass clipped to the box holding them all,
             # not one pass of the whole screen's drawing for each. Spread over the canvas (stars in a sky),
             # the box would repaint most of it, so they stay apart.
             box = rects[0].unionall(rects[1:])
             if box.width * box.height * 4 <= canvas.get_width() * canvas.get_height():
-                rects = [box]
+                return [box]
+        return rects
+
+    @classmethod
+    def _each(cls, canvas: pygame.Surface, rects: Optional[list[pygame.Rect]], draw, beneath=None) -> None:
         if rects is None:
             if beneath is not None:
                 canvas.blit(beneath, (0, 0))
             draw()
             return
-        for rect in rects:
+        for rect in cls.merged(canvas, rects):
             canvas.set_clip(rect)
             if beneath is not None:
                 canvas.blit(beneath, rect, rect)

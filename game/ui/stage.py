@@ -3,6 +3,7 @@
 Kept still (reduced motion), every change is a cut and a background's moving tiles stay as they are."""
 from __future__ import annotations
 
+import math
 import weakref
 
 from dataclasses import dataclass
@@ -37,6 +38,14 @@ class AmbientClock:
             return []
         owed, self.owed = self.owed, 0.0
         return background.update(owed)
+
+    def still_for(self, background: Background) -> float:
+        """Seconds of update() before the background can change: the next step of this clock at which one of its
+        tiles is due to show another frame."""
+        if not background.animated:
+            return math.inf
+        due = getattr(background, "due_in", None)
+        return max(self.STEP, due() if due is not None else 0.0) - self.owed
 
 
 @dataclass
@@ -135,6 +144,14 @@ class StageView:
             actor.alpha = actor.target
         self._drop_hidden(force=True)
 
+    def still_for(self) -> float:
+        """Seconds of update() during which nothing on the stage changes (see Screen.still_for)."""
+        if self.busy:
+            return 0.0
+        if self.still:
+            return math.inf
+        return self.ambient.still_for(self.background)
+
     def update(self, dt: float) -> bool:
         changed = False
         if self.transition:
@@ -194,6 +211,11 @@ class StageView:
             head.midtop = (rect.x + body.centerx, rect.y + body.top)
             out.append(head)
         return out
+
+    def actor_rects(self) -> list[pygame.Rect]:
+        """Where the characters are drawn over the background (draw() puts each sprite at these rects)."""
+        return [actor.surface.get_rect(midbottom=self.position(actor.position)) for actor in self.actors.values()
+                if actor.surface is not None and actor.alpha > 0]
 
     def _drawn_part(self, surface: pygame.Surface) -> pygame.Rect:
         known = self._bounds.get(surface)

@@ -42,6 +42,7 @@ class TextBox:
         self.page = 0
         self.reveal = Reveal([], 0)
         self.text = ""
+        self.area = BOX   # where draw() paints: the box, and the name plate over its top edge
 
     @property
     def font(self) -> pygame.font.Font:
@@ -59,6 +60,11 @@ class TextBox:
     def show(self, text: str, name: Optional[str] = None, colour: tuple[int, int, int] = theme.PAPER,
              instant: bool = False) -> None:
         self.name, self.colour, self.narration, self.text = name, colour, name is None, text
+        if name:
+            plate = plate_rect(self.reading, self.reading.name_font().size(name)[0] + 48)
+            self.area = BOX.union(plate)
+        else:
+            self.area = BOX
         self.pages = paginate(wrap(text, self.font, TEXT_WIDTH), self.lines_per_page)
         self.page = 0
         self.reveal = Reveal(self.pages[0], 0 if instant else self.pace)

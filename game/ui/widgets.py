@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import pygame
@@ -33,12 +34,19 @@ def panel(canvas: pygame.Surface, rect: pygame.Rect, alpha: int = theme.INK_ALPH
 
 def text(canvas: pygame.Surface, font: pygame.font.Font, words: str, colour: tuple[int, int, int],
          pos: tuple[int, int], anchor: str = "topleft", shadow: bool = False) -> pygame.Rect:
+    pieces = lettering(font, words, colour, pos, anchor, shadow)
+    canvas.blits(pieces, doreturn=False)
+    return pieces[-1][1]
+
+
+def lettering(font: pygame.font.Font, words: str, colour: tuple[int, int, int], pos: tuple[int, int],
+              anchor: str = "topleft", shadow: bool = False) -> list[tuple[pygame.Surface, pygame.Rect]]:
+    """What text() draws, as (picture, place) pairs for Surface.blits: the shadow first, the words last."""
     surface = _cache.render(font, words, colour)
     rect = surface.get_rect(**{anchor: pos})
     if shadow:
-        canvas.blit(_cache.render(font, words, theme.SHADOW), rect.move(2, 2))
-    canvas.blit(surface, rect)
-    return rect
+        return [(_cache.render(font, words, theme.SHADOW), rect.move(2, 2)), (surface, rect)]
+    return [(surface, rect)]
 
 
 @dataclass
@@ -64,7 +72,7 @@ class Button:
         canvas.blit(skin().button(self.rect.size, state), self.rect.topleft)
         small = small or theme.ui_font(theme.SMALL_SIZE, bold=True)
         lines = label_lines(self.label, font, self.rect.width)
-        hints = label_lines(self.hint, small, self.rect.width) if with_hint else []
+        hints = label_lines(self.hint, small, self.rect.width) if with_hint else ()
         block = len(lines) * font.get_linesize() + len(hints) * small.get_linesize()
         y = self.rect.centery - block // 2
         anchor, x = ("midleft", self.rect.x + 28) if align == "left" else ("center", self.rect.centerx)
@@ -78,9 +86,11 @@ class Button:
             y += small.get_linesize()
 
 
-def label_lines(label: str, font: pygame.font.Font, width: int) -> list[str]:
-    """A button's words, wrapped to fit inside it (room left for the focus star at each side)."""
-    return wrap(label, font, width - 64)
+@lru_cache(maxsize=512)
+def label_lines(label: str, font: pygame.font.Font, width: int) -> tuple[str, ...]:
+    """A button's words, wrapped to fit inside it (room left for the focus star at each side); wrapped once,
+    not at every redraw of the button."""
+    return tuple(wrap(label, font, width - 64))
 
 
 class ButtonList:

@@ -81,8 +81,7 @@ class Window:
                 screen.blit(self.canvas, (0, 0))
                 pygame.display.flip()
             else:
-                for rect in rects:
-                    screen.blit(self.canvas, rect, rect)
+                screen.blits([(self.canvas, rect, rect) for rect in rects], doreturn=False)
                 pygame.display.update(rects)
             return
         if view.size == CANVAS:   # a taller or wider screen at the canvas's own scale (Steam Deck's 1280x800)

@@ -1,8 +1,11 @@
 """The picture behind the title and the menus reached from it, with a veil so words read on it."""
 from __future__ import annotations
 
+import math
+
 import pygame
 
+from ..screen import apart
 from ..stage import AmbientClock
 from ..theme import CANVAS
 
@@ -32,6 +35,23 @@ class Backdrop:
         self.rects = [] if self.app.settings.reduced_motion else self.ambient.update(self.background, dt)
         return bool(self.rects)
 
-    def draw(self, canvas: pygame.Surface) -> None:
-        self.background.draw(canvas)
-        canvas.blit(self.veil, (0, 0))
+    def still_for(self) -> float:
+        """Seconds of update() before the picture changes (see Screen.still_for)."""
+        if self.waiting:
+            return 0.0
+        if self.app.settings.reduced_motion:
+            return math.inf
+        return self.ambient.still_for(self.background)
+
+    def draw(self, canvas: pygame.Surface, rects: list[pygame.Rect] | None = None) -> None:
+        """The picture and its veil: all of it, or only these rects (each once: the veil is translucent)."""
+        if rects is None:
+            self.background.draw(canvas)
+            canvas.blit(self.veil, (0, 0))
+        elif apart(rects):
+            self.background.draw(canvas, rects)
+            canvas.blits([(self.veil, rect, rect) for rect in rects], doreturn=False)
+        else:
+            for rect in rects:
+                self.background.draw(canvas, [rect])
+                canvas.blit(self.veil, rect, rect)

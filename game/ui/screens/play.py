@@ -14,7 +14,7 @@ from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
 from ..choice_menu import choice_buttons, place as place_menu
 from ..reading import Reading
-from ..screen import Push, Replace, Screen, Transition
+from ..screen import Push, Replace, Screen, Transition, apart
 from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
@@ -31,6 +31,7 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | \
 QUICK = ["back", "history", "skip", "auto", "save", "qsave", "qload", "prefs"]   # words.py: play.KEY
 TEXT_AREA = pygame.Rect(BOX.x, BOX.y - 26, BOX.width, BOX.height + 26)  # the box and its name plate
 MODE_RECT = pygame.Rect(1060, 18, 196, 36)  # "Skipping" / "Auto" at the top right
+QUICK_BAND = pygame.Rect(0, BOX.bottom, theme.CANVAS[0], theme.CANVAS[1] - BOX.bottom)   # the quick menu on it
 MENU_GUARD = 0.35  # seconds a new menu ignores keys: a quick double Return at the line before picks nothing
 
 
@@ -512,6 +513,13 @@ class PlayScreen(Screen):
             pygame.event.post(pygame.event.Event(pygame.USEREVENT, {"wake": True}))
         return paced or staged or revealed or noted or moded or bool(self._ambient)
 
+    def still_for(self) -> float:
+        """Nothing moves, nothing is due: the stage's next twinkle, or a note's going, is the first change."""
+        if self.busy or self.pace.auto or self.toasts.changed or self.mode() != self._mode_shown or \
+                (self.menu is not None and self.menu_age < MENU_GUARD):   # the guard counts time in update()
+            return 0.0
+        return min([self.stage.still_for()] + [toast.left for toast in self.toasts.items])
+
     def dirty_rects(self) -> list[pygame.Rect] | None:
         if self._only_text:
             return [TEXT_AREA] + self._ambient
@@ -519,7 +527,26 @@ class PlayScreen(Screen):
             return self._ambient
         return None
 
+    def redraw(self, canvas: pygame.Surface, rects: list[pygame.Rect]) -> None:
+        """The stage's moving tiles: where no character, box, menu, note or panel is over one, its rect of the
+        background alone, all such rects in one call; the others drawn whole, clipped."""
+        if self.hidden or self.stage.transition or self.dev.on or (self.menu is not None and self.menu_dims) \
+                or not apart(rects):
+            super().redraw(canvas, rects)
+            return
+        covered = self.stage.actor_rects() + [self.box.area, QUICK_BAND] + \
+            self.meters.area(self.app.settings.show_meters) + [rect for _, _, rect in self.toasts.layout()] + \
+            ([button.rect for button in self.menu.buttons] if self.menu is not None else []) + \
+            ([MODE_RECT] if self._mode_shown else [])
+        under = [rect for rect in rects if rect.collidelist(covered) >= 0]
+        if len(under) < len(rects):
+            self.stage.background.draw(canvas, [rect for rect in rects if rect.collidelist(covered) < 0])
+        if under:
+            super().redraw(canvas, under)
+
     def draw(self, canvas: pygame.Surface) -> None:
+        # Drawn whole, or clipped to a dirty rect (a twinkling star): a part the clip misses is not drawn.
+        clip = canvas.get_clip()
         self.stage.draw(canvas)
         self._mode_shown = self.mode()
         if self.hidden:
@@ -527,12 +554,14 @@ class PlayScreen(Screen):
         if not self.stage.transition:
             if self.menu is not None and self.menu_dims:   # under the box: its name plate stays bright
                 canvas.blit(self._stage_dim(), (0, 0))
-            self.box.draw(canvas)
+            if clip.colliderect(self.box.area):
+                self.box.draw(canvas)
             if self.menu is not None:
                 self.menu.draw(canvas)
-        canvas.blit(self.band, (0, BOX.bottom))
-        self.quick.draw(canvas)
-        self._draw_quick_states(canvas)
+        if clip.colliderect(QUICK_BAND):   # the quick menu, on its band under the box
+            canvas.blit(self.band, (0, BOX.bottom))
+            self.quick.draw(canvas)
+            self._draw_quick_states(canvas)
         self.meters.draw(canvas, self.runner.state.meters, self.app.settings.show_meters)
         if self.dev.on:
             self.dev.draw(canvas, inspect(self.app.story, self.runner.checkpoint))

@@ -156,7 +156,7 @@ class SettingsScreen(Screen):
             self.make_rows(index)
         else:
             row.step(settings, direction)
-        self.app.audio.set_volumes(settings.music_volume, settings.ambience_volume, settings.sound_volume)
+        self.app.volumes_changed()
         settings.save()
         words = self.app.words   # self-voicing says the new value
         self.app.voice.focused(f"{row.title(words)}: {row.value(settings, words)}")

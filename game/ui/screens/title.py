@@ -6,12 +6,16 @@ from typing import Optional
 import pygame
 
 from .. import theme
-from ..screen import Push, Quit, Screen, Transition
+from ..screen import Push, Quit, Screen, Transition, apart
 from ..skin import skin
-from ..widgets import ButtonList, column, text
+from ..widgets import ButtonList, column, lettering
 from .backdrop import Backdrop
 from ..session import load_slot
 from .menus import Confirm
+
+
+FLOURISH = ((470, 222), (810, 222))               # a gold line, when the skin's flourish picture is missing
+FLOURISH_LINE = pygame.Rect(468, 219, 345, 7)     # what it covers, with a margin
 
 
 class TitleScreen(Screen):
@@ -37,7 +41,27 @@ class TitleScreen(Screen):
         height, gap = (48, 11) if len(items) <= 6 else (44, 8)
         buttons = ButtonList(column(items, 640, 312 - 24 * (len(items) - 6), width=340, height=height, gap=gap))
         buttons.focus = 0
+        self.letters = self.lettering()
+        self.plain_flourish = skin().piece("title_flourish") is None   # the picture is missing: a line
+        # What lies over the backdrop: a dirty rect that misses all of it is the backdrop's alone (redraw).
+        self.button_rects = [button.rect for button in buttons.buttons]
+        self.covered = [rect for _, rect in self.letters] + self.button_rects + [FLOURISH_LINE]
         return buttons
+
+    def lettering(self) -> list[tuple[pygame.Surface, pygame.Rect]]:
+        """The title, its flourish, the tagline and the keys, as pictures in place: made with the menu, so that a
+        redraw (under a twinkling star) is one call, not a lookup of each string in the text cache."""
+        app = self.app
+        pieces = lettering(theme.display_font(86), app.story.title, (250, 236, 206), (640, 150), "center", True)
+        flourish = skin().piece("title_flourish")
+        if flourish is not None:
+            pieces.append((flourish, flourish.get_rect(center=(640, 223))))
+        if app.story.tagline:   # the story's own (its manifest's tagline:), never the engine's
+            pieces += lettering(theme.text_font(24, italic=True), app.story.tagline, (228, 216, 196),
+                                (640, 256), "center", True)
+        pieces += lettering(theme.ui_font(theme.SMALL_SIZE, bold=True), app.words("title.keys"), theme.PAPER_DIM,
+                            (640, 700), "center", True)
+        return pieces
 
     def on_enter(self) -> None:
         if self.language != self.app.language:
@@ -89,18 +113,31 @@ class TitleScreen(Screen):
     def dirty_rects(self) -> list[pygame.Rect] | None:
         return self.backdrop.rects or None
 
+    def still_for(self) -> float:
+        return self.backdrop.still_for() if self.prepared else 0.0
+
     def draw(self, canvas: pygame.Surface) -> None:
         self.backdrop.draw(canvas)
-        title = self.app.story.title
-        text(canvas, theme.display_font(86), title, (250, 236, 206), (640, 150), "center", shadow=True)
-        flourish = skin().piece("title_flourish")
-        if flourish is not None:
-            canvas.blit(flourish, flourish.get_rect(center=(640, 223)))
-        else:
-            pygame.draw.line(canvas, theme.GOLD, (470, 222), (810, 222), 2)
-        if self.app.story.tagline:   # the story's own (its manifest's tagline:), never the engine's
-            text(canvas, theme.text_font(24, italic=True), self.app.story.tagline, (228, 216, 196),
-                 (640, 256), "center", shadow=True)
+        self._draw_over(canvas)
         self.buttons.draw(canvas)
-        text(canvas, theme.ui_font(theme.SMALL_SIZE, bold=True), self.app.words("title.keys"),
-             theme.PAPER_DIM, (640, 700), "center", shadow=True)
+
+    def _draw_over(self, canvas: pygame.Surface) -> None:
+        canvas.blits(self.letters, doreturn=False)
+        if self.plain_flourish:
+            pygame.draw.line(canvas, theme.GOLD, *FLOURISH, 2)
+
+    def redraw(self, canvas: pygame.Surface, rects: list[pygame.Rect]) -> None:
+        """Twinkling stars: the backdrop under all of them at once; then, only where a star is behind words or
+        a button, those, clipped to it."""
+        if not apart(rects):
+            super().redraw(canvas, rects)
+            return
+        self.backdrop.draw(canvas, rects)
+        for rect in rects:
+            if rect.collidelist(self.covered) < 0:
+                continue
+            canvas.set_clip(rect)
+            self._draw_over(canvas)
+            if rect.collidelist(self.button_rects) >= 0:
+                self.buttons.draw(canvas)
+        canvas.set_clip(None)
