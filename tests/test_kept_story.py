@@ -57,7 +57,7 @@ def test_a_changed_scene_is_read_again(story_dir, tmp_path) -> None:
     story = load_kept(root, tmp_path / "cache", load)
     assert load.reads == 2
     assert "Evening, a longer line." in [line.text for line in play(story, Runner.new(story, "main")).lines()]
-    assert len(list((tmp_path / "cache").glob("story-*.pickle"))) == 1   # the old one is gone
+    assert len(list((tmp_path / "cache").glob("story-*.json"))) == 1   # the old one is gone
 
 
 def test_a_new_asset_is_seen(story_dir, tmp_path) -> None:
@@ -68,12 +68,12 @@ def test_a_new_asset_is_seen(story_dir, tmp_path) -> None:
     assert "backgrounds/dusk" in load_kept(root, tmp_path, load).assets and load.reads == 2
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05garbage", None])
+@pytest.mark.parametrize("damage", [b"", b"not JSON", b"\x80\x05garbage", b'{"$": "tuple"}', None])
 def test_a_damaged_kept_file_is_read_past_and_replaced(story_dir, tmp_path, damage) -> None:
     root = story_dir(MANIFEST, {"a.yaml": SCENE}, ASSETS)
     load = Counting()
     first = load_kept(root, tmp_path, load)
-    [kept] = tmp_path.glob("story-*.pickle")
+    [kept] = tmp_path.glob("story-*.json")
     if damage is None:
         kept.write_bytes(kept.read_bytes()[: len(kept.read_bytes()) // 2])   # cut off half-way
     else:
@@ -97,19 +97,18 @@ def test_an_unwritable_cache_folder_only_costs_the_time(story_dir, tmp_path) -> 
     assert load_kept(root, blocked / "story", load_story).title
 
 
-class Planted:
-    """Something that is not part of a story, as a hostile or foreign kept file could name."""
-
-    def __reduce__(self):
-        return (os.system, ("echo planted",))
+PLANTED = ['{"$": "system", "f": ["echo planted"]}',          # names that are not the story model's
+           '{"$": "Path", "f": ["/etc/passwd"]}', '{"$": "__class__", "f": []}',
+           '{"$": "Story", "f": [{"$": "os.system", "f": ["echo planted"]}]}']
 
 
-def test_a_kept_file_naming_anything_but_the_story_model_is_refused_and_replaced(story_dir, tmp_path) -> None:
-    import pickle
+@pytest.mark.parametrize("planted", PLANTED)
+def test_a_kept_file_naming_anything_but_the_story_model_is_refused_and_replaced(story_dir, tmp_path,
+                                                                                  planted) -> None:
     root = story_dir(MANIFEST, {"a.yaml": SCENE}, ASSETS)
     load = Counting()
     first = load_kept(root, tmp_path, load)
-    [kept] = tmp_path.glob("story-*.pickle")
-    kept.write_bytes(pickle.dumps(Planted()))
+    [kept] = tmp_path.glob("story-*.json")
+    kept.write_text(planted, encoding="utf-8")
     assert load_kept(root, tmp_path, load) == first and load.reads == 2    # refused: read from the files
     assert load_kept(root, tmp_path, load) == first and load.reads == 2    # and kept again, whole
