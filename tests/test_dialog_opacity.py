@@ -8,6 +8,7 @@ import pytest
 from game.ui import theme
 from game.ui.screen import Screen, draw_stack
 from game.ui.screens.menus import Confirm, GameMenu, Notice
+from picture_checks import largest_difference
 from ui_helpers import make_app
 
 
@@ -54,8 +55,3 @@ def test_nothing_beneath_a_dialog_shows_through_its_panel(app, make) -> None:
     outside = pygame.Rect(0, 0, theme.CANVAS[0], dialog.box.top)
     assert largest_difference(over_words.subsurface(outside), over_nothing.subsurface(outside)) > 20
 
-
-def largest_difference(a: pygame.Surface, b: pygame.Surface) -> int:
-    """The largest difference of one colour channel between two pictures of one size, pixel by pixel (pygame
-    alone: its surfarray would need numpy, which the game does not install)."""
-    return max(map(lambda x, y: abs(x - y), pygame.image.tobytes(a, "RGB"), pygame.image.tobytes(b, "RGB")))

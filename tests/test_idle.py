@@ -14,8 +14,8 @@ from game.ui.backgrounds import load_background
 from game.ui.screen import Screen, draw_stack
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
-from game.ui.tiled import read_tmx
 from mapfixtures import write_png
+from picture_checks import layers_drawn
 from ui_helpers import key, make_app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,35 +79,9 @@ OVERLAPPING = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def tiled_frame(durations: list[int], ms: int) -> int:
-    """Tiled's rule: a frame stays until strictly more than its duration has passed."""
-    total = sum(durations)
-    into = (ms - 1) % total + 1 if ms > 0 else 0
-    end = 0
-    for index, duration in enumerate(durations):
-        end += duration
-        if into <= end:
-            return index
-    return 0
-
-
 def one_by_one(path: Path, ms: int) -> pygame.Surface:
     """The map drawn the slow way at `ms`: each layer's pictures and tiles' current frames, premultiplied."""
-    tile_map = read_tmx(path)
-    picture = pygame.Surface(tile_map.size, 0, 32)
-    picture.fill(tile_map.background)
-    for layer in tile_map.layers:
-        drawn = list(layer.sprites) + [(tile.frames[tiled_frame([d for _, d in tile.frames], ms)][0], tile.pos)
-                                       for tile in layer.animated]
-        for surface, pos in drawn:
-            flat = pygame.Surface(surface.get_size(), pygame.SRCALPHA, 32)
-            flat.blit(surface, (0, 0))
-            flat = flat.premul_alpha()
-            if layer.opacity < 1:
-                alpha = round(layer.opacity * 255)
-                flat.fill((alpha,) * 4, special_flags=pygame.BLEND_RGBA_MULT)
-            picture.blit(flat, pos, special_flags=pygame.BLEND_PREMULTIPLIED)
-    return picture
+    return layers_drawn(path, ms * 1000)
 
 
 def test_tiles_alone_and_tiles_over_one_another_are_redrawn_as_their_layers_drawn_one_by_one(tmp_path) -> None:

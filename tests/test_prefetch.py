@@ -3,7 +3,6 @@ once and drawn the same as layer by layer, and a whole route that never decodes 
 from __future__ import annotations
 
 import threading
-from itertools import accumulate
 from pathlib import Path
 
 import pygame
@@ -16,6 +15,7 @@ from game.ui.backgrounds import MapBackground, cover
 from game.ui.lru import SizedLRU
 from game.ui.prefetch import Job, Prefetcher
 from game.ui.tiled import read_tmx
+from picture_checks import largest_difference, layers_drawn
 from ui_helpers import make_app, plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,42 +102,12 @@ def test_a_failed_load_is_dropped_quietly() -> None:
 
 # ---------------------------------------------------------------- baked maps look like the layers drawn one by one
 
-def frame_at(durations: list[int], time_us: int) -> int:
-    """Tiled's rule, worked out here: a frame stays until strictly more than its duration has passed."""
-    ends = list(accumulate(max(0, ms) * 1000 for ms in durations))
-    if time_us <= 0 or not ends[-1]:
-        return 0
-    into = (time_us - 1) % ends[-1] + 1
-    return next(i for i, end in enumerate(ends) if end >= into)
-
-
 def layer_by_layer(path: Path, time_us: int) -> pygame.Surface:
-    """The map drawn the slow way: every picture and every tile's current frame, layer after layer, at map
-    size (premultiplied, at the layer's opacity), then scaled to cover the canvas."""
-    tile_map = read_tmx(path)
-    picture = pygame.Surface(tile_map.size, 0, 32)
-    picture.fill(tile_map.background)
-    for layer in tile_map.layers:
-        drawn = list(layer.sprites)
-        for tile in layer.animated:
-            index = frame_at([ms for _, ms in tile.frames], time_us)
-            drawn.append((tile.frames[index][0], tile.pos))
-        for surface, pos in drawn:
-            flat = pygame.Surface(surface.get_size(), pygame.SRCALPHA, 32)
-            flat.blit(surface, (0, 0))
-            flat = flat.premul_alpha()
-            if layer.opacity < 1:
-                alpha = round(layer.opacity * 255)
-                flat.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
-            picture.blit(flat, pos, special_flags=pygame.BLEND_PREMULTIPLIED)
-    scale, scaled, (x, y) = cover(tile_map.size, CANVAS)
+    """The map drawn the slow way (picture_checks.layers_drawn), then scaled to cover the canvas."""
+    picture = layers_drawn(path, time_us)
+    scale, scaled, (x, y) = cover(picture.get_size(), CANVAS)
     assert scale == 1.0, "every map of the game is made at the canvas's scale"
     return picture.subsurface((x, y, *CANVAS)).copy()
-
-
-def largest_difference(a: pygame.Surface, b: pygame.Surface) -> int:
-    first, second = pygame.image.tobytes(a, "RGB"), pygame.image.tobytes(b, "RGB")
-    return max(abs(p - q) for p, q in zip(first, second)) if first != second else 0
 
 
 @pytest.mark.parametrize("path", MAPS, ids=[p.stem for p in MAPS])
