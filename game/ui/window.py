@@ -75,8 +75,7 @@ class Window:
             pygame.display.flip() if rects is None else pygame.display.update(rects)
             return
         screen = pygame.display.get_surface()
-        view = self.view
-        if view.size == CANVAS and view.topleft == (0, 0):
+        if screen.get_size() == CANVAS:   # the window at the canvas's size: the rects copied as they are
             if rects is None:
                 screen.blit(self.canvas, (0, 0))
                 pygame.display.flip()
@@ -84,6 +83,7 @@ class Window:
                 screen.blits([(self.canvas, rect, rect) for rect in rects], doreturn=False)
                 pygame.display.update(rects)
             return
+        view = self.view
         if view.size == CANVAS:   # a taller or wider screen at the canvas's own scale (Steam Deck's 1280x800)
             if rects is None:
                 screen.fill((0, 0, 0))

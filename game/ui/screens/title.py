@@ -43,10 +43,21 @@ class TitleScreen(Screen):
         buttons.focus = 0
         self.letters = self.lettering()
         self.plain_flourish = skin().piece("title_flourish") is None   # the picture is missing: a line
-        # What lies over the backdrop: a dirty rect that misses all of it is the backdrop's alone (redraw).
+        # What lies over the backdrop: a dirty rect that misses all of it is the backdrop's alone (redraw). A
+        # word's rect is mostly the sky between and around its letters: their ink says where they really are.
+        self.ink = [(pygame.mask.from_surface(picture, 0), rect) for picture, rect in self.letters]
         self.button_rects = [button.rect for button in buttons.buttons]
         self.covered = [rect for _, rect in self.letters] + self.button_rects + [FLOURISH_LINE]
         return buttons
+
+    def _under(self, rect: pygame.Rect) -> bool:
+        """Something of the title's own is drawn in this rect over the backdrop: a button, the line, or ink."""
+        if rect.collidelist(self.covered) < 0:
+            return False
+        if rect.collidelist(self.button_rects) >= 0 or rect.colliderect(FLOURISH_LINE):
+            return True
+        spot = pygame.mask.Mask(rect.size, fill=True)
+        return any(ink.overlap(spot, (rect.x - at.x, rect.y - at.y)) for ink, at in self.ink if at.colliderect(rect))
 
     def lettering(self) -> list[tuple[pygame.Surface, pygame.Rect]]:
         """The title, its flourish, the tagline and the keys, as pictures in place: made with the menu, so that a
@@ -134,7 +145,7 @@ class TitleScreen(Screen):
             return
         self.backdrop.draw(canvas, rects)
         for rect in rects:
-            if rect.collidelist(self.covered) < 0:
+            if not self._under(rect):
                 continue
             canvas.set_clip(rect)
             self._draw_over(canvas)
