@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import logging
 import os
 import shutil
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional, Union
 
 from .story import SaveError, State, Story
 from .story.saves import checksum, read_json, save_from_data, save_data, write_json_atomic
@@ -22,6 +24,9 @@ PAGES, PER_PAGE = 9, 6           # 54 numbered slots
 AUTOSAVES = 3
 QUICK = "quick"
 WORDS = 60                       # characters of the line shown on a slot
+
+log = logging.getLogger(__name__)
+Picture = Union[bytes, Callable[[], Optional[bytes]], None]   # PNG bytes, or what makes them (in the writer)
 
 
 def slot_name(page: int, index: int) -> str:
@@ -66,45 +71,100 @@ def first_words(text: str, limit: int = WORDS) -> str:
 
 
 class SaveSlots:
+    """The slots of one story's saves folder. An autosave may be written by a thread of its own (autosave_later),
+    so that the frame that asked for it is not held up; every other call first waits for that write to end,
+    so what is read is always what was last written, and two writes never cross."""
+
     def __init__(self, folder: Path, story: Story):
         self.folder = Path(folder)
         self.story = story
+        self._writer: Optional[threading.Thread] = None
+        self._lock = threading.Lock()
 
     def path(self, name: str) -> Path:
         if name not in ALL_NAMES:
             raise ValueError(f"no save slot named {name!r}")
         return self.folder / f"{name}.json"
 
+    def settle(self) -> None:
+        """Wait until an autosave being written in the background is on disk (or has failed, said in the log)."""
+        with self._lock:
+            writer, self._writer = self._writer, None
+        if writer is not None and writer is not threading.current_thread():
+            writer.join()
+
     # --- writing ---
     def write(self, name: str, state: State, words: str = "", thumbnail: Optional[bytes] = None,
               log: Any = None, now: Optional[datetime] = None, trail: Optional[list] = None) -> None:
         """Save `state` (a runner's checkpoint) into slot `name`; OSError if the disk refuses.
         trail: the lines shown before it in this visit of its scene, with their states (Timeline.trail)."""
+        self.settle()
+        self._write(name, self._data(name, state, words, log, now, trail), thumbnail)
+
+    def _data(self, name: str, state: State, words: str, log: Any, now: Optional[datetime],
+              trail: Optional[list]) -> dict[str, Any]:
+        """The save as JSON-ready data, without its picture and checksum: made from the state at once, so that a
+        writer thread holds data of its own, never the runner's."""
         route = self.story.routes.get(state.route)
         meta = {"saved_at": (now or datetime.now()).isoformat(timespec="seconds"), "slot": name,
                 "route": state.route, "route_title": route.title if route else state.route,
                 "scene": state.scene, "words": first_words(words)}
         data = save_data(state, meta, self.story, seen=False, trail=trail)
-        data["log"] = log or []
-        if thumbnail:
-            data["thumbnail"] = base64.b64encode(thumbnail).decode("ascii")
+        data["log"] = list(log or [])
+        return data
+
+    def _write(self, name: str, data: dict[str, Any], thumbnail: Picture) -> None:
+        picture = thumbnail() if callable(thumbnail) else thumbnail
+        if picture:
+            data["thumbnail"] = base64.b64encode(picture).decode("ascii")
         data["checksum"] = checksum(data)
         write_json_atomic(self.path(name), data)
 
     def autosave(self, state: State, words: str = "", thumbnail: Optional[bytes] = None, log: Any = None,
                  now: Optional[datetime] = None, trail: Optional[list] = None) -> str:
         """Write the oldest (or an empty) autosave slot; the slot's name."""
+        self.settle()
+        name = self._oldest_auto()
+        self._write(name, self._data(name, state, words, log, now, trail), thumbnail)
+        return name
+
+    def autosave_later(self, state: State, words: str = "", thumbnail: Picture = None, log: Any = None,
+                       now: Optional[datetime] = None, trail: Optional[list] = None,
+                       failed: Optional[Callable[[OSError], None]] = None,
+                       after: Optional[Callable[[], None]] = None) -> None:
+        """The same as autosave, but the slot is chosen, the picture made (thumbnail may be a function that
+        returns PNG bytes) and the file written by a thread of its own; then after() runs there too (the seen
+        lines written with the save). The state is read now. If the disk refuses, failed(error) is called from
+        that thread (else the log says so); nothing is raised."""
+        self.settle()
+        now = now or datetime.now()
+        data = self._data("", state, words, log, now, trail)
+
+        def run() -> None:
+            try:
+                name = self._oldest_auto()
+                data["meta"]["slot"] = name
+                self._write(name, data, thumbnail)
+                if after is not None:
+                    after()
+            except OSError as exc:
+                (failed or _log_failure)(exc)
+        writer = threading.Thread(target=run, name="autosave")   # not a daemon: the interpreter waits for it
+        with self._lock:
+            self._writer = writer
+        writer.start()
+
+    def _oldest_auto(self) -> str:
         def age(name: str) -> tuple[int, str]:
-            info = self.info(name)
+            info = self._info(name)
             if info is None or not info.usable or info.saved_at is None:
                 return (0, "")
             return (1, info.saved_at.isoformat() + f"{self.path(name).stat().st_mtime_ns:020d}")
-        name = min(AUTO_NAMES, key=age)
-        self.write(name, state, words, thumbnail, log, now, trail)
-        return name
+        return min(AUTO_NAMES, key=age)
 
     def delete(self, name: str) -> bool:
         """Remove slot `name`, whatever is in its place; False (nothing raised) if the system refuses."""
+        self.settle()
         path = self.path(name)
         try:
             if path.is_dir() and not path.is_symlink():
@@ -119,10 +179,15 @@ class SaveSlots:
 
     # --- reading ---
     def exists(self, name: str) -> bool:
+        self.settle()
         return self.path(name).exists()
 
     def info(self, name: str) -> Optional[SlotInfo]:
         """What slot `name` shows; None when it is empty. A damaged slot says why, and can still be deleted."""
+        self.settle()
+        return self._info(name)
+
+    def _info(self, name: str) -> Optional[SlotInfo]:
         path = self.path(name)
         if not path.exists():
             return None
@@ -144,29 +209,37 @@ class SaveSlots:
 
     def load(self, name: str) -> Loaded:
         """The state in slot `name`; SaveError (one line: file and reason) if it cannot be played."""
+        self.settle()
         path = self.path(name)
         data = read_json(path)
         state, _meta, note = save_from_data(data, path, self.story)
         return Loaded(state, note, data.get("log") if isinstance(data, dict) else None)
 
     def filled(self) -> list[SlotInfo]:
-        return [info for info in (self.info(n) for n in ALL_NAMES if self.path(n).exists()) if info is not None]
+        self.settle()
+        return [info for info in (self._info(n) for n in ALL_NAMES if self.path(n).exists()) if info is not None]
 
     def newest(self) -> Optional[str]:
         """The most recent usable save of any kind (slot, quick or auto), for Continue: by the time it was
         saved, then by the file's time."""
+        self.settle()
         best: Optional[tuple[tuple[str, int], str]] = None
         for name in ALL_NAMES:
             path = self.path(name)
             if not path.exists():
                 continue
-            info = self.info(name)
+            info = self._info(name)
             if info is None or not info.usable:
                 continue
             key = ((info.saved_at or datetime.min).isoformat(), _mtime_ns(path))
             if best is None or key > best[0]:
                 best = (key, name)
         return best[1] if best else None
+
+
+def _log_failure(exc: OSError) -> None:
+    log.warning("autosave failed: %s", exc.strerror or exc)
+
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""

@@ -3,6 +3,7 @@ and a folder per story so that one story pack never sees another's saves, seen l
 from __future__ import annotations
 
 import json
+import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -75,6 +76,54 @@ def test_autosaves_rotate_over_three_slots_and_continue_takes_the_newest_of_any_
     assert slots.newest() == "quick"
     slots.write("slot-54", runner.checkpoint, line.text, now=start + timedelta(hours=2))
     assert slots.newest() == "slot-54" and "slot-54" in ALL_NAMES and len(ALL_NAMES) >= 36 + 4
+
+
+def test_autosaves_written_in_the_background_rotate_the_same_and_hold_the_moment_they_were_asked_for(
+        story, tmp_path) -> None:
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "paris", 4)
+    start = datetime(2026, 12, 2, 10, 0)
+    for i in range(4):
+        state = runner.checkpoint.copy()
+        slots.autosave_later(state, line.text, lambda: b"\x89PNG later", [["line", line.id]],
+                             now=start + timedelta(minutes=i))
+        state.meters["trust"] = 99   # after the call: the save keeps what the state was when asked
+    assert slots.newest() == "auto-1"   # the fourth went over the oldest, as autosave() does
+    info = slots.info("auto-1")
+    assert info.thumbnail == b"\x89PNG later" and info.meta["slot"] == "auto-1"
+    assert info.saved_at == start + timedelta(minutes=3)
+    assert slots.load("auto-1").state.meters.get("trust") == runner.checkpoint.meters.get("trust") != 99
+    assert [slots.info(n).saved_at.minute for n in AUTO_NAMES] == [3, 1, 2]
+
+
+def test_every_read_of_the_slots_waits_for_an_autosave_being_written(story, tmp_path) -> None:
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "vineyard", 3)
+    go = threading.Event()
+
+    def slow_picture() -> bytes:
+        go.wait(10)
+        return b"\x89PNG slow"
+    slots.autosave_later(runner.checkpoint, line.text, slow_picture)
+    seen: list = []
+    reader = threading.Thread(target=lambda: seen.append(slots.newest()))
+    reader.start()
+    reader.join(0.3)
+    assert reader.is_alive() and seen == [], "newest() read the folder while the autosave was being written"
+    go.set()
+    reader.join(10)
+    assert seen == ["auto-1"] and slots.info("auto-1").thumbnail == b"\x89PNG slow"
+
+
+def test_an_autosave_the_disk_refuses_in_the_background_is_told_and_raises_nothing(story, tmp_path) -> None:
+    (tmp_path / "saves").write_text("a file where the folder should be")
+    slots = SaveSlots(tmp_path / "saves", story)
+    runner, line = at_line(story, "vineyard", 3)
+    failures: list[OSError] = []
+    slots.autosave_later(runner.checkpoint, line.text, failed=failures.append)
+    slots.settle()
+    assert len(failures) == 1 and isinstance(failures[0], OSError)
+    assert slots.newest() is None
 
 
 def test_each_story_has_its_own_folder(story_dir) -> None:

@@ -289,6 +289,7 @@ class App:
             except Exception:  # noqa: BLE001 - closing must never fail; the autosave is a courtesy
                 log.exception("could not keep the place while closing")
         self.seen.save()
+        self.slots.settle()   # the autosave just asked for is on disk before the game goes
 
     def tell_player(self) -> None:
         """Say, in the window, anything that happened to the player's files (a damaged one set aside, ...)."""
@@ -355,6 +356,7 @@ class App:
         return 0
 
     def close(self) -> None:
+        self.slots.settle()
         self.prefetch.close()
         self.seen.save()
         self.settings.save()

@@ -10,6 +10,7 @@ import logging
 import math
 import re
 import shutil
+import threading
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping, Optional
@@ -150,6 +151,7 @@ class SeenLines:
         self.path = path
         self.file = PlayerFile(path, "files.seen") if path is not None else None
         self._written = len(self.ids)
+        self._lock = threading.Lock()   # an autosave's writer thread saves them too
 
     @classmethod
     def load(cls, path: Path) -> SeenLines:
@@ -159,12 +161,17 @@ class SeenLines:
         return seen
 
     def save(self) -> None:
-        """Write the ids if any were added since the last write, with any another copy of the game added."""
-        if self.file is None or len(self.ids) == self._written:
+        """Write the ids if any were added since the last write, with any another copy of the game added. Safe
+        from any thread: one write at a time, of a copy of the ids (the game may add more meanwhile)."""
+        if self.file is None:
             return
-        self.ids |= _seen_ids(self.file.read_current())
-        self.file.write({"format": "under-the-same-stars/seen", "version": 1, "seen": sorted(self.ids)})
-        self._written = len(self.ids)
+        with self._lock:
+            if len(self.ids) == self._written:
+                return
+            ids = set(self.ids) | _seen_ids(self.file.read_current())
+            self.ids |= ids
+            self.file.write({"format": "under-the-same-stars/seen", "version": 1, "seen": sorted(ids)})
+            self._written = len(ids)
 
 
 def _seen_ids(data: Any) -> set[str]:

@@ -22,20 +22,25 @@ THUMB = (320, 180)
 
 @dataclass
 class Snapshot:
-    """What a save keeps of the moment: the state before the line on screen, its words, a picture, the history."""
+    """What a save keeps of the moment: the state before the line on screen, its words, a picture, the history.
+    The picture is kept small and unencoded (a surface of THUMB's size): PNG bytes are made when it is written."""
     state: State
     words: str
-    thumbnail: Optional[bytes]
+    picture: Optional[pygame.Surface]
     log: Any
     trail: Optional[list] = None
 
+    def thumbnail(self) -> Optional[bytes]:
+        """The picture as PNG bytes (about 5 ms: an autosave makes them in its writer thread)."""
+        return png(self.picture) if self.picture is not None else None
 
-def thumbnail(draw) -> Optional[bytes]:
-    """A small PNG of the scene as the player sees it, without the interface: draw(surface) paints the stage."""
+
+def picture(draw) -> Optional[pygame.Surface]:
+    """A small picture of the scene as the player sees it, without the interface: draw(surface) paints the stage."""
     try:
         scene = pygame.Surface(CANVAS)
         draw(scene)
-        return png(pygame.transform.smoothscale(scene, THUMB))
+        return pygame.transform.smoothscale(scene, THUMB)
     except (pygame.error, ValueError) as exc:
         log.warning("no thumbnail for this save: %s", exc)
         return None
@@ -43,7 +48,7 @@ def thumbnail(draw) -> Optional[bytes]:
 
 def png(surface: pygame.Surface) -> bytes:
     """The surface as an RGB PNG, rows unfiltered: 4 ms for a thumbnail where pygame's encoder (filtered, a
-    quarter smaller) takes 13 ms, on the frame of every autosave at a menu."""
+    quarter smaller) takes 13 ms. Safe in another thread: the surface is read once, as bytes."""
     width, height = surface.get_size()
     pixels = pygame.image.tobytes(surface, "RGB")
     stride = width * 3
@@ -58,22 +63,19 @@ def png(surface: pygame.Surface) -> bytes:
 def write_slot(app: App, name: str, snap: Snapshot) -> str:
     """Save into slot `name`; the note to show the player (saved, or why not)."""
     try:
-        app.slots.write(name, snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail)
+        app.slots.write(name, snap.state, snap.words, snap.thumbnail(), snap.log, trail=snap.trail)
     except (OSError, ValueError) as exc:
         return app.words("saves.not_saved", reason=getattr(exc, 'strerror', None) or exc)
     app.seen.save()
     return app.words("saves.saved")
 
 
-def autosave(app: App, snap: Snapshot) -> Optional[str]:
-    """Write the oldest autosave slot; its name, or None if the disk refused (said in the log only)."""
-    try:
-        name = app.slots.autosave(snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail)
-    except OSError as exc:
-        log.warning("autosave failed: %s", exc.strerror or exc)
-        return None
-    app.seen.save()
-    return name
+def autosave(app: App, snap: Snapshot) -> None:
+    """Keep the moment in the oldest autosave slot, and the seen lines with it, written by a thread of their own
+    (the frame is not held up by the picture's encoding and the disk's syncs, 10-30 ms); a refusal is said in the
+    log only. Reading any slot waits for the write to end."""
+    app.slots.autosave_later(snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail,
+                             after=app.seen.save)
 
 
 def load_slot(app: App, name: str) -> Transition:

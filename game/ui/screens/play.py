@@ -15,7 +15,7 @@ from ..pace import SKIP_STEP, Pace, auto_wait
 from ..choice_menu import choice_buttons, place as place_menu
 from ..reading import Reading
 from ..screen import Push, Replace, Screen, Transition, apart
-from ..session import Snapshot, autosave, load_slot, thumbnail, write_slot
+from ..session import Snapshot, autosave, load_slot, picture, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
 from ..widgets import Button, ButtonList, panel, text
@@ -300,7 +300,7 @@ class PlayScreen(Screen):
         """The moment to save: the state before what is on screen, the last line shown, the stage's picture."""
         last = next((s.line for s in reversed(self.timeline.steps) if s.line is not None), None)
         words = last.text if last is not None else ""
-        return Snapshot(self.runner.checkpoint.copy(), words, thumbnail(self.stage.draw), self.timeline.log(),
+        return Snapshot(self.runner.checkpoint.copy(), words, picture(self.stage.draw), self.timeline.log(),
                         self.timeline.trail())
 
     def quick_save(self) -> None:
