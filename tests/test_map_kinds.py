@@ -160,3 +160,60 @@ def test_a_rotated_tile_object_turns_about_its_corner_as_in_tiled(tmp_path):
     assert at(background, 11, 11) == RED and at(background, 11, 19) == BLUE    # x 8-16, y 8-24: turned
     assert at(background, 4, 11) == GREEN and at(background, 20, 11) == GREEN and at(background, 11, 4) == GREEN
     assert at(background, 3, 28) == RED and at(background, 12, 28) == BLUE     # unturned: as drawn
+
+
+def image_layers(names: list[str], size: tuple[int, int]) -> str:
+    return "".join(f' <imagelayer id="{10 + n}" name="{name}">\n  <image source="{name}.png" width="{size[0]}" '
+                   f'height="{size[1]}"/>\n </imagelayer>\n' for n, name in enumerate(names))
+
+
+def test_a_map_load_reads_each_image_layer_only_when_it_paints_it(tmp_path, monkeypatch):
+    """A map's image layers are full-size pictures (4 MB each in the game): load_background reads one, paints it
+    and lets it go before reading the next, so a load never holds them all at once; the picture is the same."""
+    import weakref
+
+    from game.ui import tiled
+    colours = {"sky": (20, 30, 90, 255), "hills": (40, 120, 40, 255), "mist": (200, 200, 200, 100)}
+    for name, colour in colours.items():
+        write_png(tmp_path / f"{name}.png", 256, 256, lambda x, y, c=colour: c if y >= 80 or c[1] == 30 else (0, 0, 0, 0))
+    (tmp_path / "room.tmx").write_text(tiled_map(32, 32, (8, 8), image_layers(list(colours), (256, 256))))
+    alive: list[weakref.ref] = []
+    most = []
+    read = tiled._Pictures._read
+
+    def counted(self, filename, colorkey, where=""):
+        most.append(sum(ref() is not None for ref in alive))
+        picture = read(self, filename, colorkey, where)
+        alive.append(weakref.ref(picture))
+        return picture
+    monkeypatch.setattr(tiled._Pictures, "_read", counted)
+    late = load_background(tmp_path / "room.tmx", (256, 256))
+    assert len(most) == 3 and max(most) == 0, f"pictures still held when the next was read: {most}"
+    alive.clear()
+    most.clear()
+    from game.ui.backgrounds import MapBackground
+    at_once = MapBackground(tiled.read_tmx(tmp_path / "room.tmx"), (256, 256))   # read_tmx as tools read it
+    assert most == [0, 1, 2]
+    for x, y in [(5, 5), (5, 100), (200, 250)]:
+        assert at(late, x, y) == at(at_once, x, y)
+    assert at(late, 5, 5) == (20, 30, 90) and at(late, 5, 100) != (20, 30, 90)
+
+
+def test_an_image_layer_that_is_not_a_picture_is_named_with_its_map_when_read_late(tmp_path):
+    from game.ui.backgrounds import BackgroundError
+    write_png(tmp_path / "sky.png", 16, 16, lambda x, y: (1, 2, 3, 255))
+    (tmp_path / "mist.png").write_bytes(b"\x89PNG\r\n\x1a\n and then nothing of a picture")
+    (tmp_path / "room.tmx").write_text(tiled_map(2, 2, (8, 8), image_layers(["sky", "mist"], (16, 16))))
+    with pytest.raises(BackgroundError) as caught:
+        load_background(tmp_path / "room.tmx", (16, 16))
+    assert str(caught.value).startswith(f"{tmp_path / 'room.tmx'}: mist.png is not a picture pygame can read (")
+
+
+def test_a_picture_that_is_both_a_tile_sheet_and_an_image_layer_is_read_at_once(tmp_path):
+    from game.ui import tiled
+    write_png(tmp_path / "both.png", 16, 16, lambda x, y: (200, 10, 10, 255))
+    body = sheet_tileset("both.png", (8, 8), 2, 4) + tile_layer(2, 2, [1, 2, 3, 4]) + image_layers(["both"], (16, 16))
+    (tmp_path / "room.tmx").write_text(tiled_map(2, 2, (8, 8), body))
+    root = tiled._xml(tmp_path / "room.tmx", "room.tmx")
+    assert tiled._layer_only_files(tmp_path / "room.tmx", root) == frozenset()
+    assert at(load_background(tmp_path / "room.tmx", (16, 16)), 4, 4) == (200, 10, 10)

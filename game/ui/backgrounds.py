@@ -55,7 +55,7 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720), convert
         raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
     try:
         if kind == ".tmx":
-            return MapBackground(read_tmx(path), size, convert, consume=True)
+            return MapBackground(read_tmx(path, late=True), size, convert, consume=True)
         try:
             picture = pygame.image.load(path)
         except (pygame.error, OSError, ValueError) as exc:
@@ -215,6 +215,7 @@ class MapBackground:
                     run = pygame.Surface(tile_map.size, pygame.SRCALPHA, 32)
                 _paint(run, still, layer.opacity, cache, consume)
             if consume:
+                still.clear()   # painted: not held while the layers above are read and painted
                 object.__setattr__(layer, "sprites", ())   # painted: the map's own copy can go
             if moving:
                 self._finish(run, band, box, convert)
@@ -388,6 +389,8 @@ def _bands(layers: list[tuple[MapLayer, list[Sprite], list[AnimatedTile]]]):
 
 def _paint(run: pygame.Surface, still: list[Sprite], opacity: float, cache: _Cache, consume: bool) -> None:
     for picture, pos in still:  # Tiled, too, applies a layer's opacity to each tile as it draws it
+        if callable(picture):   # an image layer read late (tiled.read_tmx): read now, let go once drawn
+            picture = picture()
         # A picture drawn once (an image layer, 4 MB) is premultiplied (in place, when it is ours), drawn
         # and let go; tiles drawn many times are premultiplied once and kept while baking.
         if picture.get_width() * picture.get_height() < ONCE_PIXELS:

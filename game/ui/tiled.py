@@ -23,11 +23,14 @@ _KINDS = {"layer": pytmx.TiledTileLayer, "imagelayer": pytmx.TiledImageLayer,
           "objectgroup": pytmx.TiledObjectGroup}
 
 
-def read_tmx(path: Path) -> LayeredMap:
-    """Read a map and every picture it uses; any problem becomes one BackgroundError that names the file."""
+def read_tmx(path: Path, late: bool = False) -> LayeredMap:
+    """Read a map and every picture it uses; any problem becomes one BackgroundError that names the file.
+    late: an image layer's picture is read from its file only when it is painted (a function that reads it
+    stands in the layer's sprites, see backgrounds._paint): load_background paints the layers one at a time,
+    so a load holds one full-size picture, not all four of a map at once (12 MB more at the peak)."""
     root = _xml(path, str(path))
     _check(path, root)
-    pictures = _Pictures(path.parent)
+    pictures = _Pictures(path, _layer_only_files(path, root) if late else frozenset())
     try:
         tmx = pytmx.TiledMap(str(path), image_loader=pictures)
     except BackgroundError as exc:
@@ -72,28 +75,43 @@ def _check(path: Path, root: ElementTree.Element) -> None:
                                   f"{path}: {where}: {found.message}")
 
 
+def _layer_only_files(path: Path, root: ElementTree.Element) -> frozenset[str]:
+    """The files that only image layers show, named as pytmx names them: never a tile's picture (in the map or
+    in a tileset file of its own), so they may be read late. Nothing, if a tileset file cannot be read."""
+    folder = os.path.dirname(str(path))
+    shown = root.findall(".//imagelayer/image")
+    ids = {id(image) for image in shown}
+    tiles = {os.path.normpath(os.path.join(folder, image.get("source", "")))
+             for image in root.iter("image") if id(image) not in ids}
+    for tileset in root.iter("tileset"):
+        if tileset.get("source"):
+            tsx = os.path.join(folder, tileset.get("source", ""))
+            try:
+                images = list(ElementTree.parse(tsx).getroot().iter("image"))
+            except (ElementTree.ParseError, OSError):
+                return frozenset()
+            for image in images:   # as pytmx joins them (to the map's folder) and as Tiled does (the tileset's)
+                for base in (folder, os.path.dirname(tsx)):
+                    tiles.add(os.path.normpath(os.path.join(base, image.get("source", ""))))
+    layers = {os.path.join(folder, image.get("source", "")) for image in shown}
+    return frozenset(name for name in layers if os.path.normpath(name) not in tiles)
+
+
 class _Pictures:
     """pytmx's image loader hook: straight-alpha surfaces, no display needed (load_pygame's loader calls
-    convert()), and each file's picture kept by its path, for image layers (see _convert)."""
+    convert()), and each file's picture kept by its path, for image layers (see _convert). A file in `late`
+    is kept as a function that reads it, called when its layer is painted (pytmx is handed a stand-in)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.loaded: dict[str, pygame.Surface] = {}
+    def __init__(self, path: Path, late: frozenset[str] = frozenset()) -> None:
+        self.path = path
+        self.late = late
+        self.loaded: dict[str, Any] = {}
 
     def __call__(self, filename: str, colorkey: Optional[str], **_: Any) -> Callable[..., pygame.Surface]:
-        try:
-            picture = pygame.image.load(filename)
-        except (pygame.error, OSError, ValueError) as exc:
-            name = os.path.relpath(filename, self.folder)
-            raise BackgroundError(f"{name} is not a picture pygame can read ({one_line(exc)})") from exc
-        if colorkey:
-            picture.set_colorkey(pygame.Color("#" + colorkey.lstrip("#")))
-        if colorkey or not picture.get_flags() & pygame.SRCALPHA or picture.get_bitsize() != 32:
-            sheet = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
-            sheet.blit(picture, (0, 0))
-        else:
-            sheet = picture   # already straight 32-bit RGBA: no second copy of a 4 MB layer
-        del picture
+        if filename in self.late:
+            self.loaded[filename] = lambda: self._read(filename, colorkey, str(self.path) + ": ")
+            return _stand_in
+        sheet = self._read(filename, colorkey)
         self.loaded[filename] = sheet
 
         def load(rect: Any = None, flags: Any = None) -> pygame.Surface:
@@ -102,6 +120,27 @@ class _Pictures:
             tile = sheet.subsurface(rect).copy() if rect else sheet
             return handle_transformation(tile, flags) if flags else tile
         return load
+
+    def _read(self, filename: str, colorkey: Optional[str], where: str = "") -> pygame.Surface:
+        """The file's picture as straight 32-bit RGBA; BackgroundError naming it (after `where`) if it cannot be."""
+        try:
+            picture = pygame.image.load(filename)
+        except (pygame.error, OSError, ValueError) as exc:
+            name = os.path.relpath(filename, self.path.parent)
+            raise BackgroundError(f"{where}{name} is not a picture pygame can read ({one_line(exc)})") from exc
+        if colorkey:
+            picture.set_colorkey(pygame.Color("#" + colorkey.lstrip("#")))
+        if colorkey or not picture.get_flags() & pygame.SRCALPHA or picture.get_bitsize() != 32:
+            sheet = pygame.Surface(picture.get_size(), pygame.SRCALPHA, 32)
+            sheet.blit(picture, (0, 0))
+        else:
+            sheet = picture   # already straight 32-bit RGBA: no second copy of a 4 MB layer
+        return sheet
+
+
+def _stand_in(rect: Any = None, flags: Any = None) -> pygame.Surface:
+    """What pytmx keeps for a layer read late: the game takes the layer's picture by its path (_convert)."""
+    return pygame.Surface((1, 1), pygame.SRCALPHA, 32)
 
 
 # ---------------------------------------------------------------- pytmx's map as plain layers
