@@ -36,6 +36,7 @@ from game.story import Runner, load_story  # noqa: E402
 from game.ui.app import App, BUSY_FPS, IDLE_SLEEP  # noqa: E402
 from game.ui.memory import bound_heap  # noqa: E402
 from game.ui.screens.play import MENU_GUARD  # noqa: E402
+import game.ui.screens.title  # noqa: E402,F401  (main.py shows the title first: its module is loaded by then)
 
 BUDGET_MS = 1000 / 30     # two frames at 60 Hz
 

@@ -23,7 +23,8 @@ LEVEL_OF_KIND = {"music": "music", "ambience": "ambience", "sounds": "sound"}  #
 # loaded as it is stored, with no resampling (which took 33 ms a track at 44.1 kHz) and at half the memory.
 # A buffer of 512 frames is 23 ms, the latency a 1024-frame buffer has at 44.1 kHz.
 MIXER_SETTINGS = (22050, -16, 2, 512)   # frequency, signed 16-bit, stereo, buffer
-SOUND_BUDGET = 6 << 20    # bytes of samples kept: two 30 s tracks at 22,050 Hz stereo, ambience beside them
+SOUND_BUDGET = 8 << 20    # bytes of samples kept: the track playing and the next (30 s at 22,050 Hz stereo,
+                          # 2.6 MB each), the ambience playing and the next, a few effects
 AHEAD = {"music": 2, "ambience": 2, "sound": 3}   # prepared ahead, nearest first
 
 def _clamp(value: float) -> float:

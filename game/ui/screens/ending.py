@@ -6,6 +6,7 @@ from typing import Optional
 import pygame
 
 from ...story import End
+from ...story.lookahead import Need
 from .. import theme
 from ..screen import Replace, Screen, Transition
 from ..backgrounds import Background
@@ -38,6 +39,8 @@ class EndingScreen(Screen):
         self.pressed = False  # a click counts only if it began while the button was there
         if app.story.title_background:   # read while the epilogue is read: Continue shows the title at once
             app.assets.load_ahead(app.story.title_background)
+        if app.story.title_music:        # and its music starts without a load on that frame
+            app.prefetch.add(app.audio.jobs([Need("music", app.story.title_music)]))
 
     @property
     def room(self) -> int:
