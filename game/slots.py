@@ -80,6 +80,9 @@ class SaveSlots:
         self.story = story
         self._writer: Optional[threading.Thread] = None
         self._lock = threading.Lock()
+        # What newest() and the autosaves' rotation need of each slot, by the file's stat: a slot is read
+        # again only when its file changed (the title asks at every return; three autosaves are 0.4 MB of JSON).
+        self._stamps: dict[str, tuple[tuple[int, int, int], bool, Optional[datetime]]] = {}
 
     def path(self, name: str) -> Path:
         if name not in ALL_NAMES:
@@ -118,7 +121,14 @@ class SaveSlots:
         if picture:
             data["thumbnail"] = base64.b64encode(picture).decode("ascii")
         data["checksum"] = checksum(data)
-        write_json_atomic(self.path(name), data)
+        path = self.path(name)
+        write_json_atomic(path, data)
+        try:   # what was just written needs no reading back to be told apart (newest, the rotation)
+            found = path.stat()
+        except OSError:
+            return
+        key = (found.st_mtime_ns, found.st_size, found.st_ino)
+        self._stamps[name] = (key, True, _when(data["meta"].get("saved_at")))
 
     def autosave(self, state: State, words: str = "", thumbnail: Optional[bytes] = None, log: Any = None,
                  now: Optional[datetime] = None, trail: Optional[list] = None) -> str:
@@ -156,11 +166,29 @@ class SaveSlots:
 
     def _oldest_auto(self) -> str:
         def age(name: str) -> tuple[int, str]:
-            info = self._info(name)
-            if info is None or not info.usable or info.saved_at is None:
+            stamp = self._stamp(name)
+            if stamp is None or not stamp[1] or stamp[2] is None:
                 return (0, "")
-            return (1, info.saved_at.isoformat() + f"{self.path(name).stat().st_mtime_ns:020d}")
+            return (1, stamp[2].isoformat() + f"{stamp[0][0]:020d}")
         return min(AUTO_NAMES, key=age)
+
+    def _stamp(self, name: str) -> Optional[tuple[tuple[int, int, int], bool, Optional[datetime]]]:
+        """(the file's mtime_ns, size and inode; usable; saved at) for slot `name`, None when it is empty;
+        read from the file only when it changed since it was last read here."""
+        try:
+            found = self.path(name).stat()
+        except OSError:
+            return None
+        key = (found.st_mtime_ns, found.st_size, found.st_ino)
+        known = self._stamps.get(name)
+        if known is not None and known[0] == key:
+            return known
+        info = self._info(name)
+        if info is None:
+            return None
+        stamp = (key, info.usable, info.saved_at)
+        self._stamps[name] = stamp
+        return stamp
 
     def delete(self, name: str) -> bool:
         """Remove slot `name`, whatever is in its place; False (nothing raised) if the system refuses."""
@@ -225,13 +253,10 @@ class SaveSlots:
         self.settle()
         best: Optional[tuple[tuple[str, int], str]] = None
         for name in ALL_NAMES:
-            path = self.path(name)
-            if not path.exists():
+            stamp = self._stamp(name)
+            if stamp is None or not stamp[1]:
                 continue
-            info = self._info(name)
-            if info is None or not info.usable:
-                continue
-            key = ((info.saved_at or datetime.min).isoformat(), _mtime_ns(path))
+            key = ((stamp[2] or datetime.min).isoformat(), stamp[0][0])
             if best is None or key > best[0]:
                 best = (key, name)
         return best[1] if best else None
@@ -259,10 +284,3 @@ def _mtime(path: Path) -> Optional[datetime]:
         return datetime.fromtimestamp(path.stat().st_mtime)
     except (OSError, ValueError, OverflowError):
         return None
-
-
-def _mtime_ns(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0

@@ -181,3 +181,29 @@ def test_a_written_file_keeps_its_mode(story, tmp_path) -> None:
     assert (tmp_path / "slot-01.json").stat().st_mode & 0o777 == 0o640
     slots.write("slot-02", runner.checkpoint, line.text)
     assert (tmp_path / "slot-02.json").stat().st_mode & 0o777 != 0o600   # not mkstemp's private mode
+
+
+def test_continue_reads_a_slot_again_only_when_its_file_changed(story, tmp_path, monkeypatch) -> None:
+    """The title asks for the newest save at every return to it: unchanged slots are not read again."""
+    import game.slots as slots_module
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "provence", 5)
+    start = datetime(2026, 12, 2, 10, 0)
+    for i in range(3):
+        slots.autosave(runner.checkpoint, line.text, now=start + timedelta(minutes=i))
+    slots.write("slot-07", runner.checkpoint, line.text, now=start - timedelta(days=1))
+    reads: list[str] = []
+    real = slots_module.read_json
+    monkeypatch.setattr(slots_module, "read_json", lambda path, *a: reads.append(path.name) or real(path, *a))
+    assert slots.newest() == "auto-3"
+    first = len(reads)
+    assert slots.newest() == "auto-3" and len(reads) == first, "unchanged slots were read again"
+    slots.write("slot-07", runner.checkpoint, line.text, now=start + timedelta(hours=1))
+    reads.clear()
+    assert slots.newest() == "slot-07" and reads == [], "a slot the game has just written was read back"
+    saved = json.loads((tmp_path / "slot-07.json").read_text())
+    saved["meta"]["saved_at"] = (start + timedelta(hours=3)).isoformat()
+    (tmp_path / "slot-07.json").write_text(json.dumps(saved))     # changed by someone else: read again
+    assert slots.newest() is not None and reads == ["slot-07.json"]
+    (tmp_path / "slot-07.json").write_text("{ damaged")
+    assert slots.newest() == "auto-3"
