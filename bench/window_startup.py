@@ -68,10 +68,9 @@ import game.story.kept as kept  # noqa: E402
 after(kept, "load_kept", "story loaded (kept from the last start, or read and checked)")
 import game.ui.app as app_module  # noqa: E402
 import game.ui.launch  # noqa: E402,F401
-import game.ui.screens.play  # noqa: E402,F401
 import game.ui.screens.title as title_module  # noqa: E402
 
-mark("front end imported (game.ui.app, screens)")
+mark("front end imported (game.ui.app, the title screen)")
 before(app_module.App, "__init__", "App() began")
 after(app_module.App, "_open_window", "window open")
 after(app_module.App, "__init__", "App() built (fonts, assets, silent audio)")

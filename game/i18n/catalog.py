@@ -9,9 +9,11 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Iterator, Mapping, Optional
 
-import polib
+if TYPE_CHECKING:
+    import polib
+
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +88,9 @@ def story_files(root: Path | str, lang: str) -> Iterator[Path]:
 
 
 def read_po(path: Path) -> polib.POFile | None:
-    """The file, or None (said in the log) if it cannot be read: a broken translation never stops the game."""
+    """The file, or None (said in the log) if it cannot be read: a broken translation never stops the game.
+    polib is imported here: a game played in the language it was written in never needs it (2 ms of start-up)."""
+    import polib
     try:
         return polib.pofile(str(path), encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as exc:

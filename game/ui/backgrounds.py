@@ -12,7 +12,6 @@ from typing import Mapping, Optional, Protocol, Sequence
 
 import pygame
 
-from .tiled import read_tmx
 from .tilemap import AnimatedTile, BackgroundError, LayeredMap, MapLayer, Size, Sprite, one_line
 
 __all__ = ["AnimatedTile", "Background", "BackgroundError", "LayeredMap", "MapBackground", "MapLayer",
@@ -55,6 +54,8 @@ def load_background(path: pathlib.Path, canvas_size: Size = (1280, 720), convert
         raise BackgroundError(f"{path}: not a background (use a .png or .jpg picture or a Tiled .tmx map)")
     try:
         if kind == ".tmx":
+            # Imported here: pytmx and the map checks load with the first map read, after the title's first frame.
+            from .tiled import read_tmx
             return MapBackground(read_tmx(path, late=True), size, convert, consume=True)
         try:
             picture = pygame.image.load(path)

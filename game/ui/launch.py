@@ -18,15 +18,16 @@ def play_in_window(story: Story, route: Optional[str] = None, start: Optional[St
     """Open the window at the title (or straight into a route, or at `start`: a state just before a line, from
     game.story.warp) and run until the player quits; in `lang` for this time, when given (not kept in settings)."""
     from .app import App
-    from .screens.play import PlayScreen
-    from .screens.title import TitleScreen
     app = App(story)
     if lang:
         app.set_language(lang)
-    if start is not None:
-        first = PlayScreen(app, Runner(story, start), resume=True)
-    else:
-        first = PlayScreen(app, app.start_route(route)) if route else TitleScreen(app)
+    if start is not None or route:
+        from .screens.play import PlayScreen
+        first = PlayScreen(app, Runner(story, start), resume=True) if start is not None else \
+            PlayScreen(app, app.start_route(route))
+    else:   # the title: the play screen's module is imported when a game starts (5 ms less before its frame)
+        from .screens.title import TitleScreen
+        first = TitleScreen(app)
     try:
         return app.run(first)
     except KeyboardInterrupt:  # Ctrl+C in the terminal: close the window and stop, without a traceback
