@@ -97,7 +97,7 @@ class SaveSlots:
             writer.join()
 
     # --- writing ---
-    def write(self, name: str, state: State, words: str = "", thumbnail: Optional[bytes] = None,
+    def write(self, name: str, state: State, words: str = "", thumbnail: Picture = None,
               log: Any = None, now: Optional[datetime] = None, trail: Optional[list] = None) -> None:
         """Save `state` (a runner's checkpoint) into slot `name`; OSError if the disk refuses.
         trail: the lines shown before it in this visit of its scene, with their states (Timeline.trail)."""
@@ -117,7 +117,7 @@ class SaveSlots:
         return data
 
     def _write(self, name: str, data: dict[str, Any], thumbnail: Picture) -> None:
-        picture = thumbnail() if callable(thumbnail) else thumbnail
+        picture = _picture(thumbnail)
         if picture:
             data["thumbnail"] = base64.b64encode(picture).decode("ascii")
         data["checksum"] = checksum(data)
@@ -130,7 +130,7 @@ class SaveSlots:
         key = (found.st_mtime_ns, found.st_size, found.st_ino)
         self._stamps[name] = (key, True, _when(data["meta"].get("saved_at")))
 
-    def autosave(self, state: State, words: str = "", thumbnail: Optional[bytes] = None, log: Any = None,
+    def autosave(self, state: State, words: str = "", thumbnail: Picture = None, log: Any = None,
                  now: Optional[datetime] = None, trail: Optional[list] = None) -> str:
         """Write the oldest (or an empty) autosave slot; the slot's name."""
         self.settle()
@@ -260,6 +260,17 @@ class SaveSlots:
             if best is None or key > best[0]:
                 best = (key, name)
         return best[1] if best else None
+
+
+def _picture(thumbnail: Picture) -> Optional[bytes]:
+    """The thumbnail's bytes; if making them fails, the save is kept without its picture (said in the log)."""
+    if not callable(thumbnail):
+        return thumbnail
+    try:
+        return thumbnail()
+    except Exception as exc:  # noqa: BLE001 - whatever the picture's encoder raises, the place is still saved
+        log.warning("a save without its picture: %s", exc)
+        return None
 
 
 def _log_failure(exc: OSError) -> None:

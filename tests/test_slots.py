@@ -207,3 +207,15 @@ def test_continue_reads_a_slot_again_only_when_its_file_changed(story, tmp_path,
     assert slots.newest() is not None and reads == ["slot-07.json"]
     (tmp_path / "slot-07.json").write_text("{ damaged")
     assert slots.newest() == "auto-3"
+
+
+def test_an_autosave_whose_picture_cannot_be_made_is_kept_without_it(story, tmp_path) -> None:
+    slots = SaveSlots(tmp_path, story)
+    runner, line = at_line(story, "vineyard", 3)
+
+    def broken() -> bytes:
+        raise ValueError("the encoder gave up")
+    slots.autosave_later(runner.checkpoint, line.text, broken)
+    assert slots.newest() == "auto-1"
+    info = slots.info("auto-1")
+    assert info.usable and info.thumbnail is None and info.words

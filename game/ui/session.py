@@ -63,7 +63,7 @@ def png(surface: pygame.Surface) -> bytes:
 def write_slot(app: App, name: str, snap: Snapshot) -> str:
     """Save into slot `name`; the note to show the player (saved, or why not)."""
     try:
-        app.slots.write(name, snap.state, snap.words, snap.thumbnail(), snap.log, trail=snap.trail)
+        app.slots.write(name, snap.state, snap.words, snap.thumbnail, snap.log, trail=snap.trail)
     except (OSError, ValueError) as exc:
         return app.words("saves.not_saved", reason=getattr(exc, 'strerror', None) or exc)
     app.seen.save()
