@@ -123,12 +123,9 @@ class SaveSlots:
         data["checksum"] = checksum(data)
         path = self.path(name)
         write_json_atomic(path, data)
-        try:   # what was just written needs no reading back to be told apart (newest, the rotation)
-            found = path.stat()
-        except OSError:
-            return
-        key = (found.st_mtime_ns, found.st_size, found.st_ino)
-        self._stamps[name] = (key, True, _when(data["meta"].get("saved_at")))
+        key = _file_key(path)   # what was just written needs no reading back to be told apart (newest, rotation)
+        if key is not None:
+            self._stamps[name] = (key, True, _when(data["meta"].get("saved_at")))
 
     def autosave(self, state: State, words: str = "", thumbnail: Picture = None, log: Any = None,
                  now: Optional[datetime] = None, trail: Optional[list] = None) -> str:
@@ -175,11 +172,9 @@ class SaveSlots:
     def _stamp(self, name: str) -> Optional[tuple[tuple[int, int, int], bool, Optional[datetime]]]:
         """(the file's mtime_ns, size and inode; usable; saved at) for slot `name`, None when it is empty;
         read from the file only when it changed since it was last read here."""
-        try:
-            found = self.path(name).stat()
-        except OSError:
+        key = _file_key(self.path(name))
+        if key is None:
             return None
-        key = (found.st_mtime_ns, found.st_size, found.st_ino)
         known = self._stamps.get(name)
         if known is not None and known[0] == key:
             return known
@@ -288,6 +283,16 @@ def _when(value: Any) -> Optional[datetime]:
         return datetime.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _file_key(path: Path) -> Optional[tuple[int, int, int]]:
+    """What tells one version of a file from the next: modification time, size and inode (a save is replaced by
+    a new file at each write); None when there is no file."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
 
 
 def _mtime(path: Path) -> Optional[datetime]:

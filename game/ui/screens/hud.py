@@ -128,19 +128,23 @@ class MeterPanel:
         self.label = (words or Words())("play.meters")
         self.toggle_rect = pygame.Rect(24, 18, 132, 36)
 
+    @property
+    def box(self) -> pygame.Rect:
+        """The open panel, under the tab: a row of 58 px for each meter."""
+        return pygame.Rect(24, 62, 360, 24 + 58 * len(self.meters))
+
     def area(self, open_: bool) -> list[pygame.Rect]:
         """Where draw() paints: its tab, and the panel when it is open (nothing without visible meters)."""
         if not self.meters:
             return []
-        return [self.toggle_rect, pygame.Rect(24, 62, 360, 24 + 58 * len(self.meters))] if open_ else \
-            [self.toggle_rect]
+        return [self.toggle_rect, self.box] if open_ else [self.toggle_rect]
 
     def draw(self, canvas: pygame.Surface, values: dict[str, int], open_: bool) -> None:
         if not self.meters:
             return
         if canvas.get_clip().collidelist(self.area(open_)) < 0:
             return   # a redraw of a dirty rect elsewhere
-        box = pygame.Rect(24, 62, 360, 24 + 58 * len(self.meters))
+        box = self.box
         font = theme.ui_font(theme.SMALL_SIZE)
         panel(canvas, self.toggle_rect, alpha=210)
         text(canvas, font, self.label, theme.PAPER if open_ else theme.PAPER_DIM, self.toggle_rect.center, "center")

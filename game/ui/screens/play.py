@@ -538,9 +538,12 @@ class PlayScreen(Screen):
             self.meters.area(self.app.settings.show_meters) + [rect for _, _, rect in self.toasts.layout()] + \
             ([button.rect for button in self.menu.buttons] if self.menu is not None else []) + \
             ([MODE_RECT] if self._mode_shown else [])
-        under = [rect for rect in rects if rect.collidelist(covered) >= 0]
-        if len(under) < len(rects):
-            self.stage.background.draw(canvas, [rect for rect in rects if rect.collidelist(covered) < 0])
+        under: list[pygame.Rect] = []
+        bare: list[pygame.Rect] = []
+        for rect in rects:
+            (under if rect.collidelist(covered) >= 0 else bare).append(rect)
+        if bare:
+            self.stage.background.draw(canvas, bare)
         if under:
             super().redraw(canvas, under)
 
