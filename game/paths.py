@@ -1,12 +1,13 @@
 """Where the player's saves, settings and records live (platformdirs, or the UTSS_* variables for tests)."""
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
 
 import platformdirs
+
+from .digest import blake2s
 
 APP = "under-the-same-stars"
 
@@ -41,7 +42,7 @@ def story_key(title: str, root: Path | str, default_root: Path | str) -> str:
     root, default_root = Path(root).resolve(), Path(default_root).resolve()
     if root == default_root:
         return slug
-    digest = hashlib.blake2s(str(root).encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    digest = blake2s(str(root).encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
     return f"{slug}-{digest}"
 
 
