@@ -88,11 +88,27 @@ def cover_surface(surface: pygame.Surface, canvas: Size) -> pygame.Surface:
 
 
 def _fast(surface: pygame.Surface) -> pygame.Surface:
-    """The display's pixel format when there is a display, for quick blits; the surface itself otherwise."""
+    """The display's pixel format when there is a display, for quick blits; the surface itself otherwise, or
+    when it has that format already."""
+    shown = pygame.display.get_surface()
+    if shown is None or _same_format(surface, shown):
+        return surface
     try:
         return surface.convert()
     except pygame.error:
         return surface
+
+
+def _same_format(a: pygame.Surface, b: pygame.Surface) -> bool:
+    return (a.get_bitsize(), a.get_masks(), a.get_flags() & pygame.SRCALPHA) == \
+        (b.get_bitsize(), b.get_masks(), b.get_flags() & pygame.SRCALPHA)
+
+
+def _plain(picture: pygame.Surface, canvas_size: Size) -> bool:
+    """Already what a PictureBackground keeps: the canvas's size, 32-bit XRGB, nothing transparent."""
+    return picture.get_size() == tuple(canvas_size) and picture.get_bitsize() == 32 \
+        and picture.get_masks() == (0xFF0000, 0xFF00, 0xFF, 0) and not picture.get_flags() & pygame.SRCALPHA \
+        and picture.get_colorkey() is None and picture.get_alpha() is None
 
 
 def _bytes(surface: pygame.Surface) -> int:
@@ -116,9 +132,12 @@ class PictureBackground:
     def __init__(self, picture: pygame.Surface, canvas_size: Size, convert: bool = True) -> None:
         self.size = canvas_size
         self.positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
-        flat = pygame.Surface(picture.get_size(), 0, 32)  # palette or alpha pictures become plain RGB on black
-        flat.blit(picture, (0, 0))
-        self._canvas = cover_surface(flat, canvas_size)
+        if _plain(picture, canvas_size):   # the game's own (a kept still): shown as it is, not copied
+            self._canvas = picture
+        else:
+            flat = pygame.Surface(picture.get_size(), 0, 32)  # palette or alpha pictures: plain RGB on black
+            flat.blit(picture, (0, 0))
+            self._canvas = cover_surface(flat, canvas_size)
         if convert:
             self._canvas = _fast(self._canvas)
         self.nbytes = _bytes(self._canvas)
@@ -158,6 +177,7 @@ class _Clock:
 
 @dataclass(eq=False)
 class _Tile:
+    """One animated tile on the canvas, its frames and the clock that moves them."""
     band: int                     # drawn after still run `band`, before run `band + 1`
     pos: tuple[int, int]          # canvas position of its scaled frames
     rect: pygame.Rect             # what it covers, clipped to the canvas

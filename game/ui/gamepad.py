@@ -94,15 +94,23 @@ def _controller_module() -> Any:
 class Gamepads:
     """The pads plugged in, opened as they arrive and let go as they leave, and their events as key events."""
 
-    def __init__(self, controller: Any = "sdl"):
+    def __init__(self, controller: Any = "sdl", start: bool = True):
+        """start=False: SDL's pads are read from start() on (the window calls it once its first frame is on
+        screen: opening SDL's game controller support and looking for pads takes 3 ms)."""
+        self.controller: Any = None
+        self.controllers: dict[int, Any] = {}   # instance id -> an open game controller
+        self.joysticks: dict[int, Any] = {}     # instance id -> an open joystick with no controller mapping
+        self.stick = Stick()
+        if start:
+            self.start(controller)
+
+    def start(self, controller: Any = "sdl") -> None:
+        """Read pads from now on: those plugged in already arrive as SDL's 'device added' events."""
         self.controller = _controller_module() if controller == "sdl" else controller
         try:
             pygame.joystick.init()
         except pygame.error as exc:
             log.info("no joystick support: %s", exc)
-        self.controllers: dict[int, Any] = {}   # instance id -> an open game controller
-        self.joysticks: dict[int, Any] = {}     # instance id -> an open joystick with no controller mapping
-        self.stick = Stick()
 
     def translate(self, event: pygame.event.Event) -> Optional[list[pygame.event.Event]]:
         """The key events a pad's event stands for ([] for one that moves nothing); None if not a pad's."""

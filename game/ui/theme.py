@@ -76,6 +76,14 @@ def font_path(face: str, italic: bool = False) -> tuple[Path, bool]:
 def _packaged_file(face: str, italic: bool) -> Path | None:
     """The face's file read straight from its package's metadata.json (fontpkg's own format), without loading
     fontpkg's registry; None when anything is not as expected, and font_path asks fontpkg (and says what is wrong)."""
+    path = _listed_file(face, italic)
+    return path if path is not None and path.is_file() else None
+
+
+@lru_cache(maxsize=None)
+def _listed_file(face: str, italic: bool) -> Path | None:
+    """The file the face's package lists for this style (where the package is and what it lists are read once:
+    every font asked for before the title's first frame asked again, 2 ms)."""
     try:
         spec = importlib.util.find_spec("fontpkg_" + face.replace("-", "_"))
         if spec is None or not spec.submodule_search_locations:
@@ -85,8 +93,7 @@ def _packaged_file(face: str, italic: bool) -> Path | None:
         wanted = "italic" if italic else "normal"
         for entry in meta["files"]:
             if entry.get("style") == wanted and entry.get("weight") in (None, 400):
-                path = root / entry["path"]
-                return path if path.is_file() else None
+                return root / entry["path"]
     except (ImportError, ValueError, OSError, KeyError, TypeError, AttributeError):
         pass
     return None

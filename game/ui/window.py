@@ -39,7 +39,7 @@ class Window:
             self.canvas = pygame.display.set_mode(CANVAS)
             return
         self._open(fullscreen)
-        self.canvas = pygame.Surface(CANVAS).convert()
+        self.canvas = pygame.Surface(CANVAS, 0, pygame.display.get_surface())   # in the window's own format
 
     def _open(self, fullscreen: bool) -> None:
         with warnings.catch_warnings():  # pygame's notes on framebuffers and its Window API are not the player's

