@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from game.cli import main
+from game.entry import main
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -10,6 +10,9 @@ import time
 
 STARTED = time.monotonic_ns()
 
+import gc  # noqa: E402
+
+gc.disable()  # as game/entry.py does before it imports the game (this script imports it here, to mark each stage)
 import atexit  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
@@ -61,7 +64,7 @@ import pygame  # noqa: E402
 mark("pygame imported")
 import game.cli as cli  # noqa: E402
 
-mark("game.cli imported (argparse, the story model)")
+mark("game.cli imported (the story model)")
 after(cli, "_load_story", "story read and checked (when not kept)")
 import game.story.kept as kept  # noqa: E402
 
@@ -78,4 +81,6 @@ after(title_module.TitleScreen, "__init__", "title screen built (backdrop)")
 after(pygame.display, "flip", "first frame on screen")
 after(pygame.display, "update", "first frame on screen")
 
-sys.exit(cli.main(sys.argv[1:]))
+import game.entry  # noqa: E402
+
+sys.exit(game.entry.main(sys.argv[1:]))

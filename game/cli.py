@@ -18,21 +18,23 @@ backslash escapes, and --json output as \\u escapes, so it is still one valid JS
 """
 from __future__ import annotations
 
-import argparse
+import gc
 import os
 import sys
-import traceback
 from pathlib import Path
-from typing import Callable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Callable
 
 # Only what every command needs is imported here: the window's start, playing a story kept from its last start,
 # never loads the YAML reader, the checker or the explorer (game/story/kept.py, docs/performance.md).
-from . import PROGRAM, __version__, authoring
+from . import PROGRAM, __version__
 from .jsonout import print_json, print_out
-from .story import Runner, SaveError, StoryError
+from .story import SaveError, StoryError
 from .story.home import default_root
 from .story.problems import Problem, capped
-from .story.state import check_past
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT, EXIT_CANNOT_START, EXIT_UNEXPECTED = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141
@@ -139,6 +141,7 @@ def cmd_routes(args: argparse.Namespace) -> int:
 
 
 def _choices(text: str) -> list[int]:
+    import argparse   # as build_parser: the window's start needs no parser
     try:
         numbers = [int(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
@@ -170,6 +173,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         story = _in_language(story, args.lang)
         if story is None:
             return EXIT_BAD_INPUT
+    from .story.runner import Runner   # here: the window's start, which needs no runner before its first frame
     try:
         if args.load:
             state, _meta = read_save(args.load, source)
@@ -178,6 +182,7 @@ def cmd_play(args: argparse.Namespace) -> int:
                 return EXIT_BAD_INPUT
             runner = Runner(story, state)
         elif args.route:
+            from .story.state import check_past
             runner = Runner.new(story, args.route, check_past(story, args.ended))
         else:
             print(f"play needs --route ID or --load FILE (see `{PROGRAM} routes`)", file=sys.stderr)
@@ -290,6 +295,7 @@ def cmd_shot(args: argparse.Namespace) -> int:
         if args.screen:
             result = shot_screen(story, args.screen, args.out)
         else:
+            from .story.state import check_past
             from .story.warp import warp
             start = warp(story, args.at, args.route, check_past(story, args.ended)).state if args.at else None
             result = shot(story, args.route, args.choose or [], args.line, args.out, args.ended, start)
@@ -369,7 +375,16 @@ def _analyze(args: argparse.Namespace) -> int:
     return cmd_analyze(args, _load)
 
 
+def window_args() -> SimpleNamespace:
+    """What build_parser().parse_args([]) gives: a player's start, with no arguments, does not build the parser
+    of every command (argparse and the authoring commands: 4 ms before the title's first frame)."""
+    return SimpleNamespace(story=default_root(), route=None, at=None, lang=None, json=False, command=None)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from . import authoring
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS: a --story given before the command (python -m game --story DIR play) is not overwritten by this
     # parser's default when the command does not repeat it
@@ -453,8 +468,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(argv) if argv else window_args()
+    if args.command is not None:
+        gc.enable()   # paused while the program started (game/entry.py); the window's first frame enables it
     try:
         return launch(args) if args.command is None else args.func(args)
     except KeyboardInterrupt:
@@ -468,6 +485,7 @@ def _run(argv: list[str] | None) -> int:
 
 def _unexpected(exc: Exception) -> str:
     """The one line that reports an unexpected error, after writing its traceback to ERROR_DETAILS."""
+    import traceback
     from .paths import data_dir
     what = " ".join(f"{type(exc).__name__}: {exc}".split())
     details = data_dir() / ERROR_DETAILS

@@ -15,10 +15,13 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
-from .story import SaveError, State, Story
+from .story import SaveError, Story
 from .story.saves import checksum, read_json, save_from_data, save_data, write_json_atomic
+
+if TYPE_CHECKING:
+    from .story import State
 
 PAGES, PER_PAGE = 9, 6           # 54 numbered slots
 AUTOSAVES = 3
@@ -57,6 +60,7 @@ class SlotInfo:
 
 @dataclass
 class Loaded:
+    """A save read back: the state to play on from, a note if the story changed, the history."""
     state: State
     note: str               # one line when the story changed under the save, else ""
     log: Any                # the history as ids (timeline.earlier_entries reads it)

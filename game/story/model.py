@@ -16,12 +16,14 @@ Test = Callable[..., object]  # a compiled condition: (meters, flags, visits, pa
 
 @dataclass(frozen=True, slots=True)
 class Condition:
+    """A condition as the author wrote it, and its test compiled from that text."""
     text: str
     test: Test = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Character:
+    """Someone who speaks: the name shown, the colour of the name, their sprites' folder and expressions."""
     id: str
     name: str
     color: str
@@ -32,6 +34,7 @@ class Character:
 
 @dataclass(frozen=True, slots=True)
 class Meter:
+    """A relationship meter: its range, where it starts, whether the player sees it."""
     id: str
     label: str
     min: int
@@ -47,6 +50,7 @@ class Meter:
 
 @dataclass(frozen=True, slots=True)
 class Route:
+    """One route: offered from the title (after the routes it names are finished), starting at a scene."""
     id: str
     title: str
     blurb: str
@@ -58,6 +62,7 @@ class Route:
 
 @dataclass(frozen=True, slots=True)
 class Ending:
+    """An ending of a route: reached when its condition holds, the highest priority first."""
     id: str
     title: str
     route: str
@@ -106,12 +111,14 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class EffectsOp:
+    """Meter and flag changes made as the story passes."""
     changes: tuple[Change, ...]
     where: Where
 
 
 @dataclass(frozen=True, slots=True)
 class OptionSpec:
+    """One option of a menu, with its conditions, hint, effects and where its own steps start."""
     text: str
     shown_if: Optional[Condition]      # false: the option is hidden
     enabled_if: Optional[Condition]    # false: the option is shown greyed out
@@ -124,6 +131,7 @@ class OptionSpec:
 
 @dataclass(frozen=True, slots=True)
 class MenuOp:
+    """A choice for the player."""
     menu_id: str
     options: tuple[OptionSpec, ...]
     where: Where
@@ -131,12 +139,14 @@ class MenuOp:
 
 @dataclass(frozen=True, slots=True)
 class JumpOp:
+    """Go on at another op of the same scene."""
     target: int
     where: Where
 
 
 @dataclass(frozen=True, slots=True)
 class JumpUnlessOp:
+    """Go on at another op of the same scene unless the condition holds."""
     condition: Condition
     target: int
     where: Where
@@ -144,12 +154,14 @@ class JumpUnlessOp:
 
 @dataclass(frozen=True, slots=True)
 class GotoOp:
+    """Go on at the start of another scene."""
     scene: str
     where: Where
 
 
 @dataclass(frozen=True, slots=True)
 class EndingOp:
+    """End the route: with this ending, or the best one whose condition holds."""
     ending: Optional[str]   # None: the best ending of the route whose condition holds
     where: Where
 
@@ -171,6 +183,7 @@ Op = Union[EnterOp, SayOp, StageOp, EffectsOp, MenuOp, JumpOp, JumpUnlessOp, Got
 
 @dataclass(frozen=True, slots=True)
 class Scene:
+    """One scene compiled: its ops, a place in it being an index into them."""
     id: str
     ops: tuple[Op, ...]
     where: Where

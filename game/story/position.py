@@ -16,6 +16,7 @@ TRAIL = 400  # line ids kept before the place: far more than any scene's lines b
 
 @dataclass(frozen=True)
 class Resumed:
+    """A saved place found again in the story as it is now."""
     pc: int
     note: str = ""   # one line for the player when the place had to be found again; "" when exact
     state: Any = None  # at an earlier line: the state as it was there (meters, flags, visits, ...), if the save had it

@@ -1,7 +1,6 @@
 """Author-facing problems: a place in a file, a message and an optional remedy."""
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ class Where(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One thing wrong with the story (or worth a look), where it is, and how to fix it."""
     where: Where
     message: str
     hint: str = ""
@@ -80,6 +80,7 @@ def capped(problems: Iterable[Problem], cap: int = SAME_MESSAGE_CAP) -> list[str
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known names, or '' when nothing is close."""
+    import difflib   # here: only a problem found needs it
     close = difflib.get_close_matches(str(name), sorted(set(choices)), n=2, cutoff=0.6)
     if not close:
         return ""

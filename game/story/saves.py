@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import glob
-import hashlib
 import json
 import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Story
 from .problems import StoryError
-from .state import State
+
+if TYPE_CHECKING:   # a state is made when a save is read; the title's first frame reads none
+    from .state import State
 
 SAVE_FORMAT = "under-the-same-stars/save"
 SAVE_VERSION = 1
@@ -180,6 +181,7 @@ def checksum(data: dict[str, Any]) -> str:
     """A digest of a save's content (everything but the checksum itself), so damage is told from an edit."""
     body = {k: v for k, v in data.items() if k != "checksum"}
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    import hashlib   # here: the title's first frame reads no save (game/digest.py)
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -209,6 +211,7 @@ def save_from_data(data: Any, path: Path | str, story: Story) -> tuple[State, di
     if not matches:
         raise SaveError(path, "damaged: its content does not match its checksum")
     meta = data.get("meta")
+    from .state import State
     try:
         state, note = State.from_json_noted(data.get("state"), story)
     except StoryError as exc:

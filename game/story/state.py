@@ -15,6 +15,7 @@ OLDEST_READABLE = 1
 
 @dataclass
 class State:
+    """Where a playthrough is and what it has done: the place, meters, flags, visits and choices."""
     route: str
     scene: str
     pc: int = 0                                         # index of the next op in the scene

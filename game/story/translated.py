@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import Mapping
 
 from .model import MenuOp, SayOp, Scene, Story
-from .units import option_context
 
 
 def translated(story: Story, texts: Mapping[str, tuple[str, str]]) -> Story:
@@ -46,6 +45,7 @@ def _op(op, pick):
     if isinstance(op, SayOp):
         return replace(op, text=pick(op.line_id, op.text))
     if isinstance(op, MenuOp):
+        from .units import option_context   # here: the title, in the story's own language, translates nothing
         options = []
         for number, option in enumerate(op.options, 1):
             context = option_context(op.menu_id, number)

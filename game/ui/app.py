@@ -1,6 +1,7 @@
 """The application: one window, one main loop that owns the events and the clock, and the screen stack."""
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -8,14 +9,14 @@ import signal
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import pygame
 
 from ..paths import config_dir, data_dir, story_data_dir
 from ..i18n.catalog import SOURCE_LANGUAGE, interface_texts, languages, story_texts, system_language
 from ..slots import SaveSlots
-from ..story import Runner, Story, default_root
+from ..story import Story, default_root
 from ..story.translated import translated
 from . import screens
 from ..playerfiles import sweep_temporary
@@ -29,6 +30,9 @@ from .voice import Espeak, Speech, Voicing
 from .widgets import UI_FOCUS, UI_SOUND
 from .window import Window
 from .words import Words
+
+if TYPE_CHECKING:
+    from ..story.runner import Runner
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +63,8 @@ class App:
         pygame.font.init()
         self.window = self._open_window()
         self.canvas = self.window.canvas  # 1280x720, whatever the window's size (window.py)
-        self.dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
-        self.dim.fill(DIM_OVERLAY)
-        self.painter = StackPainter(self.dim)
+        self._dim: Optional[pygame.Surface] = None
+        self.painter = StackPainter(lambda: self.dim)
         from .assets import AssetCache  # after the display exists: images are converted for it
         from .audio import Audio
         from .prefetch import Prefetcher
@@ -83,12 +86,22 @@ class App:
         self._top: Optional[Screen] = None
         self.voice = Voicing(self.settings, speech if speech is not None else Espeak.find())   # V
         self.clipboard = ClipboardVoicing(self.settings)                                        # Shift+C
-        self.pads = Gamepads()   # a pad's buttons and stick arrive as the keys they stand for
+        # A pad's buttons and stick arrive as the keys they stand for; a window reads pads from its first frame on.
+        self.pads = Gamepads(start=headless)
         self.language = SOURCE_LANGUAGE
         self.words = Words()
         self._texts: dict = {}
         # the language the player chose in Settings; until they choose one, the system's where the story has it
         self.set_language(self.settings.language or system_language(self.languages()))
+
+    @property
+    def dim(self) -> pygame.Surface:
+        """The veil over the screens beneath an overlay; made the first time one opens (a canvas of alpha, 2 ms:
+        the title's first frame has none)."""
+        if self._dim is None:
+            self._dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
+            self._dim.fill(DIM_OVERLAY)
+        return self._dim
 
     def trace(self, **what) -> None:
         if self.trace_path is None:
@@ -106,6 +119,7 @@ class App:
 
     def start_route(self, route: str) -> Runner:
         """A new playthrough of a route; its ended() conditions read each route's latest ending in the records."""
+        from ..story.runner import Runner   # here: the title's first frame needs no runner
         story = self.story
         return Runner.new(story, route, self.records.ended({e.id: e.route for e in story.endings.values()}))
 
@@ -338,8 +352,12 @@ class App:
                 # all the time gone by at once, at most as much as it said (a stall is cut short, as before).
                 dt, last = min(now - last, max(0.1, wake - last)), now
                 if self.step(dt, force=dirty) and self.frames == 1:
+                    if not gc.isenabled():   # paused for the start (game/entry.py): what the start made is
+                        gc.freeze()          # kept to the end, so later collections leave it out
+                        gc.enable()
                     if os.environ.get("UTSS_EXIT_AFTER_FIRST_FRAME"):
                         break  # for the start-up benchmark: launch to the first frame on screen
+                    self.pads.start()
                     bound_heap()  # from here on, a freed picture goes back to the system at once (memory.py)
                     if self.wants_audio and self.audible():
                         self.start_audio()

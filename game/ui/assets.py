@@ -6,12 +6,11 @@ import logging
 import math
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional
 
 import pygame
 
 from ..story import Story
-from ..story.lookahead import Need
 from ..paths import cache_dir
 from .backgrounds import Background, BackgroundError, MapBackground, PictureBackground, load_background
 from .lru import SizedLRU
@@ -19,6 +18,9 @@ from .memory import give_back
 from .prefetch import Job, Prefetcher
 from .stills import read_still, still_file, write_still
 from .theme import CANVAS
+
+if TYPE_CHECKING:   # the story's needs are asked for after the title's first frame
+    from ..story.lookahead import Need
 
 log = logging.getLogger(__name__)
 GAME_ASSETS = Path(__file__).resolve().parents[2] / "assets"

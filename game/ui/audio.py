@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import logging
 import pathlib
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 import pygame
 
-from ..story.lookahead import Need
 from .lru import SizedLRU
 from .prefetch import Job, Prefetcher
+
+if TYPE_CHECKING:   # the story's needs are asked for after the title's first frame
+    from ..story.lookahead import Need
 
 log = logging.getLogger(__name__)
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
-from ..story import Runner, State, Story, default_root
-from ..story.state import check_past
+from ..story import Story, default_root
 from .prefs import Records, Settings
+
+if TYPE_CHECKING:   # a state comes with --at or a save, after the story model; the title needs none
+    from ..story import State
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,7 @@ def play_in_window(story: Story, route: Optional[str] = None, start: Optional[St
     if lang:
         app.set_language(lang)
     if start is not None or route:
+        from ..story.runner import Runner
         from .screens.play import PlayScreen
         first = PlayScreen(app, Runner(story, start), resume=True) if start is not None else \
             PlayScreen(app, app.start_route(route))
@@ -81,6 +84,8 @@ def shot(story: Story, route: Optional[str], choices: list[int], line: Optional[
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     from .app import App
     from .screen import Replace, draw_stack
+    from ..story.runner import Runner
+    from ..story.state import check_past
     from .screens.play import PlayScreen
     app = App(story, Settings(), Records(), headless=True, audio=False)
     if start is not None:

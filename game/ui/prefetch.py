@@ -20,6 +20,7 @@ HOLD_MAX = 0.5   # seconds new loads wait for an animation to end before startin
 
 @dataclass(frozen=True)
 class Job:
+    """Something to load on the worker (load) and hand to the game on its thread (adopt)."""
     key: Hashable
     load: Callable[[], Any]
     adopt: Callable[[Any], None]

@@ -35,6 +35,7 @@ TEXTS: dict[str, re.Pattern] = {"language": re.compile(r"(?:[a-z]{2,3}(?:_[A-Z]{
 
 @dataclass
 class Settings:
+    """The player's settings, kept in the config folder."""
     text_speed: int = 45          # characters per second; 0 shows each line at once
     auto_delay: float = 1.5       # seconds to wait after a line when auto-forward is on
     music_volume: float = 0.7

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Callable, Optional, Union
 
 import pygame
 
@@ -64,11 +64,13 @@ class Screen:
 
 @dataclass(frozen=True)
 class Push:
+    """Put a screen over the top one."""
     screen: Screen
 
 
 @dataclass(frozen=True)
 class Pop:
+    """Close the top screen (or this many)."""
     count: int = 1
 
 
@@ -81,7 +83,7 @@ class Replace:
 
 @dataclass(frozen=True)
 class Quit:
-    pass
+    """Close the game."""
 
 
 Transition = Union[Push, Pop, Replace, Quit]
@@ -137,7 +139,8 @@ class StackPainter:
     updated), so they are composed once, dimmed, and kept: a dirty rect of the overlay is then one blit of
     that picture and the overlay's own drawing, not every screen of the stack again."""
 
-    def __init__(self, dim: pygame.Surface):
+    def __init__(self, dim: Callable[[], pygame.Surface]):
+        """dim: the veil over the screens beneath an overlay, asked for when there first is one."""
         self.dim = dim
         self._beneath: Optional[pygame.Surface] = None
         self._under: tuple[int, ...] = ()
@@ -160,8 +163,9 @@ class StackPainter:
         under = tuple(id(screen) for screen in stack[:-1])
         if fresh or self._beneath is None or under != self._under or self._beneath.get_size() != canvas.get_size():
             canvas.set_clip(None)
-            draw_stack(stack[:-1], canvas, self.dim)
-            canvas.blit(self.dim, (0, 0))
+            dim = self.dim()
+            draw_stack(stack[:-1], canvas, dim)
+            canvas.blit(dim, (0, 0))
             self._beneath, self._under = canvas.copy(), under
             self.drawn_beneath += 1
             top.draw(canvas)

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import pygame
 
-from ..story import Runner, SaveError, State, StoryError
+from ..story import SaveError, StoryError
 from .screen import Push, Replace, Transition
 from .theme import CANVAS
 
 if TYPE_CHECKING:
+    from ..story import State
     from .app import App
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,7 @@ def autosave(app: App, snap: Snapshot) -> None:
 
 def load_slot(app: App, name: str) -> Transition:
     """Play on from slot `name`; a save that cannot be used says why, over the screen it was chosen from."""
+    from ..story.runner import Runner   # here: the title imports this module before its first frame
     try:
         loaded = app.slots.load(name)
         runner = Runner(app.story, loaded.state)

@@ -7,14 +7,16 @@ import math
 import weakref
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import pygame
 
-from ..story import Stage
 from .assets import AssetCache
 from .backgrounds import Background
 from .theme import CANVAS
+
+if TYPE_CHECKING:   # the title's backdrop uses this module before the first frame, which needs no story events
+    from ..story import Stage
 
 FADE = 0.9            # fade through black, both halves
 DISSOLVE = 0.6
@@ -50,6 +52,7 @@ class AmbientClock:
 
 @dataclass
 class Actor:
+    """A character on the stage: where, with which expression, fading to its target alpha."""
     who: str
     expression: Optional[str]
     position: str

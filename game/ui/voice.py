@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
-import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Optional, Protocol
+from typing import TYPE_CHECKING, Callable, Optional, Protocol
 
 import pygame
 
 from .audio import EFFECT_CHANNELS, RESERVED
 from .words import WORDS, Words
+
+if TYPE_CHECKING:
+    import subprocess   # imported where espeak-ng is started, on the worker: not before the title's first frame
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class Speech(Protocol):
     def close(self) -> None: ...
 
 
-Spawn = Callable[..., subprocess.Popen]
+Spawn = Callable[..., "subprocess.Popen"]
 
 
 class Espeak:
@@ -44,7 +45,8 @@ class Espeak:
     without one, espeak-ng speaks itself. Only the newest request is spoken: lines skipped past are never said.
     """
 
-    def __init__(self, program: Optional[str], folder: Optional[Path] = None, spawn: Spawn = subprocess.Popen):
+    def __init__(self, program: Optional[str], folder: Optional[Path] = None, spawn: Optional[Spawn] = None):
+        """spawn: what starts espeak-ng (subprocess.Popen unless a test gives another)."""
         self.program = program
         self.available = program is not None
         self._spawn = spawn
@@ -65,6 +67,7 @@ class Espeak:
     def _voice(self) -> list[str]:
         """The arguments choosing the language's voice; none (espeak-ng's default) when it has no such voice,
         asked once per language, on the worker thread (espeak-ng refuses to speak with a voice it lacks)."""
+        import subprocess
         language = self.language
         if language not in self._voices:
             voice = language.lower().replace("_", "-")
@@ -118,9 +121,11 @@ class Espeak:
 
     def render(self, text: str, wav: Path) -> bool:
         """Write `text` spoken to `wav`; True if espeak-ng made it."""
+        import subprocess
         try:
-            process = self._spawn([self.program, *self._voice(), "-w", str(wav), "--", text],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            spawn = self._spawn or subprocess.Popen
+            process = spawn([self.program, *self._voice(), "-w", str(wav), "--", text],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except OSError as exc:
             log.warning("cannot start espeak-ng: %s", exc)
             return False
@@ -162,9 +167,11 @@ class Espeak:
             return generation == self._generation
 
     def _speak(self, generation: int, words: str) -> None:
+        import subprocess
         if not pygame.mixer.get_init():   # no mixer (no audio device, or not open yet): espeak-ng speaks itself
-            process = self._spawn([self.program, *self._voice(), "--", words], stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+            spawn = self._spawn or subprocess.Popen
+            process = spawn([self.program, *self._voice(), "--", words], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
             with self._lock:
                 current = generation == self._generation
                 self._process = process if current else self._process
@@ -174,6 +181,7 @@ class Espeak:
             self.spoken += 1
             return
         if self._folder is None:
+            import tempfile
             self._folder = Path(tempfile.mkdtemp(prefix="utss-voice-"))
         wav = self._folder / f"line-{generation % 2}.wav"   # two, so one can be written while one is read
         if not self.render(words, wav) or not self._current(generation):

@@ -51,6 +51,7 @@ def lettering(font: pygame.font.Font, words: str, colour: tuple[int, int, int], 
 
 @dataclass
 class Button:
+    """A button: its label, where it is, and what it is for."""
     label: str
     rect: pygame.Rect
     enabled: bool = True
