@@ -11,6 +11,7 @@ HEADING = "## The window"
 AFTER = "<!-- story-bench:end -->"     # the section goes after the story runtime's
 
 TARGET_START_S = 0.35
+TARGET_START_RATIO = 2.0   # the title's first frame, next to the bare program's (issue 11)
 TARGET_FRAME_MS = 1.5
 TARGET_FRAME_RATIO = 2.0
 TARGET_SILENT_PCT = 1.0
@@ -111,9 +112,10 @@ def summary_rows(r: dict) -> list[str]:
                         f"| {verdict(ok)} |")
         game, bare = _stage(s.get("stages"), FIRST), _stage(s.get("bare_stages"), FIRST)
         if not math.isnan(game):
+            ok = game <= TARGET_START_S and game <= TARGET_START_RATIO * bare
             rows.append(f"| Start-up, launch to the first frame on screen, bytecode kept (stage marks, "
-                        f"median of {r['plan']['stage_runs']}) | {game:.3f} s | ≤ {TARGET_START_S} s | {bare:.3f} s "
-                        f"| {ratio(game, bare)} | {verdict(game <= TARGET_START_S)} |")
+                        f"median of {r['plan']['stage_runs']}) | {game:.3f} s | ≤ {TARGET_START_S} s and "
+                        f"≤ {TARGET_START_RATIO:.0f}× bare | {bare:.3f} s | {ratio(game, bare)} | {verdict(ok)} |")
     f = r.get("frames")
     if f:
         game = [t / 1e6 for t in f["game_ns"]]
