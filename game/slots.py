@@ -3,11 +3,18 @@
 One JSON file per slot (never pickle), written atomically: the state with its place held by line id, what
 the slot shows (date, route, first words), the history as ids, and the thumbnail as PNG bytes inside the same
 file, so a slot is always whole. Pure Python: the window hands the thumbnail in as bytes.
+
+The title asks which save is the newest that can be played (Continue). That is known from each slot's file
+and the story alone, so for a story the window kept (Story.kept_as) the answer for each file is kept in the
+cache folder between starts, by the file's modification time, size and inode: a returning player's title
+reads no save it read before (twelve saves of 100 KB took 15 ms before the first frame). A slot whose file
+changed, or a cache that cannot be read, and the slot is read again.
 """
 from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 import os
 import shutil
@@ -17,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Optional, Union
 
+from .digest import blake2s
+from .paths import cache_dir
 from .story import SaveError, Story
 from .story.saves import checksum, read_json, save_from_data, save_data, write_json_atomic
 
@@ -30,6 +39,8 @@ WORDS = 60                       # characters of the line shown on a slot
 
 log = logging.getLogger(__name__)
 Picture = Union[bytes, Callable[[], Optional[bytes]], None]   # PNG bytes, or what makes them (in the writer)
+Stamp = tuple[tuple[int, int, int], bool, Optional[datetime]]   # (file's mtime_ns, size, inode), usable, saved at
+STAMPS_FORMAT = 1
 
 
 def slot_name(page: int, index: int) -> str:
@@ -81,12 +92,31 @@ class SaveSlots:
 
     def __init__(self, folder: Path, story: Story):
         self.folder = Path(folder)
-        self.story = story
         self._writer: Optional[threading.Thread] = None
         self._lock = threading.Lock()
         # What newest() and the autosaves' rotation need of each slot, by the file's stat: a slot is read
         # again only when its file changed (the title asks at every return; three autosaves are 0.4 MB of JSON).
-        self._stamps: dict[str, tuple[tuple[int, int, int], bool, Optional[datetime]]] = {}
+        self._stamps: dict[str, Stamp] = {}
+        self._stamps_read = False    # those kept between starts (the module's docstring), read when first asked
+        self._stamps_changed = False
+        self._stamps_path: Optional[Path] = None
+        self.story = story
+
+    @property
+    def story(self) -> Story:
+        return self._story
+
+    @story.setter
+    def story(self, story: Story) -> None:
+        """Another story (Shift+R read it again): which saves it can play is worked out afresh."""
+        self.settle()
+        self._story = story
+        self._stamps.clear()
+        self._stamps_read = False
+        self._stamps_path = None
+        if story.kept_as:   # where this folder's stamps are kept for this version of the story
+            folder = blake2s(str(self.folder.resolve()).encode("utf-8", "surrogateescape"), digest_size=8)
+            self._stamps_path = cache_dir() / "slots" / f"{folder.hexdigest()}-{story.kept_as}.json"
 
     def path(self, name: str) -> Path:
         if name not in ALL_NAMES:
@@ -129,7 +159,9 @@ class SaveSlots:
         write_json_atomic(path, data)
         key = _file_key(path)   # what was just written needs no reading back to be told apart (newest, rotation)
         if key is not None:
-            self._stamps[name] = (key, True, _when(data["meta"].get("saved_at")))
+            self._known()[name] = (key, True, _when(data["meta"].get("saved_at")))
+            self._stamps_changed = True
+            self._keep_stamps()
 
     def autosave(self, state: State, words: str = "", thumbnail: Picture = None, log: Any = None,
                  now: Optional[datetime] = None, trail: Optional[list] = None) -> str:
@@ -173,13 +205,13 @@ class SaveSlots:
             return (1, stamp[2].isoformat() + f"{stamp[0][0]:020d}")
         return min(AUTO_NAMES, key=age)
 
-    def _stamp(self, name: str) -> Optional[tuple[tuple[int, int, int], bool, Optional[datetime]]]:
+    def _stamp(self, name: str) -> Optional[Stamp]:
         """(the file's mtime_ns, size and inode; usable; saved at) for slot `name`, None when it is empty;
-        read from the file only when it changed since it was last read here."""
+        read from the file only when it changed since it was last read (here, or by an earlier start)."""
         key = _file_key(self.path(name))
         if key is None:
             return None
-        known = self._stamps.get(name)
+        known = self._known().get(name)
         if known is not None and known[0] == key:
             return known
         info = self._info(name)
@@ -187,7 +219,38 @@ class SaveSlots:
             return None
         stamp = (key, info.usable, info.saved_at)
         self._stamps[name] = stamp
+        self._stamps_changed = True
         return stamp
+
+    # --- what is known of each slot, kept between starts (the module's docstring) ---
+    def _known(self) -> dict[str, Stamp]:
+        if not self._stamps_read:
+            self._stamps_read = True
+            where = self._stamps_path
+            if where is not None:
+                for name, stamp in _read_stamps(where).items():
+                    self._stamps.setdefault(name, stamp)
+        return self._stamps
+
+    def _keep_stamps(self) -> None:
+        """Write what is known of each slot to the cache folder, if something changed (written aside, then
+        renamed; not synced: a cache lost to a crash is read again from the saves)."""
+        where = self._stamps_path
+        if where is None or not self._stamps_changed:
+            return
+        self._stamps_changed = False
+        stamps = {name: [*key, usable, when.isoformat() if when else None]
+                  for name, (key, usable, when) in self._stamps.items()}
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)
+            for old in where.parent.glob(where.name.split("-", 1)[0] + "-*.json"):
+                if old != where:
+                    old.unlink(missing_ok=True)   # kept for an earlier version of the story
+            aside = where.with_name(f".{where.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            aside.write_text(json.dumps({"format": STAMPS_FORMAT, "stamps": stamps}), encoding="utf-8")
+            os.replace(aside, where)
+        except OSError as exc:
+            log.info("cannot keep what is known of the saves in %s: %s", where.parent, exc.strerror or exc)
 
     def delete(self, name: str) -> bool:
         """Remove slot `name`, whatever is in its place; False (nothing raised) if the system refuses."""
@@ -258,6 +321,7 @@ class SaveSlots:
             key = ((stamp[2] or datetime.min).isoformat(), stamp[0][0])
             if best is None or key > best[0]:
                 best = (key, name)
+        self._keep_stamps()
         return best[1] if best else None
 
 
@@ -287,6 +351,24 @@ def _when(value: Any) -> Optional[datetime]:
         return datetime.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _read_stamps(path: Path) -> dict[str, Stamp]:
+    """The stamps kept in path; {} when there are none or the file is not as written (it is only a cache)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != STAMPS_FORMAT or not isinstance(data["stamps"], dict):
+            return {}
+        stamps = {}
+        for name, (mtime, size, inode, usable, when) in data["stamps"].items():
+            if name in ALL_NAMES and all(type(n) is int for n in (mtime, size, inode)) and type(usable) is bool \
+                    and (when is None or isinstance(when, str)):
+                saved_at = _when(when)
+                if when is None or saved_at is not None:
+                    stamps[name] = ((mtime, size, inode), usable, saved_at)
+        return stamps
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
 
 
 def _file_key(path: Path) -> Optional[tuple[int, int, int]]:

@@ -209,6 +209,62 @@ def test_continue_reads_a_slot_again_only_when_its_file_changed(story, tmp_path,
     assert slots.newest() == "auto-3"
 
 
+def counting_reads(monkeypatch) -> list[str]:
+    import game.slots as slots_module
+    reads: list[str] = []
+    real = slots_module.read_json
+    monkeypatch.setattr(slots_module, "read_json", lambda path, *a: reads.append(path.name) or real(path, *a))
+    return reads
+
+
+def test_a_returning_players_title_reads_no_save_it_read_at_an_earlier_start(story, tmp_path, monkeypatch) -> None:
+    """What each slot holds is kept in the cache folder between starts, for the story the window kept."""
+    from dataclasses import replace
+
+    from game.paths import cache_dir
+    kept = replace(story, kept_as="k1")
+    runner, line = at_line(story, "paris", 4)
+    start = datetime(2026, 12, 3, 9, 0)
+    first = SaveSlots(tmp_path, kept)
+    for i in range(3):
+        first.autosave(runner.checkpoint, line.text, now=start + timedelta(minutes=i))
+    first.write("slot-02", runner.checkpoint, line.text, now=start + timedelta(hours=1))
+    (tmp_path / "slot-05.json").write_text("{ damaged", encoding="utf-8")
+    assert first.newest() == "slot-02"
+    reads = counting_reads(monkeypatch)
+    assert SaveSlots(tmp_path, kept).newest() == "slot-02" and reads == []      # the next start
+    saved = json.loads((tmp_path / "slot-02.json").read_text())
+    saved["meta"]["saved_at"] = (start - timedelta(days=1)).isoformat()
+    (tmp_path / "slot-02.json").write_text(json.dumps(saved))                  # changed since: read again
+    assert SaveSlots(tmp_path, kept).newest() == "auto-3" and reads == ["slot-02.json"]
+    reads.clear()
+    assert SaveSlots(tmp_path, kept).newest() == "auto-3" and reads == []
+    # Another version of the story may play other saves: everything is read again, once.
+    assert SaveSlots(tmp_path, replace(story, kept_as="k2")).newest() == "auto-3"
+    assert sorted(reads) == ["auto-1.json", "auto-2.json", "auto-3.json", "slot-02.json", "slot-05.json"]
+    assert [p.name.split("-", 1)[1] for p in (cache_dir() / "slots").glob("*.json")] == ["k2.json"]
+    # A story read afresh (lint, tests, Shift+R) keeps nothing between starts.
+    reads.clear()
+    assert SaveSlots(tmp_path, story).newest() == "auto-3" and len(reads) == 5
+
+
+@pytest.mark.parametrize("damage", ["", "{", '{"format": 1, "stamps": {"slot-02": [1, 2]}}', '[1, 2]',
+                                    '{"format": 1, "stamps": {"slot-02": [1, 2, 3, "yes", null]}}'])
+def test_stamps_that_cannot_be_read_have_the_saves_read_again(story, tmp_path, monkeypatch, damage) -> None:
+    from dataclasses import replace
+
+    from game.paths import cache_dir
+    kept = replace(story, kept_as="k1")
+    runner, line = at_line(story, "vineyard", 3)
+    SaveSlots(tmp_path, kept).write("slot-02", runner.checkpoint, line.text)
+    [stamps] = (cache_dir() / "slots").glob("*.json")
+    stamps.write_text(damage, encoding="utf-8")
+    reads = counting_reads(monkeypatch)
+    assert SaveSlots(tmp_path, kept).newest() == "slot-02" and reads == ["slot-02.json"]
+    reads.clear()
+    assert SaveSlots(tmp_path, kept).newest() == "slot-02" and reads == []        # and kept again
+
+
 def test_an_autosave_whose_picture_cannot_be_made_is_kept_without_it(story, tmp_path) -> None:
     slots = SaveSlots(tmp_path, story)
     runner, line = at_line(story, "vineyard", 3)

@@ -17,7 +17,7 @@ import json
 import logging
 import os
 import sys
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Callable
@@ -39,11 +39,10 @@ def load_kept(root: Path, folder: Path, load) -> Story:
     key = story_key(root)
     path = folder / f"story-{key}.json"
     story = _read(path)
-    if story is not None:
-        return story
-    story = load(root)
-    _write(path, story)
-    return story
+    if story is None:
+        story = load(root)
+        _write(path, story)
+    return replace(story, kept_as=key)
 
 
 def story_key(root: Path) -> str:

@@ -204,6 +204,9 @@ class Story:
     title_background: Optional[str] = None
     title_music: Optional[str] = None
     tagline: str = ""                           # under the title on the title screen; "" for none
+    # The digest the window kept it under (game/story/kept.py): the same digest, the same story, so what was
+    # worked out from it before (which saves it can play: game/slots.py) still holds. "" when read afresh.
+    kept_as: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         for name in ("characters", "meters", "routes", "endings", "scenes", "assets"):
