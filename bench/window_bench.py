@@ -178,6 +178,12 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         ("voicing", "play: a finished line, self-voicing on (music and ambience)", play,
          env("voicing", {"self_voicing": True}), 2),
     ]
+    # The bare loops again mid-way and last: the report sets the game against the median of the three.
+    again = [(key + suffix, f"{label} ({when})", cmd, env(key + suffix, **GAME_HINTS), 0)
+             for key, label, cmd, _, _ in runs[:2]
+             for suffix, when in (("-2", "again, mid-way"), ("-3", "again, last"))]
+    middle = len(runs) // 2 + 1
+    runs = runs[:middle] + [again[0], again[2]] + runs[middle:] + [again[1], again[3]]
     results = []
     for key, label, cmd, child, presses in runs:
         print(f"  idle: {label} ...", file=sys.stderr, flush=True)
