@@ -243,9 +243,9 @@ class SaveSlots:
                   for name, (key, usable, when) in self._stamps.items()}
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
-            for old in where.parent.glob(where.name.split("-", 1)[0] + "-*.json"):
-                if old != where:
-                    old.unlink(missing_ok=True)   # kept for an earlier version of the story
+            if not where.exists():   # the first for this version of the story: those of earlier ones go
+                for old in where.parent.glob(where.name.split("-", 1)[0] + "-*.json"):
+                    old.unlink(missing_ok=True)
             aside = where.with_name(f".{where.name}.{os.getpid()}.{threading.get_ident()}.tmp")
             aside.write_text(json.dumps({"format": STAMPS_FORMAT, "stamps": stamps}), encoding="utf-8")
             os.replace(aside, where)

@@ -1,15 +1,15 @@
 """The checked story kept between starts of the window, so that the title shows without reading every scene again.
 
 Read and checking the game's story takes about 55 ms of a start-up of about 230; reading it back from the cache
-folder takes about 9 ms. It is kept as JSON, each object tagged with its type: only the story model's own
-dataclasses and its conditions (kept as their text and compiled again) can be named, so nothing but a story can come
-out of the cache folder, whoever wrote there, and nothing in it is ever run. A place in an author's file (Where: one
-per op, 2,700 in the game's story) is a plain [path, line, column] in the fields the model types as Where, and its
-paths are one string each. The key is built the way Python keys its own bytecode: the size and modification time of
-every file under the story's scenes/ and assets/ and of the story runtime's own source, with the interpreter's
-version and the working folder (messages name files relative to it). Anything that does not match, or a kept file
-that cannot be read, and the story is read and checked as usual and kept again. Only a story with no problems is
-kept; the commands (lint, play, explore...) always read the story afresh.
+folder takes about 7 ms. It is kept as JSON, each object tagged with its type: only the story model's own
+dataclasses and its conditions (kept as their text, compiled when first asked) can be named, so nothing but a story
+can come out of the cache folder, whoever wrote there, and nothing in it is ever run. A place in an author's file
+(Where: one per op, 2,700 in the game's story) is a plain [path, line, column] in the fields the model types as
+Where, and its paths are one string each. The key is built the way Python keys its own bytecode: the size and
+modification time of every file under the story's scenes/ and assets/ and of the story runtime's own source, with
+the interpreter's version and the working folder (messages name files relative to it). Anything that does not match,
+or a kept file that cannot be read, and the story is read and checked as usual and kept again. Only a story with no
+problems is kept; the commands (lint, play, explore...) always read the story afresh.
 """
 from __future__ import annotations
 

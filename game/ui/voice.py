@@ -123,9 +123,7 @@ class Espeak:
         """Write `text` spoken to `wav`; True if espeak-ng made it."""
         import subprocess
         try:
-            spawn = self._spawn or subprocess.Popen
-            process = spawn([self.program, *self._voice(), "-w", str(wav), "--", text],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = self._start("-w", str(wav), "--", text)
         except OSError as exc:
             log.warning("cannot start espeak-ng: %s", exc)
             return False
@@ -138,6 +136,12 @@ class Espeak:
             return False
 
     # --- inside ---
+    def _start(self, *args: str) -> subprocess.Popen:
+        """espeak-ng started with the language's voice and these arguments, its output thrown away."""
+        import subprocess   # here, on the worker: not before the title's first frame
+        spawn = self._spawn or subprocess.Popen
+        return spawn([self.program, *self._voice(), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
     def _silence(self) -> None:
         with self._lock:
             process, self._process = self._process, None
@@ -167,11 +171,8 @@ class Espeak:
             return generation == self._generation
 
     def _speak(self, generation: int, words: str) -> None:
-        import subprocess
         if not pygame.mixer.get_init():   # no mixer (no audio device, or not open yet): espeak-ng speaks itself
-            spawn = self._spawn or subprocess.Popen
-            process = spawn([self.program, *self._voice(), "--", words], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+            process = self._start("--", words)
             with self._lock:
                 current = generation == self._generation
                 self._process = process if current else self._process
