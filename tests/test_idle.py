@@ -11,6 +11,7 @@ import game.ui.app as app_module
 from game.ui import widgets
 from game.story import Runner
 from game.ui.backgrounds import load_background
+from game.ui.prefetch import Job
 from game.ui.screen import Screen, draw_stack
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
@@ -174,6 +175,24 @@ def test_the_loop_does_not_step_a_still_screen_until_an_event_arrives(monkeypatc
     run_loop(monkeypatch, screen, FakeTime(90, {45: key(pygame.K_a)}))
     assert len(screen.steps) == 2       # its first frame, and the key 45 passes (1.5 s) later
     assert screen.steps[1] == pytest.approx(1.5)    # handed all the time gone by
+
+
+def test_a_load_done_on_the_worker_wakes_a_still_screen_and_is_adopted_at_that_step(monkeypatch) -> None:
+    app = make_app()
+    screen = Counting(app, float("inf"))
+    adopted: list[int] = []
+
+    class Worker(FakeTime):
+        def sleep(self, seconds: float) -> None:
+            if self.slept == 44:   # as the worker does: the load waits to be adopted, then it says so
+                app.prefetch._done.append((Job("bg", lambda: "map", lambda _: adopted.append(len(screen.steps))),
+                                           "map"))
+                pygame.event.post(pygame.event.Event(app_module.LOADED))
+            super().sleep(seconds)
+    run_loop(monkeypatch, screen, Worker(90))
+    assert len(screen.steps) == 2      # its first frame, and the pass after the worker said so
+    assert adopted == [1]              # adopted at that step, before the screen's update
+    assert app.frames == 1             # a load adopted is not a change on screen by itself
 
 
 def test_the_loop_steps_a_screen_when_it_said_it_would_change_with_all_the_time_gone_by(monkeypatch) -> None:

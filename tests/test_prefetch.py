@@ -92,6 +92,23 @@ def test_the_worker_loads_off_the_main_thread_and_a_frame_that_needs_it_waits_fo
         prefetch.close()
 
 
+def test_the_worker_says_when_a_load_is_done_so_a_sleeping_loop_need_not_ask() -> None:
+    told: list[tuple[str, int]] = []
+    done = threading.Event()
+    prefetch: Prefetcher
+
+    def on_done() -> None:
+        told.append((threading.current_thread().name, prefetch.ready))
+        done.set()
+    prefetch = Prefetcher(threaded=True, on_done=on_done)
+    try:
+        prefetch.want([Job("bg", lambda: "map", lambda value: None)])
+        assert done.wait(5)
+        assert told == [("prefetch", 1)]    # told on the worker, with the load already waiting to be adopted
+    finally:
+        prefetch.close()
+
+
 def test_a_failed_load_is_dropped_quietly() -> None:
     adopted: list[object] = []
     prefetch = Prefetcher(threaded=False)

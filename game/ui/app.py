@@ -38,6 +38,15 @@ log = logging.getLogger(__name__)
 
 BUSY_FPS = 60          # while something moves: a transition, text being revealed
 IDLE_SLEEP = 1 / 30    # while nothing moves: poll events this often, draw nothing
+LOADED = pygame.event.custom_type()   # posted by the prefetch worker when a load is done
+
+
+def _post_loaded() -> None:
+    """On the worker: wake the main loop's next poll to adopt what was loaded."""
+    try:
+        pygame.event.post(pygame.event.Event(LOADED))
+    except pygame.error:   # the window is closing: nothing left to adopt it
+        pass
 
 
 class App:
@@ -70,7 +79,7 @@ class App:
         from .prefetch import Prefetcher
         # In a window, what the story needs next is loaded on a worker while the player reads; headless, only
         # when asked (prefetch.run_pending()), so tests say when the player had time.
-        self.prefetch = Prefetcher(threaded=not headless)
+        self.prefetch = Prefetcher(threaded=not headless, on_done=_post_loaded)
         self.assets = AssetCache(story, self.prefetch)
         # Opening the mixer can take 0.1 s: a silent stand-in keeps track of what should play until the
         # first frame is on screen, then the real mixer takes over (start_audio).
@@ -211,6 +220,8 @@ class App:
     # --- the loop ---
     def handle(self, event: pygame.event.Event) -> bool:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
+        if event.type == LOADED:   # the worker finished a load: the step this brings adopts it
+            return False
         pad = self.pads.translate(event)
         if pad is not None:
             return any([self.handle(key) for key in pad])
@@ -318,17 +329,12 @@ class App:
     def busy(self) -> bool:
         return bool(self.stack) and getattr(self.stack[-1], "busy", False)
 
-    def quiet(self) -> bool:
-        """Nothing outside the screens asks for a step: no load finished on the worker waits to be adopted,
-        no stick is held on a pad."""
-        return self.prefetch.ready == 0 and not self.pads.holding
-
     def run(self, first: Screen) -> int:
         """The main loop: the only place that reads pygame's events."""
         self.stack = [first]
         first.on_enter()
         self.tell_player()
-        dirty, busy = True, False
+        dirty, busy, holding = True, False, False
         last = wake = time.perf_counter()
         try:
             previous = signal.signal(signal.SIGTERM, self._on_sigterm)
@@ -346,8 +352,12 @@ class App:
                     break
             if not self.stack:
                 break
+            if events:   # a stick held on a direction repeats it at each step, so steps go on while it is
+                holding = self.pads.holding
             now = time.perf_counter()
-            if events or dirty or now >= wake or not self.quiet():
+            # Stepped when an event came (a finished load on the worker posts one: LOADED), when the screen is due
+            # to change, or while a stick is held; otherwise the loop only polls and sleeps, as a bare one does.
+            if events or dirty or now >= wake or holding:
                 # A still screen is not stepped until it is due to change (Screen.still_for): then it is handed
                 # all the time gone by at once, at most as much as it said (a stall is cut short, as before).
                 dt, last = min(now - last, max(0.1, wake - last)), now

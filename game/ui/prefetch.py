@@ -27,7 +27,10 @@ class Job:
 
 
 class Prefetcher:
-    def __init__(self, threaded: bool):
+    def __init__(self, threaded: bool, on_done: Optional[Callable[[], None]] = None):
+        """on_done: called on the worker after each load it finishes (the window posts an event, so a main loop
+        sleeping between polls learns of it with the events, not by asking at every poll)."""
+        self._on_done = on_done
         self._cond = threading.Condition()
         self._wanted: list[Job] = []
         self._running: Optional[Job] = None
@@ -149,9 +152,12 @@ class Prefetcher:
             value = self._load(job)
             with self._cond:
                 self._running = None
-                if not self._closed:
+                closed = self._closed
+                if not closed:
                     self._done.append((job, value))
                 self._cond.notify_all()
+            if not closed and self._on_done is not None:
+                self._on_done()
 
     def _load(self, job: Job) -> Any:
         try:
