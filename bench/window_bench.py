@@ -160,35 +160,31 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         return shots / f"{name}.png" if shots else None
 
     play = plan.game + ["--route", route]
-    runs = [
-        ("bare", "bare window: poll events, sleep 1/30 s", [PY, BARE, "idle"], env("bare", **GAME_HINTS), 0),
-        ("bare_music", "bare window, the mixer looping the same music and ambience",
-         [PY, BARE, "idle", *sounds["files"]], env("bare_music", **GAME_HINTS), 0),
-        ("title", "title screen (its music playing, default volumes)", plan.game, env("title"), 0),
-        ("silent", "play: a finished line, silent (volumes 0 in settings.json)", play, env("silent", SILENT), 2),
-        ("music", "play: a finished line, music and ambience (default volumes)", play, env("music"), 2),
+    bare = ("bare window: poll events, sleep 1/30 s", [PY, BARE, "idle"])
+    bare_music = ("bare window, the mixer looping the same music and ambience",
+                  [PY, BARE, "idle", *sounds["files"]])
+    runs = [   # each beside its bare program, measured over the same seconds
+        ("title", "title screen (its music playing, default volumes)", plan.game, env("title"), 0, bare_music),
+        ("silent", "play: a finished line, silent (volumes 0 in settings.json)", play, env("silent", SILENT), 2,
+         bare),
+        ("music", "play: a finished line, music and ambience (default volumes)", play, env("music"), 2,
+         bare_music),
         ("no_audio", "play: a finished line, no audio device (diagnostic)", play,
-         env("no_audio", SDL_AUDIODRIVER="no-such-driver"), 2),
+         env("no_audio", SDL_AUDIODRIVER="no-such-driver"), 2, bare),
         ("menu", "play: a choice menu, waiting (music and ambience; text shown at once)", play,
-         env("menu", {"text_speed": 0}), ["shift"] * 3 + ["Return"] * lines_to_menu(plan, route)),
+         env("menu", {"text_speed": 0}), ["shift"] * 3 + ["Return"] * lines_to_menu(plan, route), bare_music),
         ("saves", "the Save screen over a story (music and ambience)", play, env("saves"),
-         ["Return", "Return", "Escape", "Return"]),
+         ["Return", "Return", "Escape", "Return"], bare_music),
         ("history", "the History over a story (music and ambience)", play, env("history"),
-         ["Return", "Return", "Return", "Return", "l"]),
+         ["Return", "Return", "Return", "Return", "l"], bare_music),
         ("voicing", "play: a finished line, self-voicing on (music and ambience)", play,
-         env("voicing", {"self_voicing": True}), 2),
+         env("voicing", {"self_voicing": True}), 2, bare_music),
     ]
-    # The bare loops again mid-way and last: the report sets the game against the median of the three.
-    again = [(key + suffix, f"{label} ({when})", cmd, env(key + suffix, **GAME_HINTS), 0)
-             for key, label, cmd, _, _ in runs[:2]
-             for suffix, when in (("-2", "again, mid-way"), ("-3", "again, last"))]
-    middle = len(runs) // 2 + 1
-    runs = runs[:middle] + [again[0], again[2]] + runs[middle:] + [again[1], again[3]]
     results = []
-    for key, label, cmd, child, presses in runs:
+    for key, label, cmd, child, presses, (bare_label, bare_cmd) in runs:
         print(f"  idle: {label} ...", file=sys.stderr, flush=True)
         results.append(idle(display, key, label, cmd, child, folder / key / "run", plan.idle_s, presses,
-                            shot=shot(key)))
+                            shot=shot(key), beside=(bare_label, bare_cmd, env(key + "-bare", **GAME_HINTS))))
     return results, sounds
 
 

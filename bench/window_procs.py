@@ -203,6 +203,7 @@ class Idle:
     loadavg: str = ""
     quit_on_sigterm: bool = True
     error: str = ""
+    bare: Idle | None = None       # the bare program measured beside it, over the same seconds
 
     @property
     def cpu_percent(self) -> float:
@@ -287,15 +288,28 @@ def wait_until_still(display: str, folder: Path, settle: float, tries: int = 8) 
 
 
 def idle(display: str, key: str, label: str, cmd: list[str], env: dict[str, str], folder: Path, seconds: float,
-         presses: int | list[str] = 0, settle: float = 3.0, shot: Path | None = None) -> Idle:
+         presses: int | list[str] = 0, settle: float = 3.0, shot: Path | None = None,
+         beside: tuple[str, list[str], dict[str, str]] | None = None) -> Idle:
     """Start a program in a window, press Return `presses` times (or the keys listed), let it settle until the
-    screen is still, then measure its CPU time (utime + stime of all its threads) over `seconds` of wall time."""
+    screen is still, then measure its CPU time (all its threads) over `seconds` of wall time.
+
+    beside: (label, command, environment) of a bare program started first, in a window of its own under the
+    game's, and measured over the very same seconds (Idle.bare): what this machine's other tenants do to a
+    sleeping loop's cost then, they do to both."""
     result = Idle(key, label)
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "log.txt"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    procs: list[subprocess.Popen] = []
     try:
+        if beside is not None:
+            result.bare = Idle(key + "-bare", beside[0])
+            with (folder / "bare-log.txt").open("wb") as out:
+                procs.append(subprocess.Popen(beside[1], env=beside[2], cwd=ROOT, stdout=out,
+                                              stderr=subprocess.STDOUT))
+            _window(display, procs[-1], folder / "bare-log.txt")
+        with log.open("wb") as out:
+            proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        procs.append(proc)
         window = _window(display, proc, log)
         keys = ["Return"] * presses if isinstance(presses, int) else presses
         if keys:
@@ -307,14 +321,32 @@ def idle(display: str, key: str, label: str, cmd: list[str], env: dict[str, str]
         if shot is not None:
             subprocess.run(["import", "-display", display, "-window", "root", f"png:{shot}"],
                            capture_output=True, timeout=20)
-        if proc.poll() is not None:
-            raise BenchError(f"the program exited ({proc.returncode}) while settling")
-        result.loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        busy0, total0 = _machine_ticks()
-        tasks0, wall0 = _tasks(proc.pid), time.monotonic()
-        time.sleep(seconds)
-        tasks1, wall1 = _tasks(proc.pid), time.monotonic()
-        busy1, total1 = _machine_ticks()
+        for each in procs:
+            if each.poll() is not None:
+                raise BenchError(f"{'the program' if each is proc else 'the bare program beside it'} exited "
+                                 f"({each.returncode}) while settling")
+        measured = [(proc, result)] + ([(procs[0], result.bare)] if result.bare else [])
+        _measure(measured, seconds)
+    except (BenchError, subprocess.SubprocessError, OSError) as exc:
+        result.error = str(exc)
+    finally:
+        for each in reversed(procs):
+            quit_on_sigterm = stop(each)
+            if each is procs[-1]:
+                result.quit_on_sigterm = quit_on_sigterm
+    return result
+
+
+def _measure(measured: list[tuple[subprocess.Popen, Idle]], seconds: float) -> None:
+    """Fill in each program's CPU time, wake-ups and memory over the same `seconds` of wall time."""
+    loadavg = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    busy0, total0 = _machine_ticks()
+    before, wall0 = [_tasks(proc.pid) for proc, _ in measured], time.monotonic()
+    time.sleep(seconds)
+    after, wall1 = [_tasks(proc.pid) for proc, _ in measured], time.monotonic()
+    busy1, total1 = _machine_ticks()
+    for (proc, result), tasks0, tasks1 in zip(measured, before, after):
+        result.loadavg = loadavg
         result.wall_s = wall1 - wall0
         result.machine_busy = (busy1 - busy0) / max(1, total1 - total0)
         switches = 0
@@ -325,11 +357,6 @@ def idle(display: str, key: str, label: str, cmd: list[str], env: dict[str, str]
         result.cpu_s = sum(result.threads.values())
         result.wakeups_per_s = switches / result.wall_s
         result.hwm_mb, result.rss_mb = _status_mb(proc.pid, "VmHWM"), _status_mb(proc.pid, "VmRSS")
-    except (BenchError, subprocess.SubprocessError, OSError) as exc:
-        result.error = str(exc)
-    finally:
-        result.quit_on_sigterm = stop(proc)
-    return result
 
 
 def stop(proc: subprocess.Popen) -> bool:
