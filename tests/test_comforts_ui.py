@@ -272,6 +272,26 @@ def test_an_autosave_is_made_when_a_menu_appears(app) -> None:
     assert Runner(app.story, loaded.state).advance().id == play.timeline.current.id
 
 
+def test_a_menus_autosave_waits_for_the_frame_that_shows_the_menu_then_comes_at_once(app) -> None:
+    app.settings.text_speed = 0   # each line shown at once: one Return a line
+    last = to_menu(app, begin(app))[-1]
+    play = begin(app)
+    while play.line.id != last:
+        feed(app, key(pygame.K_RETURN))
+        settle(app, 1.0)
+    app.slots.settle()
+    before = app.slots.newest()
+    app.handle(key(pygame.K_RETURN))
+    assert play.menu is not None and play.autosave_due is not None     # not made while the key was handled
+    app.step(0.0, force=True)                                          # the frame that shows the menu
+    assert play.autosave_due is not None and app.slots.newest() == before
+    app.step(1 / 60)                                                   # the next pass of the loop makes it
+    app.slots.settle()
+    assert play.autosave_due is None and app.slots.newest() not in (before, None)
+    loaded = app.slots.load(app.slots.newest())
+    assert Runner(app.story, loaded.state).advance().id == play.timeline.current.id
+
+
 def test_sigterm_autosaves_and_exits_within_a_second(tmp_path) -> None:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                UTSS_DATA_DIR=str(tmp_path / "data"), UTSS_CONFIG_DIR=str(tmp_path / "config"))

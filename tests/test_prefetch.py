@@ -109,6 +109,20 @@ def test_the_worker_says_when_a_load_is_done_so_a_sleeping_loop_need_not_ask() -
         prefetch.close()
 
 
+def test_a_load_wished_for_while_a_frame_is_made_starts_once_it_is_on_screen() -> None:
+    started = threading.Event()
+    prefetch = Prefetcher(threaded=True)
+    try:
+        prefetch.frame(True)      # the frame's events are handled: the next line's look-ahead wishes for a map
+        prefetch.want([Job("bg", lambda: started.set() or "map", lambda value: None)])
+        assert not started.wait(0.3)          # (never a false failure: only a start would set it)
+        assert prefetch.pending() == ["bg"]
+        prefetch.frame(False)     # presented
+        assert started.wait(5)
+    finally:
+        prefetch.close()
+
+
 def test_a_failed_load_is_dropped_quietly() -> None:
     adopted: list[object] = []
     prefetch = Prefetcher(threaded=False)

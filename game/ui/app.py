@@ -220,6 +220,7 @@ class App:
     # --- the loop ---
     def handle(self, event: pygame.event.Event) -> bool:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
+        self.prefetch.frame(True)   # until step() has it on screen
         if event.type == LOADED:   # the worker finished a load: the step this brings adopts it
             return False
         pad = self.pads.translate(event)
@@ -277,6 +278,12 @@ class App:
 
     def step(self, dt: float, force: bool = False) -> bool:
         """Update the top screen and draw if anything changed; True if a frame was drawn."""
+        try:
+            return self._step(dt, force)
+        finally:
+            self.prefetch.frame(False)   # on screen: the worker may start what the frame's events wished for
+
+    def _step(self, dt: float, force: bool) -> bool:
         if not self.stack:
             return False
         if self.pads.holding:   # a stick held on a direction repeats it

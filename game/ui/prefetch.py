@@ -37,6 +37,7 @@ class Prefetcher:
         self._done: list[tuple[Job, Any]] = []
         self._closed = False
         self._held_since: Optional[float] = None
+        self._framing = False   # the main thread is making a frame (see frame())
         self.loaded = 0    # jobs finished, over the prefetcher's life
         self._thread: Optional[threading.Thread] = None
         if threaded:
@@ -70,6 +71,17 @@ class Prefetcher:
                 self._held_since = time.monotonic()
         elif self._held_since is not None:
             self._held_since = None
+            with self._cond:
+                self._cond.notify_all()
+
+    def frame(self, making: bool) -> None:
+        """The main thread begins a frame (its events handled, then drawn and presented) or has it on screen.
+        No new load starts in between: a wish made by the frame's own events (the next line's look-ahead) would
+        otherwise start at once and take the interpreter lock from the rest of that frame."""
+        if making:
+            self._framing = True
+        elif self._framing:
+            self._framing = False
             with self._cond:
                 self._cond.notify_all()
 
@@ -143,7 +155,7 @@ class Prefetcher:
                 while not self._closed:
                     held = self._held_since
                     waited = 0.0 if held is None else time.monotonic() - held
-                    if self._wanted and waited >= HOLD_MAX * (held is not None):
+                    if self._wanted and not self._framing and waited >= HOLD_MAX * (held is not None):
                         break
                     self._cond.wait(HOLD_MAX - waited if self._wanted else None)
                 if self._closed:

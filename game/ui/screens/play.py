@@ -85,6 +85,8 @@ class PlayScreen(Screen):
         self._only_text = False
         self._mode_shown = ""
         self.menu_age = 0.0
+        # A menu came: its autosave is made once the frame showing it is on screen (after app.frames passes this)
+        self.autosave_due: Optional[int] = None
 
     def _share_seen(self, runner: Runner) -> None:
         """Lines seen in any playthrough count as seen (skip reads them): one set, kept by the app."""
@@ -132,8 +134,9 @@ class PlayScreen(Screen):
                     self.show_menu(event)
                     if self.line is None:  # a save loaded at a menu: the line that asked stays in the box
                         self.show_line_before_menu()
-                    if self.app.autosaves:
-                        autosave(self.app, self.snapshot())
+                    # The autosave's picture draws the stage again (5-10 ms): made at the next step or event, so
+                    # the frame that shows the menu is not held up by it.
+                    self.autosave_due = self.app.frames if self.app.autosaves else None
                     self.look_ahead()
                     return None
                 elif isinstance(event, End):
@@ -322,7 +325,15 @@ class PlayScreen(Screen):
 
     def suspend(self) -> None:
         """The player leaves the story (title, quit, window closed, logout): keep the place in an autosave."""
+        self.autosave_due = None   # this one keeps the same moment
         if self.app.autosaves and self.runner.status != "ended" and self.timeline.current is not None:
+            autosave(self.app, self.snapshot())
+
+    def autosave_if_due(self, drawn: bool = False) -> None:
+        """The autosave of the menu shown: before anything can move the story on, or (drawn) once the frame that
+        shows the menu is on screen."""
+        if self.autosave_due is not None and (not drawn or self.app.frames > self.autosave_due):
+            self.autosave_due = None
             autosave(self.app, self.snapshot())
 
     # --- input ---
@@ -340,6 +351,7 @@ class PlayScreen(Screen):
         return self.pump()
 
     def handle_event(self, event: pygame.event.Event) -> Optional[Transition]:
+        self.autosave_if_due()
         if self.pending is not None:
             pending, self.pending = self.pending, None
             return pending
@@ -499,6 +511,7 @@ class PlayScreen(Screen):
         return "Skipping" if self.pace.skipping else ("Auto" if self.pace.auto else "")
 
     def update(self, dt: float) -> bool:
+        self.autosave_if_due(drawn=True)
         if self.menu is not None:
             self.menu_age += dt
         paced = self.paced(dt)
