@@ -240,7 +240,8 @@ def routes_section(played: list[dict], loads: dict, plan: dict) -> list[str]:
     slow = [(x["route"], s) for x in played if "error" not in x for s in x.get("slow", [])]
     if slow:
         out += ["", "The frames over 33 ms: " + "; ".join(
-            f"{route}, frame {s['frame']}: {s['ms']:.1f} ms ({s['events_ms']:.1f} ms of it handling "
+            f"{route}, frame {s['frame']}: {s['ms']:.1f} ms, {s.get('cpu_ms', float('nan')):.1f} ms of it on the CPU "
+            f"({s['events_ms']:.1f} ms handling "
             f"{', '.join(s['pressed']) or 'no input'} on the {s['screen']}; {s.get('waited_ms', 0):.1f} ms waiting "
             f"for the worker, {s.get('loaded_on_the_frame', 0)} loads on the frame, the worker "
             f"{'reading ' + s['worker'] if s.get('worker') else 'idle'} as it began)"
