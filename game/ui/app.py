@@ -220,9 +220,9 @@ class App:
     # --- the loop ---
     def handle(self, event: pygame.event.Event) -> bool:
         """Pass one event to the top screen (or handle it for the window); True if it changed anything."""
-        self.prefetch.frame(True)   # until step() has it on screen
         if event.type == LOADED:   # the worker finished a load: the step this brings adopts it
             return False
+        self.prefetch.frame(True)   # no new load starts until step() has this frame on screen
         pad = self.pads.translate(event)
         if pad is not None:
             return any([self.handle(key) for key in pad])

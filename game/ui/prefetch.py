@@ -119,7 +119,8 @@ class Prefetcher:
 
     @property
     def ready(self) -> int:
-        """Loads finished and waiting for deliver() (read without the lock: a hint for the main loop)."""
+        """Loads finished and waiting for deliver() (read without the lock: a hint; a threaded prefetcher also
+        says each one through on_done)."""
         return len(self._done)
 
     @property
