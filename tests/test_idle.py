@@ -15,6 +15,7 @@ from game.ui.prefetch import Job
 from game.ui.screen import Screen, draw_stack
 from game.ui.screens.play import PlayScreen
 from game.ui.screens.title import TitleScreen
+from game.ui.stage import AmbientClock
 from mapfixtures import write_png
 from picture_checks import layers_drawn
 from ui_helpers import key, make_app
@@ -106,6 +107,20 @@ def test_tiles_alone_and_tiles_over_one_another_are_redrawn_as_their_layers_draw
         assert difference <= 2, ms
     assert redrawn == {(8, 8, 8, 8), (24, 8, 8, 8)}
 
+
+def test_the_ambient_clock_steps_a_map_when_its_frame_is_due_whatever_steps_come_between() -> None:
+    """Steps brought by events (a mouse moving) come at any time: the map is stepped once, when its frame is
+    due, with all the time gone by, not earlier (which would leave the rest owed and show the frame late)."""
+    background = load_background(STARS, (1280, 720))
+    clock = AmbientClock()
+    for _ in range(12):
+        due = clock.still_for(background)
+        assert due >= AmbientClock.STEP
+        for _ in range(5):   # a fifth at a time, each short of the frame: nothing moves, nothing is spent
+            assert clock.update(background, due / 5 - 0.0002) == []
+        assert clock.still_for(background) == pytest.approx(0.001)
+        assert clock.update(background, 0.001)   # due: the stars whose frame changes
+        assert clock.owed == 0.0
 
 # ---------------------------------------------------------------- the main loop, on a clock of its own
 

@@ -36,7 +36,7 @@ class AmbientClock:
         if not background.animated:
             return []
         self.owed += dt
-        if self.owed < self.STEP:
+        if self.owed + 1e-9 < self._due(background):   # (a hair early is due: the sum of floats may fall short)
             return []
         owed, self.owed = self.owed, 0.0
         return background.update(owed)
@@ -46,8 +46,13 @@ class AmbientClock:
         tiles is due to show another frame."""
         if not background.animated:
             return math.inf
+        return max(0.0, self._due(background) - self.owed)
+
+    def _due(self, background: Background) -> float:
+        """Owed time at which to step the background: when its next frame is due, a STEP after the last at the
+        soonest. Until then an update (an event's step) leaves it alone, so a frame due later is not put off."""
         due = getattr(background, "due_in", None)
-        return max(self.STEP, due() if due is not None else 0.0) - self.owed
+        return max(self.STEP, due() if due is not None else 0.0)
 
 
 @dataclass
