@@ -32,21 +32,35 @@ def test_letterbox_keeps_the_shape_and_centres_it() -> None:
     assert letterbox((1500, 700)) == pygame.Rect(128, 0, 1244, 700)   # bars at the sides
 
 
-def test_at_its_own_size_only_the_changed_rects_reach_the_screen(window) -> None:
+def test_at_its_own_size_the_canvas_is_the_window_surface_and_only_changed_rects_are_sent(window, monkeypatch
+                                                                                           ) -> None:
     screen = pygame.display.get_surface()
-    assert window.canvas is not screen and window.canvas.get_size() == (1280, 720)
+    assert window.canvas is screen                                     # no copy between two surfaces
+    sent = []
+    monkeypatch.setattr(pygame.display, "update", lambda rects: sent.append(rects))
+    monkeypatch.setattr(pygame.display, "flip", lambda: sent.append(None))
     window.canvas.fill(RED)
     window.present()
-    assert colour(screen, (640, 360)) == RED
-    window.canvas.fill(BLUE)
+    window.canvas.fill(BLUE, pygame.Rect(0, 0, 10, 10))
     window.present([pygame.Rect(0, 0, 10, 10)])
+    assert sent == [None, [pygame.Rect(0, 0, 10, 10)]]
     assert colour(screen, (5, 5)) == BLUE and colour(screen, (640, 360)) == RED
 
 
+def test_the_canvas_is_a_surface_of_its_own_only_while_the_window_has_another_size(window) -> None:
+    assert window.canvas is pygame.display.get_surface()
+    resize((1920, 1080))
+    scaled = window.canvas
+    assert scaled is not pygame.display.get_surface() and scaled.get_size() == (1280, 720)
+    assert window.canvas is scaled                                     # kept while the size stays other
+    screen = resize((1280, 720))
+    assert window.canvas is screen
+
+
 def test_in_a_larger_window_the_canvas_is_scaled_into_a_letterbox(window) -> None:
+    screen = resize((1920, 1200))
     window.canvas.fill(RED)
     window.canvas.fill(GREEN, pygame.Rect(0, 0, 640, 720))            # the left half green
-    screen = resize((1920, 1200))
     window.present()
     assert window.view == pygame.Rect(0, 60, 1920, 1080)
     assert colour(screen, (960, 30)) == BLACK and colour(screen, (960, 1170)) == BLACK

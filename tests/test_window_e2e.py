@@ -231,3 +231,9 @@ def test_the_canvas_scales_to_fill_a_resized_window_with_letterboxing(player: Pl
     pillar = player.wait_for(lambda p: goldish(p, quarter.move(160, 0)),
                              "the rule centred between black bars, in a 1280x540 window")
     assert share_of(pillar.subsurface((0, 0, 150, 540)), (0, 0, 0), tolerance=2) > 0.99
+    # Back at the canvas's own size the canvas is the window's surface again (window.py): the whole title is
+    # drawn there afresh, the rule at its place and no bar left over from the scaled frames.
+    player.display.xdotool("windowsize", "--sync", player.window.id, "1280", "720")
+    whole = player.wait_for(lambda p: p.get_size() == (1280, 720) and is_colour(p, TITLE_RULE, GOLD),
+                            "the gold rule at its own place, in a 1280x720 window again")
+    assert share_of(whole.subsurface((0, 0, 150, 540)), (0, 0, 0), tolerance=2) < 0.5

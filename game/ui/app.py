@@ -71,7 +71,6 @@ class App:
         pygame.display.init()
         pygame.font.init()
         self.window = self._open_window()
-        self.canvas = self.window.canvas  # 1280x720, whatever the window's size (window.py)
         self._dim: Optional[pygame.Surface] = None
         self.painter = StackPainter(lambda: self.dim)
         from .assets import AssetCache  # after the display exists: images are converted for it
@@ -111,6 +110,11 @@ class App:
             self._dim = pygame.Surface(CANVAS, pygame.SRCALPHA)
             self._dim.fill(DIM_OVERLAY)
         return self._dim
+
+    @property
+    def canvas(self) -> pygame.Surface:
+        """Where the screens draw: 1280x720, whatever the window's size (window.py)."""
+        return self.window.canvas
 
     def trace(self, **what) -> None:
         if self.trace_path is None:

@@ -2,10 +2,13 @@
 
 pygame's SCALED mode would do the scaling, but through SDL's renderer, which copies and presents the whole
 frame for every update, however little changed: about 1.8 ms of CPU each time, so a twinkling star or a
-candle at a few steps a second would cost more than the whole idle budget. Here the canvas is our own surface.
-At its own size it is copied to the window rect by rect, and SDL sends the screen only those rects. At any
-other size (a resized window, full screen) it is scaled into the largest 16:9 rect that fits, with black bars
-around, and mouse positions are mapped back onto the canvas, so screens only ever see canvas coordinates.
+candle at a few steps a second would cost more than the whole idle budget. Here the window's size decides what
+the canvas is. At the canvas's own size the canvas is the window's surface itself: screens draw into it and
+SDL sends the screen only the rects that changed (no copy between two surfaces: a twinkle's step touches one
+surface fewer). At any other size (a resized window, full screen) the canvas is a surface of our own, scaled
+into the largest 16:9 rect that fits, with black bars around, and mouse positions are mapped back onto the
+canvas, so screens only ever see canvas coordinates. A change of size makes the app draw the whole canvas
+again (App.handle), so neither canvas needs to keep what the other showed.
 """
 from __future__ import annotations
 
@@ -35,11 +38,22 @@ class Window:
         self.headless = headless
         self.fullscreen = False
         self.windowed = CANVAS   # the window's size to return to from full screen: the player's last
+        self._own: Optional[pygame.Surface] = None   # the canvas while the window is not at the canvas's size
         if headless:
-            self.canvas = pygame.display.set_mode(CANVAS)
+            pygame.display.set_mode(CANVAS)
             return
         self._open(fullscreen)
-        self.canvas = pygame.Surface(CANVAS, 0, pygame.display.get_surface())   # in the window's own format
+
+    @property
+    def canvas(self) -> pygame.Surface:
+        """Where screens draw: the 1280x720 window surface itself, or at any other window size our own surface
+        (in the window's pixel format) that present() scales."""
+        screen = pygame.display.get_surface()
+        if screen.get_size() == CANVAS:
+            return screen
+        if self._own is None:
+            self._own = pygame.Surface(CANVAS, 0, screen)
+        return self._own
 
     def _open(self, fullscreen: bool) -> None:
         with warnings.catch_warnings():  # pygame's notes on framebuffers and its Window API are not the player's
@@ -71,40 +85,33 @@ class Window:
 
     def present(self, rects: Optional[list[pygame.Rect]] = None) -> None:
         """Show the canvas: the whole of it (None), or only these rects of it."""
-        if self.headless:
+        screen = pygame.display.get_surface()
+        if screen.get_size() == CANVAS:   # headless, or the window at the canvas's size: the canvas is its surface
             pygame.display.flip() if rects is None else pygame.display.update(rects)
             return
-        screen = pygame.display.get_surface()
-        if screen.get_size() == CANVAS:   # the window at the canvas's size: the rects copied as they are
-            if rects is None:
-                screen.blit(self.canvas, (0, 0))
-                pygame.display.flip()
-            else:
-                screen.blits([(self.canvas, rect, rect) for rect in rects], doreturn=False)
-                pygame.display.update(rects)
-            return
+        canvas = self.canvas
         view = self.view
         if view.size == CANVAS:   # a taller or wider screen at the canvas's own scale (Steam Deck's 1280x800)
             if rects is None:
                 screen.fill((0, 0, 0))
-                screen.blit(self.canvas, view)
+                screen.blit(canvas, view)
                 pygame.display.flip()
             else:
-                shown = [rect.clip(self.canvas.get_rect()).move(view.topleft) for rect in rects]
+                shown = [rect.clip(canvas.get_rect()).move(view.topleft) for rect in rects]
                 for rect, place in zip(rects, shown):
-                    screen.blit(self.canvas, place, rect.clip(self.canvas.get_rect()))
+                    screen.blit(canvas, place, rect.clip(canvas.get_rect()))
                 pygame.display.update(shown)
             return
         if rects is None:
             screen.fill((0, 0, 0))
-            pygame.transform.smoothscale(self.canvas, view.size, screen.subsurface(view))
+            pygame.transform.smoothscale(canvas, view.size, screen.subsurface(view))
             pygame.display.flip()
             return
         shown = []
         for rect in rects:
-            place = self._on_screen(rect.clip(self.canvas.get_rect()), view)
+            place = self._on_screen(rect.clip(canvas.get_rect()), view)
             if place.width and place.height:
-                source = self.canvas.subsurface(rect.clip(self.canvas.get_rect()))
+                source = canvas.subsurface(rect.clip(canvas.get_rect()))
                 screen.blit(pygame.transform.smoothscale(source, place.size), place)
                 shown.append(place)
         pygame.display.update(shown)
