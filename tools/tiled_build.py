@@ -16,10 +16,12 @@ FINAL = (1280, 720)
 # Where characters stand unless a map says otherwise: the stage's own slots (game/ui/stage.py), feet on the
 # bottom edge, so a figure stands where it stood on the flat picture.
 STAGE = (("left", 307, 720), ("center", 640, 720), ("right", 973, 720))
-# Star kinds rest for REST ms, then flare through three frames; every tile of the 24 rests a little
-# longer than the one before, so no two clocks keep step.
-REST = (1700, 2300, 1300, 2900, 1900, 3400)
-TWINKLE = ((120, 160, 120), (90, 140, 110), (150, 90, 150), (110, 180, 130), (80, 120, 200), (140, 100, 140))
+# Every star rests, then flares through three frames of a quarter of a second each. All of its times are whole
+# quarters, so however many stars twinkle, the sky changes at most four times a second: each change is a step
+# of the game's loop, and a step costs the same for one star as for several (docs/performance.md, "Idle"). No
+# two of the 24 tiles rest as long, so no two keep step. REST[kind][phase], in quarters of a second.
+QUARTER = 250
+REST = ((7, 12, 17, 22), (9, 14, 19, 24), (5, 10, 15, 20), (11, 16, 21, 26), (8, 13, 18, 23), (6, 25, 27, 28))
 
 
 def star_animations() -> dict[int, list[tuple[int, int]]]:
@@ -27,9 +29,8 @@ def star_animations() -> dict[int, list[tuple[int, int]]]:
     for kind in range(STAR_KINDS):
         first = kind * STAR_FRAMES
         for phase in range(STAR_FRAMES):
-            a, b, c = TWINKLE[kind]
-            animations[first + phase] = [(first, REST[kind] + 610 * phase), (first + 1, a), (first + 2, b),
-                                         (first + 3, c)]
+            animations[first + phase] = [(first, REST[kind][phase] * QUARTER), (first + 1, QUARTER),
+                                         (first + 2, QUARTER), (first + 3, QUARTER)]
     return animations
 
 

@@ -201,6 +201,10 @@ def bird_sheet(colour: Color) -> Sheet:
         pygame.draw.ellipse(surf, colour, pygame.Rect(cx - 2.5 * K, cy - 1.5 * K, 5 * K, 3.5 * K))
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
-        return [(f, 95 + 15 * clock) for f in range(4)] + [(1, 900 + 500 * clock)]
+        # One wingbeat, then a glide on the last frame (wings level, as in frame 1): each change of frame is a
+        # step of the game's loop, so the glide holds the frame the beat ends on rather than switching to its
+        # twin, and swifts glide for longer than they beat.
+        beat = 95 + 15 * clock
+        return [(0, beat), (1, beat), (2, beat), (3, beat + 1200 + 600 * clock)]
 
     return _sheet("birds", BIRD_TILE, 1, 4, paint, timing)

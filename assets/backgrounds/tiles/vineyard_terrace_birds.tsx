@@ -6,8 +6,7 @@
    <frame tileid="0" duration="95"/>
    <frame tileid="1" duration="95"/>
    <frame tileid="2" duration="95"/>
-   <frame tileid="3" duration="95"/>
-   <frame tileid="1" duration="900"/>
+   <frame tileid="3" duration="1295"/>
   </animation>
  </tile>
  <tile id="1">
@@ -15,8 +14,7 @@
    <frame tileid="0" duration="110"/>
    <frame tileid="1" duration="110"/>
    <frame tileid="2" duration="110"/>
-   <frame tileid="3" duration="110"/>
-   <frame tileid="1" duration="1400"/>
+   <frame tileid="3" duration="1910"/>
   </animation>
  </tile>
  <tile id="2">
@@ -24,8 +22,7 @@
    <frame tileid="0" duration="125"/>
    <frame tileid="1" duration="125"/>
    <frame tileid="2" duration="125"/>
-   <frame tileid="3" duration="125"/>
-   <frame tileid="1" duration="1900"/>
+   <frame tileid="3" duration="2525"/>
   </animation>
  </tile>
 </tileset>
