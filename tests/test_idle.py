@@ -13,7 +13,7 @@ from game.story import Runner
 from game.ui.backgrounds import load_background
 from game.ui.prefetch import Job
 from game.ui.screen import Screen, draw_stack
-from game.ui.screens.play import PlayScreen
+from game.ui.screens.play import QUICK_BAND, PlayScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.stage import AmbientClock
 from mapfixtures import write_png
@@ -392,3 +392,42 @@ def test_with_every_volume_at_nought_the_mixer_stays_shut_until_one_is_raised(mo
         assert app.audio.now_playing["music"] == "vineyard_waltz" and app.audio.volumes["music"] == 0.5
     finally:
         app.audio.close()
+
+
+def test_a_twinkle_behind_a_character_draws_the_stage_alone_there_and_looks_as_drawn_whole(monkeypatch) -> None:
+    """The cellar's dust and candle behind Vitaliy: where no box, note or panel is over a tile, its rect is the
+    background's and the character's part over it, blitted, not the whole screen drawn under a clip; the tiles
+    under the text box are drawn in one pass clipped to the box that holds them."""
+    from game.story.warp import warp
+    app = make_app()
+    play = PlayScreen(app, Runner(app.story, warp(app.story, "vineyard.cellar/819dc61a").state), resume=True)
+    app.stack = [play]
+    play.on_enter()
+    while not play.stage.actors:
+        play.stage.finish()
+        play.box.complete()
+        play.advance()
+    play.stage.finish()
+    play.box.complete()
+    for _ in range(20):
+        app.step(0.05)
+    app.step(0, force=True)
+    clips = []
+    draw = play.draw
+    monkeypatch.setattr(play, "draw", lambda canvas: (clips.append(canvas.get_clip()), draw(canvas)))
+    actors = play.stage.actor_rects()
+    panels = [play.box.area, QUICK_BAND]
+    behind, steps, stepped = [], 0, []
+    for _ in range(40):
+        wait = play.still_for()
+        assert 0 < wait < 10
+        clips.clear()
+        if app.step(wait + 0.001):
+            steps += 1
+            stepped += clips
+            assert len(clips) <= 1                                    # one clipped pass at most, a step
+            rects = play.dirty_rects()
+            behind += [rect for rect in rects if rect.collidelist(actors) >= 0 and rect.collidelist(panels) < 0]
+            assert pixels(app.canvas) == pixels(full_draw(app))
+    assert steps >= 20 and len(behind) >= 20
+    assert all(clip.collidelist(panels) >= 0 for clip in stepped)  # clipped only where a panel is over a tile

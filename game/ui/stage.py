@@ -231,7 +231,14 @@ class StageView:
             known = self._bounds[surface] = surface.get_bounding_rect()
         return known
 
-    def _draw_actors(self, canvas: pygame.Surface) -> None:
+    def draw_rects(self, canvas: pygame.Surface, rects: list[pygame.Rect]) -> None:
+        """The stage in these rects only (apart, no transition running): the background's rects, then the parts
+        of the characters over them, each part one blit. What the whole draw() clipped to each rect shows, for a
+        twinkle behind a character, without the rest of the screen's drawing under the clip."""
+        self.background.draw(canvas, rects)
+        self._draw_actors(canvas, rects)
+
+    def _draw_actors(self, canvas: pygame.Surface, rects: Optional[list[pygame.Rect]] = None) -> None:
         light = getattr(self.background, "light", None)
         for actor in self.actors.values():
             if actor.surface is None or actor.alpha <= 0:
@@ -239,13 +246,18 @@ class StageView:
             surface = actor.surface if light is None else self._lit(actor.surface, light)
             x, y = self.position(actor.position)
             rect = surface.get_rect(midbottom=(x, y))
+            if rects is None:
+                parts = [(surface, rect)]
+            else:   # each rect's part of the sprite, from its own place in the sprite
+                parts = [(surface, part, part.move(-rect.x, -rect.y)) for part in (r.clip(rect) for r in rects)
+                         if part.width and part.height]
             if actor.alpha >= 255:
-                canvas.blit(surface, rect)
+                canvas.blits(parts, doreturn=False)
             else:
                 # The surface is shared through the cache: set its alpha back to 255, not None, which would
                 # switch off its per-pixel transparency and draw the sprite on a black box from then on.
                 surface.set_alpha(int(actor.alpha))
-                canvas.blit(surface, rect)
+                canvas.blits(parts, doreturn=False)
                 surface.set_alpha(255)
 
     def _lit(self, sprite: pygame.Surface, light: tuple[int, int, int]) -> pygame.Surface:

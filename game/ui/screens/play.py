@@ -541,24 +541,27 @@ class PlayScreen(Screen):
         return None
 
     def redraw(self, canvas: pygame.Surface, rects: list[pygame.Rect]) -> None:
-        """The stage's moving tiles: where no character, box, menu, note or panel is over one, its rect of the
-        background alone, all such rects in one call; the others drawn whole, clipped."""
+        """The stage's moving tiles: where no box, menu, note or panel is over one, the stage alone in its rect
+        (the background's rect and the characters' parts over it), all such rects at once; the others drawn
+        whole, clipped to the box that holds them (one pass of the screen's drawing, not one for each)."""
         if self.hidden or self.stage.transition or self.dev.on or (self.menu is not None and self.menu_dims) \
                 or not apart(rects):
             super().redraw(canvas, rects)
             return
-        covered = self.stage.actor_rects() + [self.box.area, QUICK_BAND] + \
+        covered = [self.box.area, QUICK_BAND] + \
             self.meters.area(self.app.settings.show_meters) + [rect for _, _, rect in self.toasts.layout()] + \
             ([button.rect for button in self.menu.buttons] if self.menu is not None else []) + \
             ([MODE_RECT] if self._mode_shown else [])
         under: list[pygame.Rect] = []
-        bare: list[pygame.Rect] = []
+        stage: list[pygame.Rect] = []
         for rect in rects:
-            (under if rect.collidelist(covered) >= 0 else bare).append(rect)
-        if bare:
-            self.stage.background.draw(canvas, bare)
+            (under if rect.collidelist(covered) >= 0 else stage).append(rect)
+        if stage:
+            self.stage.draw_rects(canvas, stage)
         if under:
-            super().redraw(canvas, under)
+            box = under[0].unionall(under[1:])
+            merged = len(under) > 1 and box.width * box.height * 4 <= canvas.get_width() * canvas.get_height()
+            super().redraw(canvas, [box] if merged else under)
 
     def draw(self, canvas: pygame.Surface) -> None:
         # Drawn whole, or clipped to a dirty rect (a twinkling star): a part the clip misses is not drawn.
