@@ -2,6 +2,12 @@
 
 Each sheet is one row of frames per kind. `clocks` gives every kind a few animated tiles that run the same
 frames on different rests, so that two candles side by side never flicker in step.
+
+Every frame but a swift's wingbeat lasts whole quarters of a second (QUARTER). Each moment some tile of a map
+changes frame is a step of the game's loop, and a step costs about the same for one tile as for a dozen: on a
+quarter-second grid a map changes at most four times a second however many things move on it (off the grid,
+three candles and a dozen motes changed something at nearly every eighth of a second). Irregular rhythms come
+from holding some frames two quarters, not from odd lengths.
 """
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ from typing import Callable, Sequence
 from art_common import Color, catmull, downscale_alpha, glow, hexc, mix, poly, pygame, with_alpha
 
 K = 2  # drawn at twice the size, then smoothscaled
+QUARTER = 250   # ms
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def flame_sheet(flame: Color, halo: Color) -> Sheet:
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
         order = [(0, 1, 2, 3, 4, 5), (2, 0, 3, 1, 5, 4), (4, 3, 0, 5, 1, 2)][clock]
-        return [(f, 90 + 37 * ((f + clock * 2) % 4)) for f in order]
+        return [(f, QUARTER * (2 if (f + clock) % 3 == 0 else 1)) for f in order]
 
     return _sheet("flames", FLAME_TILE, 1, 6, paint, timing)
 
@@ -86,7 +93,7 @@ def halo_sheet(colour: Color, peak: int) -> Sheet:
         glow(surf, cell.center, int(cell.width * 0.48), colour, int(peak * levels[frame]), falloff=2.0)
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
-        return [(0, 3200 + 1300 * clock), (1, 110), (2, 160), (3, 90), (2, 240)]
+        return [(0, 3250 + 1250 * clock), (1, QUARTER), (2, QUARTER), (3, QUARTER), (2, QUARTER)]
 
     return _sheet("halo", HALO_TILE, 1, 4, paint, timing, clocks=2)
 
@@ -117,7 +124,7 @@ def steam_sheet(colour: Color, alpha: int) -> Sheet:
                 pygame.draw.line(surf, with_alpha(colour, alpha * fade), (x0, y0), (x1, y1), width)
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
-        return [(f, 150 + 20 * clock) for f in range(frames)]
+        return [((f + clock * frames // 2) % frames, QUARTER) for f in range(frames)]   # two cups, half a rise apart
 
     sheet = _sheet("steam", STEAM_TILE, 1, frames, paint, timing, clocks=2)
     blurred = pygame.transform.gaussian_blur(sheet.picture, 2)
@@ -149,8 +156,9 @@ def glint_sheet(colours: Sequence[Color], alpha: int, seed: int) -> Sheet:
                  colours[kind], int(a))
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
-        base = 260 + 60 * kind + 45 * clock
-        return [(f, base + 40 * ((f + clock) % 3)) for f in range(4)]
+        # Two or three quarters a frame: a river holds dozens of glints, nearly all of which would change at every
+        # step of a quarter; at half the pace a step repaints half as many (the Seine at night: 69 rects a step).
+        return [(f, QUARTER * (3 if (f + clock + kind) % 3 == 0 else 2)) for f in range(4)]
 
     return _sheet("glints", GLINT_TILE, len(colours), 4, paint, timing)
 
@@ -177,7 +185,7 @@ def dust_sheet(colour: Color, alpha: int, seed: int) -> Sheet:
             pygame.draw.circle(surf, with_alpha(colour, a), (cx, cy), r * K * 0.6)
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
-        return [(f, 170 + 30 * clock + 20 * kind) for f in range(frames)]
+        return [(f, QUARTER * (2 if (f + clock + kind) % 4 == 0 else 1)) for f in range(frames)]
 
     return _sheet("dust", DUST_TILE, 2, frames, paint, timing)
 

@@ -3,20 +3,20 @@
  <image source="berlin_1989_halo.png" width="512" height="128"/>
  <tile id="0">
   <animation>
-   <frame tileid="0" duration="3200"/>
-   <frame tileid="1" duration="110"/>
-   <frame tileid="2" duration="160"/>
-   <frame tileid="3" duration="90"/>
-   <frame tileid="2" duration="240"/>
+   <frame tileid="0" duration="3250"/>
+   <frame tileid="1" duration="250"/>
+   <frame tileid="2" duration="250"/>
+   <frame tileid="3" duration="250"/>
+   <frame tileid="2" duration="250"/>
   </animation>
  </tile>
  <tile id="1">
   <animation>
    <frame tileid="0" duration="4500"/>
-   <frame tileid="1" duration="110"/>
-   <frame tileid="2" duration="160"/>
-   <frame tileid="3" duration="90"/>
-   <frame tileid="2" duration="240"/>
+   <frame tileid="1" duration="250"/>
+   <frame tileid="2" duration="250"/>
+   <frame tileid="3" duration="250"/>
+   <frame tileid="2" duration="250"/>
   </animation>
  </tile>
 </tileset>

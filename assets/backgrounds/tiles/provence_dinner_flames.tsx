@@ -3,32 +3,32 @@
  <image source="provence_dinner_flames.png" width="192" height="48"/>
  <tile id="0">
   <animation>
-   <frame tileid="0" duration="90"/>
-   <frame tileid="1" duration="127"/>
-   <frame tileid="2" duration="164"/>
-   <frame tileid="3" duration="201"/>
-   <frame tileid="4" duration="90"/>
-   <frame tileid="5" duration="127"/>
+   <frame tileid="0" duration="500"/>
+   <frame tileid="1" duration="250"/>
+   <frame tileid="2" duration="250"/>
+   <frame tileid="3" duration="500"/>
+   <frame tileid="4" duration="250"/>
+   <frame tileid="5" duration="250"/>
   </animation>
  </tile>
  <tile id="1">
   <animation>
-   <frame tileid="2" duration="90"/>
-   <frame tileid="0" duration="164"/>
-   <frame tileid="3" duration="127"/>
-   <frame tileid="1" duration="201"/>
-   <frame tileid="5" duration="201"/>
-   <frame tileid="4" duration="164"/>
+   <frame tileid="2" duration="500"/>
+   <frame tileid="0" duration="250"/>
+   <frame tileid="3" duration="250"/>
+   <frame tileid="1" duration="250"/>
+   <frame tileid="5" duration="500"/>
+   <frame tileid="4" duration="250"/>
   </animation>
  </tile>
  <tile id="2">
   <animation>
-   <frame tileid="4" duration="90"/>
-   <frame tileid="3" duration="201"/>
-   <frame tileid="0" duration="90"/>
-   <frame tileid="5" duration="127"/>
-   <frame tileid="1" duration="127"/>
-   <frame tileid="2" duration="164"/>
+   <frame tileid="4" duration="500"/>
+   <frame tileid="3" duration="250"/>
+   <frame tileid="0" duration="250"/>
+   <frame tileid="5" duration="250"/>
+   <frame tileid="1" duration="500"/>
+   <frame tileid="2" duration="250"/>
   </animation>
  </tile>
 </tileset>
