@@ -180,12 +180,39 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         ("voicing", "play: a finished line, self-voicing on (music and ambience)", play,
          env("voicing", {"self_voicing": True}), 2, bare_music),
     ]
+    # The maps that move most while a line is read (bench/window_maps.py): the one with the most steps a second
+    # and the one repainting the most rects a second, each at its first line, silent.
+    maps = busiest_maps(plan)
+    sounds["maps"] = maps
+    for key, what, pick in (("map_steps", "the most steps a second", lambda m: m["steps_per_s"]),
+                            ("map_rects", "the most tiles repainted a second",
+                             lambda m: m["steps_per_s"] * m["rects_per_step"])):
+        moving = [m for m in maps if m["steps_per_s"] > 0]
+        if not moving:
+            continue
+        top = max(moving, key=pick)
+        if any(run[0].startswith("map_") and top["name"] in run[1] for run in runs):
+            continue
+        runs.append((key, f"play: a line read on `{top['name']}`, the map with {what} ({top['steps_per_s']:.1f} "
+                          f"steps, {top['rects_per_step']:.0f} rects a step), silent",
+                     plan.game + ["--at", top["line"]], env(key, SILENT), 0, bare))
     results = []
     for key, label, cmd, child, presses, (bare_label, bare_cmd) in runs:
         print(f"  idle: {label} ...", file=sys.stderr, flush=True)
         results.append(idle(display, key, label, cmd, child, folder / key / "run", plan.idle_s, presses,
                             shot=shot(key), beside=(bare_label, bare_cmd, env(key + "-bare", **GAME_HINTS))))
     return results, sounds
+
+
+def busiest_maps(plan: Plan) -> list[dict]:
+    """Each map a scene opens on: steps a second, rects a step, its first line (bench/window_maps.py)."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    done = subprocess.run([PY, str(ROOT / "bench" / "window_maps.py"), *plan.story_args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        print(f"  maps not measured: {done.stderr.strip()[-300:]}", file=sys.stderr)
+        return []
+    return json.loads(done.stdout)["maps"]
 
 
 def lines_to_menu(plan: Plan, route: str) -> int:

@@ -144,10 +144,12 @@ def summary_rows(r: dict) -> list[str]:
             ("saves", "CPU on the Save screen over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT),
             ("history", "CPU on the History over a story, idle (music and ambience playing)", TARGET_MUSIC_PCT),
             ("voicing", "CPU while a finished line is read, self-voicing on (espeak-ng has spoken it; music "
-             "and ambience playing)", TARGET_MUSIC_PCT)):
+             "and ambience playing)", TARGET_MUSIC_PCT),
+            ("map_steps", None, TARGET_SILENT_PCT), ("map_rects", None, TARGET_SILENT_PCT)):
         run = _idle(r, key)
         if run is None:
             continue
+        label = label or "CPU while a finished line is read on " + run.label.split(" on ", 1)[-1]
         base = run.bare.cpu_percent if run.bare else float("nan")
         sound = " with the same sound" if run.bare and len(run.bare.threads) > 1 else ""
         base_text = f"{base:.2f} % (beside it{sound})" if run.bare else "—"
@@ -390,6 +392,16 @@ def idle_section(runs: list, sounds: dict, plan: dict) -> list[str]:
         out.append(_idle_row(run, run.label, f"{'yes' if run.still else '**no**'} after {run.settled_s:.0f} s"))
         if run.bare:
             out.append(_idle_row(run.bare, f"↳ {run.bare.label}, beside it", "—"))
+    maps = sounds.get("maps") or []
+    if maps:
+        out += ["", "The maps that move while a line is read (`bench/window_maps.py`: each loaded headless and stepped "
+                "as the loop steps it, at polls 1/30 s apart, for 60 s): steps a second that repaint something, and "
+                "rects a step. The two last runs above are the first lines read on the map with the most steps and "
+                "on the one repainting the most rects a second (`python main.py --at LINE`, silent, no key "
+                "pressed).", "",
+                "| Map | Steps / s | Rects / step | First line |", "|---|---:|---:|---|"]
+        out += [f"| `{m['name']}` | {m['steps_per_s']:.2f} | {m['rects_per_step']:.1f} | `{m['line']}` |"
+                for m in maps]
     stayed = [run.label for run in runs if not run.error and not run.quit_on_sigterm]
     if stayed:
         out += ["", "SIGTERM (which SDL turns into a quit event) did not end these within 2 s, so they were killed: "
