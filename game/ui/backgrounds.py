@@ -160,6 +160,10 @@ class _Clock:
     ends: list[int]
     current: int = 0
     tiles: list[_Tile] = field(default_factory=list)    # the tiles it moves
+    # What update() reads of each of them, once they are baked: (rect's key, rect, pictures, baked). After the
+    # loop's sleep each attribute read is a cache miss; one tuple a tile is read at once.
+    views: list[tuple[tuple[int, int, int, int], pygame.Rect, tuple[pygame.Surface, ...], bool]] = \
+        field(default_factory=list)
 
     def frame_at(self, time_us: int) -> int:
         # As Tiled does (Tile::advanceAnimation), a frame stays until strictly more than its duration passed.
@@ -244,6 +248,8 @@ class MapBackground:
         self._finish(run, band, box, convert)
         self._loose = self._bake()
         self._loose_rects = {tuple(tile.rect) for tile in self._loose}
+        for tile in self._tiles:
+            tile.clock.views.append((tuple(tile.rect), tile.rect, tile.baked or tile.frames, bool(tile.baked)))
         frames = {id(frame): frame for tile in self._tiles for frame in tile.frames + tile.baked}
         kept = [self._canvas, *(surface for surface, _ in self._overlays.values()), *frames.values()]
         self.nbytes = sum(_bytes(surface) for surface in kept) + (_bytes(self._base) if self._base else 0)
@@ -321,18 +327,19 @@ class MapBackground:
         dirty: dict[tuple[int, int, int, int], pygame.Rect] = {}
         baked = []
         for clock, old in before:
-            for tile in clock.tiles:
-                pictures = tile.baked or tile.frames
-                shown = pictures[clock.current]
+            new = clock.current
+            for key, rect, pictures, alone in clock.views:
+                shown = pictures[new]
                 if pictures[old] is shown:
                     continue
-                if tile.baked:
-                    baked.append((shown, tile.rect))
-                dirty.setdefault(tuple(tile.rect), tile.rect)
+                if alone:
+                    baked.append((shown, rect))
+                dirty[key] = rect
         self._canvas.blits(baked, doreturn=False)
-        for key, rect in dirty.items():
-            if key in self._loose_rects:
-                self._compose(rect)
+        if self._loose_rects:
+            for key, rect in dirty.items():
+                if key in self._loose_rects:
+                    self._compose(rect)
         return [rect.copy() for rect in dirty.values()]
 
     def due_in(self) -> float:
