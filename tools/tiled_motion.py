@@ -156,9 +156,9 @@ def glint_sheet(colours: Sequence[Color], alpha: int, seed: int) -> Sheet:
                  colours[kind], int(a))
 
     def timing(kind: int, clock: int) -> list[tuple[int, int]]:
-        # Two or three quarters a frame: a river holds dozens of glints, nearly all of which would change at every
-        # step of a quarter; at half the pace a step repaints half as many (the Seine at night: 69 rects a step).
-        return [(f, QUARTER * (3 if (f + clock + kind) % 3 == 0 else 2)) for f in range(4)]
+        # Three or four quarters a frame: a river holds dozens of glints, nearly all of which would change at every
+        # step of a quarter; at this pace a step repaints a third as many (the Seine at night: 69 rects a step).
+        return [(f, QUARTER * (4 if (f + clock + kind) % 3 == 0 else 3)) for f in range(4)]
 
     return _sheet("glints", GLINT_TILE, len(colours), 4, paint, timing)
 
