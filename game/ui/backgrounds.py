@@ -159,9 +159,8 @@ class _Clock:
     """The shared clock of one animated tile: cumulative frame end times in microseconds."""
     ends: list[int]
     current: int = 0
-    tiles: list[_Tile] = field(default_factory=list)    # the tiles it moves
-    # What update() reads of each of them, once they are baked: (rect's key, rect, pictures, baked). After the
-    # loop's sleep each attribute read is a cache miss; one tuple a tile is read at once.
+    # What update() reads of each tile it moves, once they are baked: (rect's key, rect, pictures, baked). After
+    # the loop's sleep each attribute read is a cache miss; one tuple a tile is read at once.
     views: list[tuple[tuple[int, int, int, int], pygame.Rect, tuple[pygame.Surface, ...], bool]] = \
         field(default_factory=list)
 
@@ -215,8 +214,6 @@ class MapBackground:
         self._bands = sum(1 for _, _, moving in layers if moving)
         self._tiles = self._place(live, cache)
         self._clocks = list({id(t.clock): t.clock for t in self._tiles}.values())
-        for tile in self._tiles:
-            tile.clock.tiles.append(tile)
         self.animated = bool(self._tiles)
         self._time_us = 0
         # The clocks by the time each may next show another frame: an update looks only at those due.

@@ -175,8 +175,10 @@ class StackPainter:
         self._each(canvas, rects, lambda: top.draw(canvas), beneath)
 
     @staticmethod
-    def merged(canvas: pygame.Surface, rects: list[pygame.Rect]) -> list[pygame.Rect]:
-        if len(rects) > MERGE_OVER:
+    def merged(canvas: pygame.Surface, rects: list[pygame.Rect], over: int = MERGE_OVER) -> list[pygame.Rect]:
+        """The rects, or the box that holds them when there are more than `over` and it is within a quarter of the
+        canvas."""
+        if len(rects) > over:
             # Many small rects close together (glints on water): one pass clipped to the box holding them all,
             # not one pass of the whole screen's drawing for each. Spread over the canvas (stars in a sky),
             # the box would repaint most of it, so they stay apart.

@@ -14,7 +14,7 @@ from .. import theme
 from ..pace import SKIP_STEP, Pace, auto_wait
 from ..choice_menu import choice_buttons, place as place_menu
 from ..reading import Reading
-from ..screen import Push, Replace, Screen, Transition, apart
+from ..screen import Push, Replace, Screen, StackPainter, Transition, apart
 from ..session import Snapshot, autosave, load_slot, picture, write_slot
 from ..stage import StageView
 from ..textbox import BOX, TextBox
@@ -559,9 +559,7 @@ class PlayScreen(Screen):
         if stage:
             self.stage.draw_rects(canvas, stage)
         if under:
-            box = under[0].unionall(under[1:])
-            merged = len(under) > 1 and box.width * box.height * 4 <= canvas.get_width() * canvas.get_height()
-            super().redraw(canvas, [box] if merged else under)
+            super().redraw(canvas, StackPainter.merged(canvas, under, over=1))
 
     def draw(self, canvas: pygame.Surface) -> None:
         # Drawn whole, or clipped to a dirty rect (a twinkling star): a part the clip misses is not drawn.
