@@ -142,7 +142,8 @@ def first_sounds(plan: Plan) -> dict:
 
 
 def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path | None
-              ) -> tuple[list[Idle], dict]:
+              ) -> tuple[list[Idle], dict, list[dict]]:
+    """The idle runs, the sounds the play runs hear, and every map's motion (bench/window_maps.py)."""
     sounds = first_sounds(plan)
     route = sounds["route"]
     warm = child_env(display, folder / "warm-up", "kept", cache)  # bytecode cached before any run
@@ -183,7 +184,7 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
     # The maps that move most while a line is read (bench/window_maps.py): the one with the most steps a second
     # and the one repainting the most rects a second, each at its first line, silent.
     maps = busiest_maps(plan)
-    sounds["maps"] = maps
+    picked: set[str] = set()
     for key, what, pick in (("map_steps", "the most steps a second", lambda m: m["steps_per_s"]),
                             ("map_rects", "the most tiles repainted a second",
                              lambda m: m["steps_per_s"] * m["rects_per_step"])):
@@ -191,8 +192,9 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         if not moving:
             continue
         top = max(moving, key=pick)
-        if any(run[0].startswith("map_") and top["name"] in run[1] for run in runs):
+        if top["name"] in picked:
             continue
+        picked.add(top["name"])
         runs.append((key, f"play: a line read on `{top['name']}`, the map with {what} ({top['steps_per_s']:.1f} "
                           f"steps, {top['rects_per_step']:.0f} rects a step), silent",
                      plan.game + ["--at", top["line"]], env(key, SILENT), 0, bare))
@@ -201,7 +203,7 @@ def idle_runs(display: str, folder: Path, cache: Path, plan: Plan, shots: Path |
         print(f"  idle: {label} ...", file=sys.stderr, flush=True)
         results.append(idle(display, key, label, cmd, child, folder / key / "run", plan.idle_s, presses,
                             shot=shot(key), beside=(bare_label, bare_cmd, env(key + "-bare", **GAME_HINTS))))
-    return results, sounds
+    return results, sounds, maps
 
 
 def busiest_maps(plan: Plan) -> list[dict]:
@@ -341,8 +343,8 @@ def main() -> None:
                 except (BenchError, subprocess.SubprocessError, OSError) as exc:
                     results["errors"]["routes"] = str(exc)
                 try:
-                    results["idle"], results["sounds"] = idle_runs(display.name, folder / "idle",
-                                                                   folder / "pycache", plan, args.shots)
+                    results["idle"], results["sounds"], results["maps"] = idle_runs(
+                        display.name, folder / "idle", folder / "pycache", plan, args.shots)
                 except (BenchError, subprocess.SubprocessError, OSError) as exc:
                     results["errors"]["idle"] = str(exc)
         except BenchError as exc:

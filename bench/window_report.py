@@ -76,7 +76,7 @@ def render(r: dict, quick: bool) -> str:
     if r.get("routes"):
         out += routes_section(r["routes"], r.get("music_loads", {}), r["plan"])
     if "idle" in r:
-        out += idle_section(r["idle"], r.get("sounds", {}), r["plan"])
+        out += idle_section(r["idle"], r.get("sounds", {}), r["plan"], r.get("maps", []))
     return "\n".join(out) + "\n"
 
 
@@ -359,7 +359,7 @@ def frames_section(f: dict, present: dict | None) -> list[str]:
 
 # ---------------------------------------------------------------- idle
 
-def idle_section(runs: list, sounds: dict, plan: dict) -> list[str]:
+def idle_section(runs: list, sounds: dict, plan: dict, maps: list[dict]) -> list[str]:
     music = ", ".join(f"{kind} `{name}`" for kind, name in sounds.get("names", {}).items()) or "none"
     out = ["", "### Idle: CPU and memory of a real window", "",
            "Each program runs in a window on the Xvfb display with SDL's dummy audio driver (a working mixer). "
@@ -392,12 +392,11 @@ def idle_section(runs: list, sounds: dict, plan: dict) -> list[str]:
         out.append(_idle_row(run, run.label, f"{'yes' if run.still else '**no**'} after {run.settled_s:.0f} s"))
         if run.bare:
             out.append(_idle_row(run.bare, f"↳ {run.bare.label}, beside it", "—"))
-    maps = sounds.get("maps") or []
     if maps:
         out += ["", "The maps that move while a line is read (`bench/window_maps.py`: each loaded headless and stepped "
                 "as the loop steps it, at polls 1/30 s apart, for 60 s): steps a second that repaint something, and "
-                "rects a step. The two last runs above are the first lines read on the map with the most steps and "
-                "on the one repainting the most rects a second (`python main.py --at LINE`, silent, no key "
+                "rects a step. The runs on a named map above are at the first line read on the map with the most "
+                "steps and on the one repainting the most rects a second (`python main.py --at LINE`, silent, no key "
                 "pressed).", "",
                 "| Map | Steps / s | Rects / step | First line |", "|---|---:|---:|---|"]
         out += [f"| `{m['name']}` | {m['steps_per_s']:.2f} | {m['rects_per_step']:.1f} | `{m['line']}` |"
